@@ -1,0 +1,43 @@
+#include "Guard.hpp"
+
+#include <opencv2/core/utils/logger.hpp>
+
+#include <cstring>
+#include <mutex>
+
+namespace lcv {
+
+lcv_status fail(lcv_error *error, lcv_status status, const std::string &message) noexcept {
+    if (error != nullptr) {
+        error->status = status;
+        std::snprintf(error->message, sizeof(error->message), "%s", message.c_str());
+    }
+    return status;
+}
+
+namespace {
+int silentErrorHandler(int, const char *, const char *, const char *, int, void *) { return 0; }
+}  // namespace
+
+void configureOnce() noexcept {
+    static std::once_flag once;
+    try {
+        std::call_once(once, [] {
+            cv::redirectError(silentErrorHandler);
+            cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_ERROR);
+        });
+    } catch (...) {
+        // Configuration is best effort; every call is still guarded.
+    }
+}
+
+}  // namespace lcv
+
+extern "C" const char *lcv_opencv_version(void) { return CV_VERSION; }
+
+extern "C" void lcv_set_num_threads(int32_t threads) {
+    try {
+        cv::setNumThreads(threads);
+    } catch (...) {
+    }
+}

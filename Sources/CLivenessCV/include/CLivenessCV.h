@@ -1,0 +1,88 @@
+// Plain C interface over the parts of OpenCV 4.6 the liveness service uses.
+//
+// Rules every function follows:
+// - No C++ exception crosses this boundary. Each entry point catches everything
+//   (cv::Exception, std::bad_alloc, ...) and reports it through `lcv_error`.
+// - Functions that can fail return an `lcv_status`; on failure `error` (if not
+//   NULL) holds the same status and a NUL-terminated message.
+// - Handles (`lcv_image`, `lcv_net`) are owned by the caller and released with
+//   their `_free` function. An `lcv_net` must only be used by one thread at a
+//   time: cv::dnn::Net is not thread-safe.
+#ifndef CLIVENESSCV_H
+#define CLIVENESSCV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum lcv_status {
+    LCV_OK = 0,
+    LCV_DECODE_FAILED = 1,
+    LCV_MODEL_LOAD_FAILED = 2,
+    LCV_INVALID_ARGUMENT = 3,
+    LCV_INFERENCE_FAILED = 4,
+    LCV_ENCODE_FAILED = 5,
+    LCV_OUT_OF_MEMORY = 6,
+    LCV_INTERNAL = 99
+} lcv_status;
+
+typedef struct lcv_error {
+    int32_t status;
+    char message[512];
+} lcv_error;
+
+typedef struct lcv_image lcv_image;
+typedef struct lcv_net lcv_net;
+
+/// OpenCV's version string, e.g. "4.6.0".
+const char *lcv_opencv_version(void);
+
+/// Sets the number of threads OpenCV's own parallel loops may use (process-wide).
+void lcv_set_num_threads(int32_t threads);
+
+// MARK: Images
+
+/// Decodes JPEG/PNG/WebP/BMP bytes like cv::imdecode(IMREAD_COLOR): 8-bit BGR, EXIF orientation applied.
+lcv_status lcv_image_decode(const uint8_t *bytes, size_t count, lcv_image **out, lcv_error *error);
+/// Creates a `width` x `height` BGR image filled with one grey level (used to probe networks at startup).
+lcv_status lcv_image_blank(int32_t width, int32_t height, uint8_t grey, lcv_image **out, lcv_error *error);
+void lcv_image_free(lcv_image *image);
+int32_t lcv_image_width(const lcv_image *image);
+int32_t lcv_image_height(const lcv_image *image);
+/// Copies the BGR pixels, row by row without padding, into `out` (`capacity` >= width*height*3).
+lcv_status lcv_image_copy_pixels(const lcv_image *image, uint8_t *out, size_t capacity, lcv_error *error);
+
+/// Draws a box and a caption on a copy of the image and encodes it as JPEG into a malloc'd buffer
+/// that the caller releases with lcv_buffer_free. `rgb` is 0xRRGGBB.
+lcv_status lcv_image_annotate_jpeg(const lcv_image *image, int32_t x, int32_t y, int32_t width, int32_t height,
+                                   const char *caption, uint32_t rgb, uint8_t **out, size_t *out_count,
+                                   lcv_error *error);
+void lcv_buffer_free(uint8_t *buffer);
+
+// MARK: Networks
+
+lcv_status lcv_net_load_caffe(const char *prototxt_path, const char *weights_path, lcv_net **out, lcv_error *error);
+lcv_status lcv_net_load_onnx(const char *path, lcv_net **out, lcv_error *error);
+void lcv_net_free(lcv_net *net);
+
+/// Runs the Caffe face detector.
+/// The image is resized to `input_width` x `input_height` with INTER_LINEAR unless it already has that size,
+/// turned into a blob with scale 1, mean (104, 117, 123) and no channel swap, and fed to input `data`.
+/// Output `detection_out` rows (7 floats each) are copied into `rows` (room for `max_rows` rows).
+lcv_status lcv_detect(lcv_net *net, const lcv_image *image, int32_t input_width, int32_t input_height,
+                      float *rows, int32_t max_rows, int32_t *row_count, lcv_error *error);
+
+/// Runs an anti-spoof classifier on the inclusive crop [x1..x2] x [y1..y2].
+/// The patch is resized to `input_width` x `input_height` (INTER_LINEAR) and fed as raw 0..255 BGR, CHW float32.
+lcv_status lcv_classify(lcv_net *net, const lcv_image *image, int32_t x1, int32_t y1, int32_t x2, int32_t y2,
+                        int32_t input_width, int32_t input_height, float *logits, int32_t max_logits,
+                        int32_t *logit_count, lcv_error *error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,51 @@
+import Configuration
+import Foundation
+
+/// Settings of the passive liveness check.
+///
+/// Configuration keys (environment variable, then the config key it maps from):
+/// - `MODEL_DIR` (`model.dir`): folder of the detector and classifiers. Default `models`.
+/// - `MODEL_PATH` (`model.path`): one classifier ONNX file, used alone. Default unset.
+/// - `CONFIDENCE_THRESHOLD` (`confidence.threshold`): score below which an active check is
+///   required. Default 0.85.
+/// - `MAX_WORKERS` (`max.workers`): worker threads, each with its own networks. Default: the
+///   number of cores.
+/// - `MAX_QUEUE` (`max.queue`): requests that may wait for a worker before `overloaded`.
+///   Default 64.
+public struct PassiveConfiguration: Hashable, Sendable {
+    public var modelDirectory: String
+    public var modelPath: String?
+    public var confidenceThreshold: Double
+    public var workers: Int
+    public var maxQueue: Int
+    public var limits: ImageLimits
+
+    public init(
+        modelDirectory: String = "models", modelPath: String? = nil, confidenceThreshold: Double = 0.85,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount, maxQueue: Int = 64,
+        limits: ImageLimits = ImageLimits()
+    ) {
+        self.modelDirectory = modelDirectory
+        self.modelPath = modelPath
+        self.confidenceThreshold = confidenceThreshold
+        self.workers = workers
+        self.maxQueue = maxQueue
+        self.limits = limits
+    }
+
+    /// Reads the keys listed on the type from `config`, keeping the defaults for missing ones.
+    public init(config: ConfigReader) throws(ConfigurationError) {
+        self.init()
+        modelDirectory = config.string(forKey: "model.dir", default: modelDirectory)
+        modelPath = config.string(forKey: "model.path").flatMap { $0.isEmpty ? nil : $0 }
+        confidenceThreshold = try ConfigurationError.number(
+            config, "confidence.threshold", "CONFIDENCE_THRESHOLD", default: confidenceThreshold, in: 0...1)
+        workers = Int(
+            try ConfigurationError.number(config, "max.workers", "MAX_WORKERS", default: Double(workers), in: 1...256))
+        maxQueue = Int(
+            try ConfigurationError.number(config, "max.queue", "MAX_QUEUE", default: Double(maxQueue), in: 0...100_000))
+    }
+
+    /// The policy these settings imply.
+    public var policy: LivenessPolicy { LivenessPolicy(confidenceThreshold: confidenceThreshold) }
+}

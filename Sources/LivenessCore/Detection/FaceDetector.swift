@@ -1,0 +1,76 @@
+import CLivenessCV
+
+/// The Caffe RetinaFace detector (`deploy.prototxt` + `Widerface-RetinaFace.caffemodel`).
+///
+/// Owns a `cv::dnn::Net`, so one instance belongs to one worker thread.
+public final class FaceDetector {
+    /// Rows in `detection_out` (keep_top_k in the prototxt).
+    static let maxRows = 200
+    private let net: OpaquePointer
+    /// The confidence a detection needs to count as a face. Default 0.6.
+    public let faceThreshold: Float
+    private var rows: [Float]
+
+    public init(prototxt: String, weights: String, faceThreshold: Float = 0.6) throws(ModelError) {
+        var handle: OpaquePointer?
+        do {
+            try BridgeError.check { lcv_net_load_caffe(prototxt, weights, &handle, $0) }
+        } catch {
+            throw .corrupt(weights, "OpenCV could not load the Caffe detector with \(prototxt): \(error.message)")
+        }
+        guard let handle else { throw .corrupt(weights, "no network") }
+        self.net = handle
+        self.faceThreshold = faceThreshold
+        self.rows = [Float](repeating: 0, count: Self.maxRows * 7)
+        do {
+            let probe = try DecodedImage.blank(width: 64, height: 64)
+            _ = try detectRows(probe, inputWidth: 64, inputHeight: 64)
+        } catch {
+            throw .corrupt(weights, "the detector does not run: \(error)")
+        }
+    }
+
+    deinit { lcv_net_free(net) }
+
+    /// Finds the most confident face. Returns nil when it is below ``faceThreshold``.
+    public func detect(_ image: DecodedImage) throws(LivenessError) -> DetectedFace? {
+        let input = DetectorInput.size(width: image.width, height: image.height)
+        let count: Int
+        do {
+            count = try detectRows(image, inputWidth: input.width, inputHeight: input.height)
+        } catch {
+            // Degenerate inputs (for example a 1-pixel image) make the network's layers fail.
+            throw .noFace("no face found: the image is too small for the detector")
+        }
+        var best = -1
+        var bestConfidence = -Float.infinity
+        var faceCount = 0
+        for row in 0..<count {
+            let confidence = rows[row * 7 + 2]
+            if confidence > bestConfidence {
+                best = row
+                bestConfidence = confidence
+            }
+            if confidence >= faceThreshold { faceCount += 1 }
+        }
+        guard best >= 0, bestConfidence >= faceThreshold else { return nil }
+        let base = best * 7
+        let corners = (rows[base + 3], rows[base + 4], rows[base + 5], rows[base + 6])
+        guard let box = FaceBox(corners: corners, imageWidth: image.width, imageHeight: image.height),
+            box.width > 0, box.height > 0
+        else { return nil }
+        return DetectedFace(box: box, confidence: bestConfidence, faceCount: faceCount)
+    }
+
+    private func detectRows(_ image: DecodedImage, inputWidth: Int, inputHeight: Int) throws(BridgeError) -> Int {
+        var count: Int32 = 0
+        try rows.withUnsafeMutableBufferPointer { buffer throws(BridgeError) in
+            try BridgeError.check { error in
+                lcv_detect(
+                    net, image.handle, Int32(inputWidth), Int32(inputHeight), buffer.baseAddress,
+                    Int32(Self.maxRows), &count, error)
+            }
+        }
+        return Int(count)
+    }
+}

@@ -1,0 +1,44 @@
+extension LivenessError {
+    /// A stable error code. Compare against the static members, e.g. `.noFace`.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Base: String, Hashable, Sendable {
+            case invalidRequest = "invalid_request"
+            case invalidBase64 = "invalid_base64"
+            case invalidImage = "invalid_image"
+            case imageTooLarge = "image_too_large"
+            case noFace = "no_face"
+            case overloaded
+            case internalError = "internal_error"
+        }
+
+        private let base: Base
+
+        private init(_ base: Base) { self.base = base }
+
+        /// The request is malformed: missing or empty image.
+        public static let invalidRequest = Code(.invalidRequest)
+        /// The image field is not valid base64.
+        public static let invalidBase64 = Code(.invalidBase64)
+        /// The bytes are not a decodable JPEG, PNG, WebP or BMP image.
+        public static let invalidImage = Code(.invalidImage)
+        /// The header declares a side over 10000 px or an area over 40 megapixels.
+        public static let imageTooLarge = Code(.imageTooLarge)
+        /// No face with detector confidence at or above the face threshold.
+        public static let noFace = Code(.noFace)
+        /// The worker queue is full.
+        public static let overloaded = Code(.overloaded)
+        /// An unexpected failure inside the service.
+        public static let internalError = Code(.internalError)
+
+        /// The wire form, e.g. `no_face`.
+        public var rawValue: String { base.rawValue }
+        public var description: String { base.rawValue }
+    }
+}
+
+extension LivenessError {
+    public static func invalidRequest(_ message: String) -> LivenessError { .init(.invalidRequest, message) }
+    public static func invalidImage(_ message: String) -> LivenessError { .init(.invalidImage, message) }
+    public static func imageTooLarge(_ message: String) -> LivenessError { .init(.imageTooLarge, message) }
+    public static func noFace(_ message: String) -> LivenessError { .init(.noFace, message) }
+}

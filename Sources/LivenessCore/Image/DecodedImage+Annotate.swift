@@ -1,0 +1,17 @@
+import CLivenessCV
+
+extension DecodedImage {
+    /// Draws `box` with `caption` in the colour `rgb` (0xRRGGBB) and returns the picture as JPEG bytes.
+    public func annotatedJPEG(box: FaceBox, caption: String, rgb: UInt32) throws -> [UInt8] {
+        var buffer: UnsafeMutablePointer<UInt8>?
+        var count = 0
+        try BridgeError.check { error in
+            lcv_image_annotate_jpeg(
+                handle, Int32(box.x), Int32(box.y), Int32(box.width), Int32(box.height), caption, rgb, &buffer, &count,
+                error)
+        }
+        guard let buffer else { return [] }
+        defer { lcv_buffer_free(buffer) }
+        return Array(UnsafeBufferPointer(start: buffer, count: count))
+    }
+}

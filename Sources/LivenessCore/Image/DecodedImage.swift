@@ -1,0 +1,56 @@
+import CLivenessCV
+
+/// An 8-bit BGR image decoded by OpenCV, with EXIF orientation applied.
+///
+/// Owned by one worker thread; it is not `Sendable`.
+public final class DecodedImage {
+    let handle: OpaquePointer
+
+    /// Decoded width, after EXIF rotation.
+    public var width: Int { Int(lcv_image_width(handle)) }
+    /// Decoded height, after EXIF rotation.
+    public var height: Int { Int(lcv_image_height(handle)) }
+
+    private init(handle: OpaquePointer) { self.handle = handle }
+
+    deinit { lcv_image_free(handle) }
+
+    /// Decodes image bytes exactly like OpenCV's `imdecode(IMREAD_COLOR)`.
+    ///
+    /// Call ``ImageHeader/read(_:)`` and ``ImageLimits/check(_:)`` first: this function
+    /// decodes whatever it is given.
+    public static func decode(_ bytes: [UInt8]) throws(LivenessError) -> DecodedImage {
+        var handle: OpaquePointer?
+        do {
+            try BridgeError.check { error in
+                bytes.withUnsafeBufferPointer { lcv_image_decode($0.baseAddress, $0.count, &handle, error) }
+            }
+        } catch {
+            if error.status == LCV_OUT_OF_MEMORY { throw .imageTooLarge("the image does not fit in memory") }
+            throw .invalidImage("the image could not be decoded: \(error.message)")
+        }
+        guard let handle else { throw .invalidImage("the image could not be decoded") }
+        return DecodedImage(handle: handle)
+    }
+
+    /// A uniform grey image, used to probe networks at startup.
+    static func blank(width: Int, height: Int, grey: UInt8 = 128) throws(BridgeError) -> DecodedImage {
+        var handle: OpaquePointer?
+        try BridgeError.check { lcv_image_blank(Int32(width), Int32(height), grey, &handle, $0) }
+        guard let handle else { throw BridgeError(status: LCV_INTERNAL, message: "no image returned") }
+        return DecodedImage(handle: handle)
+    }
+
+    /// The BGR pixels, row-major, 3 bytes a pixel, without row padding.
+    public func pixels() -> [UInt8] {
+        let count = width * height * 3
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            do {
+                try BridgeError.check { lcv_image_copy_pixels(handle, buffer.baseAddress, count, $0) }
+                initialized = count
+            } catch {
+                initialized = 0
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The model files one worker loads: the face detector and the anti-spoof classifiers.
+///
+/// Configuration keys (through ``PassiveConfiguration``):
+/// - `MODEL_DIR`: folder with `deploy.prototxt`, `Widerface-RetinaFace.caffemodel` and every
+///   MiniFASNet `*.onnx` (default `models`).
+/// - `MODEL_PATH`: one classifier ONNX file, used alone instead of the folder's classifiers.
+public struct ModelCatalog: Hashable, Sendable {
+    public static let detectorPrototxtName = "deploy.prototxt"
+    public static let detectorWeightsName = "Widerface-RetinaFace.caffemodel"
+
+    public var detectorPrototxt: String
+    public var detectorWeights: String
+    public var classifiers: [AntiSpoofModelSpec]
+
+    public init(detectorPrototxt: String, detectorWeights: String, classifiers: [AntiSpoofModelSpec]) {
+        self.detectorPrototxt = detectorPrototxt
+        self.detectorWeights = detectorWeights
+        self.classifiers = classifiers
+    }
+
+    /// The classifier names joined with `+`, e.g. `2.7_80x80_MiniFASNetV2+4_0_0_80x80_MiniFASNetV1SE`.
+    public var modelVersion: String { classifiers.map(\.name).joined(separator: "+") }
+
+    /// Finds the models in `directory`, or uses `modelPath` as the only classifier.
+    ///
+    /// The detector is looked up in `directory`, then beside `modelPath`.
+    public static func locate(directory: String, modelPath: String? = nil) throws(ModelError) -> ModelCatalog {
+        let files = FileManager.default
+        var detectorFolder = directory
+        if let modelPath, !files.fileExists(atPath: "\(directory)/\(detectorWeightsName)") {
+            detectorFolder = (modelPath as NSString).deletingLastPathComponent
+            if detectorFolder.isEmpty { detectorFolder = "." }
+        }
+        let prototxt = "\(detectorFolder)/\(detectorPrototxtName)"
+        let weights = "\(detectorFolder)/\(detectorWeightsName)"
+        for path in [prototxt, weights] where !files.isReadableFile(atPath: path) {
+            throw .missing(path, "the face detector file is not there or not readable")
+        }
+        let classifiers: [AntiSpoofModelSpec]
+        if let modelPath {
+            guard files.isReadableFile(atPath: modelPath) else {
+                throw .missing(modelPath, "MODEL_PATH names a file that is not there or not readable")
+            }
+            guard let spec = AntiSpoofModelSpec(path: modelPath) else {
+                throw .unrecognised(
+                    modelPath, "the name must follow upstream's pattern SCALE_HxW_TYPE.onnx, e.g. 2.7_80x80_MiniFASNetV2.onnx")
+            }
+            classifiers = [spec]
+        } else {
+            let names = (try? files.contentsOfDirectory(atPath: directory)) ?? []
+            classifiers = names.sorted().filter { $0.hasSuffix(".onnx") && $0.contains("MiniFASNet") }
+                .compactMap { AntiSpoofModelSpec(path: "\(directory)/\($0)") }
+            guard !classifiers.isEmpty else {
+                throw .missing("\(directory)/*MiniFASNet*.onnx", "no anti-spoof classifier found in the model folder")
+            }
+        }
+        return ModelCatalog(detectorPrototxt: prototxt, detectorWeights: weights, classifiers: classifiers)
+    }
+}

@@ -1,0 +1,78 @@
+import CLivenessCV
+
+/// The passive liveness check as a service: header guard, then decode, detection and
+/// classification on a pool of workers that each own their networks.
+///
+/// Configuration keys: see ``PassiveConfiguration``.
+public final class PassiveLivenessChecker: Sendable {
+    public let configuration: PassiveConfiguration
+    public let catalog: ModelCatalog
+    private let pool: WorkerPool<PassivePipeline>
+
+    /// Locates and loads the models in every worker.
+    ///
+    /// - Throws: ``ModelError`` naming the missing or broken file.
+    public init(configuration: PassiveConfiguration) async throws {
+        let catalog = try ModelCatalog.locate(directory: configuration.modelDirectory, modelPath: configuration.modelPath)
+        let policy = configuration.policy
+        self.configuration = configuration
+        self.catalog = catalog
+        self.pool = try await WorkerPool(
+            workers: configuration.workers, maxQueue: configuration.maxQueue, name: "passive"
+        ) { _ in
+            // Parallelism comes from the workers; OpenCV's own thread pool would oversubscribe the cores.
+            lcv_set_num_threads(1)
+            return try PassivePipeline(catalog: catalog, policy: policy)
+        }
+    }
+
+    /// The classifier set, e.g. `2.7_80x80_MiniFASNetV2+4_0_0_80x80_MiniFASNetV1SE`.
+    public var modelVersion: String { catalog.modelVersion }
+
+    /// The number of workers.
+    public var workerCount: Int { pool.workerCount }
+
+    /// Jobs waiting and running.
+    public var load: (queued: Int, busy: Int) { pool.load }
+
+    /// Checks one encoded image.
+    ///
+    /// - Throws: ``LivenessError``: `invalid_request`, `invalid_image`, `image_too_large`,
+    ///   `no_face` or `overloaded`.
+    public func check(_ bytes: [UInt8]) async throws(LivenessError) -> PassiveResult {
+        try await checkTimed(bytes).result
+    }
+
+    /// Checks one encoded image and reports how long each stage took.
+    public func checkTimed(_ bytes: [UInt8]) async throws(LivenessError) -> (result: PassiveResult, timings: StageTimings) {
+        try await submit(bytes) { pipeline in
+            var timings = StageTimings()
+            let result = try pipeline.check(bytes, timings: &timings)
+            return (result, timings)
+        }
+    }
+
+    /// Applies the header guard to `bytes`, then runs `body` on a worker.
+    /// Errors other than ``LivenessError`` become `internal_error` without details.
+    func submit<T: Sendable>(
+        _ bytes: [UInt8], _ body: @escaping @Sendable (PassivePipeline) throws -> T
+    ) async throws(LivenessError) -> T {
+        let header = try ImageHeader.read(bytes)
+        try configuration.limits.check(header)
+        do {
+            return try await pool.run(body)
+        } catch let error as LivenessError {
+            throw error
+        } catch {
+            throw LivenessError(.internalError, "the check failed unexpectedly")
+        }
+    }
+
+    /// Runs `body` on a worker's pipeline, for callers that need the decoded image too.
+    public func withPipeline<T: Sendable>(_ body: @escaping @Sendable (PassivePipeline) throws -> T) async throws -> T {
+        try await pool.run(body)
+    }
+
+    /// Finishes queued work and stops the workers.
+    public func shutdown() async { await pool.shutdown() }
+}

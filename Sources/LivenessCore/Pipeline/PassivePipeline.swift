@@ -1,0 +1,62 @@
+/// The passive check for one worker: decode → detect → classify → decide.
+///
+/// Holds its own networks and is used by exactly one thread at a time.
+public final class PassivePipeline {
+    public let detector: FaceDetector
+    public let classifiers: [AntiSpoofClassifier]
+    public let policy: LivenessPolicy
+    public let modelVersion: String
+
+    /// Loads every network in `catalog`. Throws ``ModelError`` naming the file at fault.
+    public init(catalog: ModelCatalog, policy: LivenessPolicy) throws(ModelError) {
+        self.detector = try FaceDetector(
+            prototxt: catalog.detectorPrototxt, weights: catalog.detectorWeights, faceThreshold: policy.faceThreshold)
+        var classifiers: [AntiSpoofClassifier] = []
+        for spec in catalog.classifiers { classifiers.append(try AntiSpoofClassifier(spec: spec)) }
+        self.classifiers = classifiers
+        self.policy = policy
+        self.modelVersion = catalog.modelVersion
+    }
+
+    /// Runs the whole check on encoded image bytes whose header was already checked.
+    public func check(_ bytes: [UInt8], timings: inout StageTimings) throws(LivenessError) -> PassiveResult {
+        let clock = ContinuousClock()
+        var start = clock.now
+        let image = try DecodedImage.decode(bytes)
+        timings.decode = Self.seconds(since: start, clock)
+        start = clock.now
+        let result = try evaluate(image)
+        timings.classify = Self.seconds(since: start, clock) - result.detectSeconds
+        timings.detect = result.detectSeconds
+        return result.result
+    }
+
+    /// Runs detection and classification on a decoded image.
+    public func check(_ image: DecodedImage) throws(LivenessError) -> PassiveResult {
+        try evaluate(image).result
+    }
+
+    private func evaluate(_ image: DecodedImage) throws(LivenessError) -> (result: PassiveResult, detectSeconds: Double) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        guard let face = try detector.detect(image) else {
+            throw .noFace("no face found with detector confidence of at least \(policy.faceThreshold)")
+        }
+        let detectSeconds = Self.seconds(since: start, clock)
+        var scores: [ModelScore] = []
+        scores.reserveCapacity(classifiers.count)
+        for classifier in classifiers {
+            do {
+                scores.append(try classifier.classify(image, box: face.box))
+            } catch {
+                throw LivenessError(.internalError, "the anti-spoof model failed on this image")
+            }
+        }
+        return (policy.decide(face: face, scores: scores, modelVersion: modelVersion), detectSeconds)
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+        let elapsed = start.duration(to: clock.now)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+}

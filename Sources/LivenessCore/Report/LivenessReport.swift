@@ -1,0 +1,49 @@
+/// The JSON body of a passive result, as `POST /liveness` and `liveness check --json` return it.
+///
+/// Scores are rounded to 6 decimals, as the reference service reports them.
+public struct LivenessReport: Encodable, Hashable, Sendable {
+    public struct Face: Encodable, Hashable, Sendable {
+        public var x: Int
+        public var y: Int
+        public var width: Int
+        public var height: Int
+        public var confidence: Double
+    }
+
+    public var livenessLabel: LivenessLabel
+    public var confidenceScore: Double
+    public var requiresActiveCheck: Bool
+    public var realProbability: Double
+    public var face: Face
+    public var faceCount: Int
+    public var reasons: [String]
+    public var modelVersion: String
+
+    public init(_ result: PassiveResult) {
+        livenessLabel = result.label
+        confidenceScore = Self.rounded(result.confidenceScore)
+        requiresActiveCheck = result.requiresActiveCheck
+        realProbability = Self.rounded(result.realProbability)
+        let box = result.face.box
+        face = Face(
+            x: box.x, y: box.y, width: box.width, height: box.height,
+            confidence: Self.rounded(Double(result.face.confidence)))
+        faceCount = result.face.faceCount
+        reasons = result.reasons
+        modelVersion = result.modelVersion
+    }
+
+    /// Rounds to 6 decimal places.
+    public static func rounded(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
+
+    enum CodingKeys: String, CodingKey {
+        case livenessLabel = "liveness_label"
+        case confidenceScore = "confidence_score"
+        case requiresActiveCheck = "requires_active_check"
+        case realProbability = "real_probability"
+        case face
+        case faceCount = "face_count"
+        case reasons
+        case modelVersion = "model_version"
+    }
+}

@@ -1,0 +1,147 @@
+import DequeModule
+import Foundation
+
+/// A fixed set of dedicated threads, each owning a `Context` (for example its own OpenCV networks).
+///
+/// `cv::dnn::Net` is not thread-safe, so contexts are never shared: each is created on its
+/// worker's thread and used only there. Callers `await` ``run(_:)``; the blocking inference
+/// happens on the worker threads, never on Swift's cooperative pool.
+///
+/// At most `maxQueue` jobs wait for a free worker; beyond that ``run(_:)`` throws
+/// ``LivenessError`` `overloaded` at once, so load sheds instead of piling up.
+public final class WorkerPool<Context>: @unchecked Sendable {
+    typealias Job = @Sendable (Context) -> Void
+
+    /// The number of worker threads.
+    public let workerCount: Int
+    /// How many jobs may wait for a worker.
+    public let maxQueue: Int
+
+    private let condition = NSCondition()
+    private var queue = Deque<Job>()
+    private var busy = 0
+    private var stopping = false
+    private var liveThreads = 0
+    private var stopped: [CheckedContinuation<Void, Never>] = []
+
+    /// Starts `workers` threads and waits until each has built its context.
+    ///
+    /// If any context fails (say, a model does not load), the threads already started are
+    /// stopped and the first error is thrown.
+    public init(
+        workers: Int, maxQueue: Int = .max, name: String = "worker",
+        makeContext: @escaping @Sendable (_ index: Int) throws -> Context
+    ) async throws {
+        precondition(workers > 0, "a worker pool needs at least one worker")
+        self.workerCount = workers
+        self.maxQueue = max(0, maxQueue)
+        let latch = StartupLatch(count: workers)
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+            latch.onCompletion = { continuation.resume(with: $0) }
+            condition.lock()
+            liveThreads = workers
+            condition.unlock()
+            for index in 0..<workers {
+                let thread = Thread { [self] in
+                    self.work(index: index, latch: latch, makeContext: makeContext)
+                }
+                thread.name = "\(name)-\(index)"
+                thread.stackSize = 4 << 20
+                thread.start()
+            }
+        }
+    }
+
+    /// Runs `body` on a worker with that worker's context and returns its result.
+    ///
+    /// - Throws: what `body` throws, or ``LivenessError`` `overloaded` when the queue is full
+    ///   or the pool is shutting down.
+    public func run<T: Sendable>(_ body: @escaping @Sendable (Context) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let job: Job = { context in continuation.resume(with: Result { try body(context) }) }
+            if let refusal = enqueue(job) { continuation.resume(throwing: refusal) }
+        }
+    }
+
+    /// Jobs waiting for a worker, and jobs running.
+    public var load: (queued: Int, busy: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        return (queue.count, busy)
+    }
+
+    /// Lets queued jobs finish, then stops every thread. Later ``run(_:)`` calls are refused.
+    public func shutdown() async {
+        await withCheckedContinuation { continuation in
+            condition.lock()
+            stopping = true
+            if liveThreads == 0 {
+                condition.unlock()
+                continuation.resume()
+                return
+            }
+            stopped.append(continuation)
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    private func enqueue(_ job: @escaping Job) -> LivenessError? {
+        condition.lock()
+        defer { condition.unlock() }
+        if stopping { return LivenessError(.overloaded, "the service is shutting down") }
+        // A job can start at once when a worker is idle; otherwise it waits in the queue.
+        let idle = workerCount - busy - queue.count
+        if idle <= 0 && queue.count >= maxQueue {
+            return LivenessError(.overloaded, "all \(workerCount) workers are busy and \(queue.count) requests are queued")
+        }
+        queue.append(job)
+        condition.signal()
+        return nil
+    }
+
+    private func work(index: Int, latch: StartupLatch, makeContext: @Sendable (Int) throws -> Context) {
+        let context: Context
+        do {
+            context = try makeContext(index)
+            latch.succeed()
+        } catch {
+            latch.fail(error)
+            shutdownAfterFailedStart()
+            threadExited()
+            return
+        }
+        while let job = nextJob() {
+            job(context)
+            condition.lock()
+            busy -= 1
+            condition.unlock()
+        }
+        threadExited()
+    }
+
+    private func nextJob() -> Job? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !stopping { condition.wait() }
+        guard let job = queue.popFirst() else { return nil }
+        busy += 1
+        return job
+    }
+
+    private func shutdownAfterFailedStart() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func threadExited() {
+        condition.lock()
+        liveThreads -= 1
+        let waiters = liveThreads == 0 ? stopped : []
+        if liveThreads == 0 { stopped = [] }
+        condition.unlock()
+        for waiter in waiters { waiter.resume() }
+    }
+}

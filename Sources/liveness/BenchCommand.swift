@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import LivenessCore
+
+/// `liveness bench`: per-stage latency with one worker, and throughput with 1...N workers.
+///
+/// It measures and reports; it asserts nothing about timings.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure per-stage latency (p50/p99) and throughput of the passive check."
+    )
+
+    @OptionGroup var models: ModelOptions
+
+    @Option(help: "The image to check.")
+    var image = "../shared/testdata/images/image_T1.jpg"
+
+    @Option(help: "Sequential checks for the latency figures.")
+    var iterations = 300
+
+    @Option(help: "Images per throughput run.")
+    var throughputImages = 600
+
+    @Option(help: "The largest worker count to measure (default: cores).")
+    var upTo = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    func run() async throws {
+        guard let data = FileManager.default.contents(atPath: image) else {
+            throw ValidationError("cannot read \(image)")
+        }
+        let bytes = [UInt8](data)
+        let latency = try await measureLatency(bytes)
+        var throughput: [ThroughputRun] = []
+        for workers in 1...max(1, upTo) {
+            throughput.append(try await measureThroughput(bytes, workers: workers))
+        }
+        let report = BenchReport(image: image, iterations: iterations, latency: latency, throughput: throughput)
+        print(json ? report.json() : report.table())
+    }
+
+    private func measureLatency(_ bytes: [UInt8]) async throws -> StageLatency {
+        let checker = try await models.startChecker(workers: 1)
+        defer { Task { await checker.shutdown() } }
+        for _ in 0..<20 { _ = try await checker.check(bytes) }
+        var timings: [StageTimings] = []
+        var endToEnd: [Double] = []
+        let clock = ContinuousClock()
+        for _ in 0..<iterations {
+            let start = clock.now
+            timings.append(try await checker.checkTimed(bytes).timings)
+            endToEnd.append(start.duration(to: clock.now).seconds)
+        }
+        return StageLatency(
+            decode: LatencySummary(timings.map(\.decode)), detect: LatencySummary(timings.map(\.detect)),
+            classify: LatencySummary(timings.map(\.classify)), total: LatencySummary(timings.map(\.total)),
+            endToEnd: LatencySummary(endToEnd))
+    }
+
+    private func measureThroughput(_ bytes: [UInt8], workers: Int) async throws -> ThroughputRun {
+        let checker = try await models.startChecker(workers: workers)
+        let count = throughputImages
+        let inFlight = workers * 2
+        for _ in 0..<workers * 10 { _ = try await checker.check(bytes) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<count {
+                if index >= inFlight { try await group.next() }
+                group.addTask { _ = try await checker.check(bytes) }
+            }
+            try await group.waitForAll()
+        }
+        let seconds = start.duration(to: clock.now).seconds
+        await checker.shutdown()
+        return ThroughputRun(workers: workers, images: count, seconds: seconds, imagesPerSecond: Double(count) / seconds)
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}

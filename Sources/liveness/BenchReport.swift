@@ -1,0 +1,52 @@
+import Foundation
+
+/// Per-stage latency summaries of `liveness bench`.
+struct StageLatency: Encodable {
+    let decode: LatencySummary
+    let detect: LatencySummary
+    let classify: LatencySummary
+    /// decode + detect + classify, measured on the worker.
+    let total: LatencySummary
+    /// From the caller's `await` to the result, including the hand-off to the worker.
+    let endToEnd: LatencySummary
+}
+
+/// One throughput measurement.
+struct ThroughputRun: Encodable {
+    let workers: Int
+    let images: Int
+    let seconds: Double
+    let imagesPerSecond: Double
+}
+
+/// Everything `liveness bench` measured.
+struct BenchReport: Encodable {
+    let image: String
+    let iterations: Int
+    let latency: StageLatency
+    let throughput: [ThroughputRun]
+
+    func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    func table() -> String {
+        var lines = ["image: \(image), \(iterations) sequential checks on 1 worker", "stage        p50 ms   p99 ms  mean ms"]
+        let rows: [(String, LatencySummary)] = [
+            ("decode", latency.decode), ("detect", latency.detect), ("classify", latency.classify),
+            ("total", latency.total), ("end-to-end", latency.endToEnd),
+        ]
+        for (name, summary) in rows {
+            lines.append(
+                name.padding(toLength: 10, withPad: " ", startingAt: 0)
+                    + String(format: " %8.2f %8.2f %8.2f", summary.p50, summary.p99, summary.mean))
+        }
+        lines.append("workers  images  seconds  images/s")
+        for run in throughput {
+            lines.append(String(format: "%7d %7d %8.2f %9.1f", run.workers, run.images, run.seconds, run.imagesPerSecond))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `liveness` executable: passive checks, benchmarks and (later) the HTTP server.
+@main
+struct Liveness: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "liveness",
+        abstract: "Face liveness (presentation-attack) detection with the MiniFASNet anti-spoof models.",
+        subcommands: [CheckCommand.self, BenchCommand.self]
+    )
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Configuration
+import LivenessCore
+
+/// Flags shared by every command that loads the models. Each overrides its environment variable.
+struct ModelOptions: ParsableArguments {
+    @Option(name: .customLong("model-dir"), help: "Folder with the detector and classifiers (MODEL_DIR, default models).")
+    var modelDirectory: String?
+
+    @Option(name: .customLong("model-path"), help: "One classifier ONNX file, used alone (MODEL_PATH).")
+    var modelPath: String?
+
+    @Option(help: "Score below which an active check is required (CONFIDENCE_THRESHOLD, default 0.85).")
+    var confidenceThreshold: Double?
+
+    @Option(name: .customLong("max-workers"), help: "Worker threads, each with its own networks (MAX_WORKERS, default: cores).")
+    var maxWorkers: Int?
+
+    /// Flags first, then the environment.
+    func configReader() -> ConfigReader {
+        var flags: [AbsoluteConfigKey: ConfigValue] = [:]
+        if let modelDirectory { flags["model.dir"] = .init(.string(modelDirectory), isSecret: false) }
+        if let modelPath { flags["model.path"] = .init(.string(modelPath), isSecret: false) }
+        if let confidenceThreshold {
+            flags["confidence.threshold"] = .init(.string(String(confidenceThreshold)), isSecret: false)
+        }
+        if let maxWorkers { flags["max.workers"] = .init(.string(String(maxWorkers)), isSecret: false) }
+        return ConfigReader(providers: [
+            InMemoryProvider(name: "flags", values: flags),
+            EnvironmentVariablesProvider(secretsSpecifier: .specific(["API_KEY", "API_KEYS", "ADMIN_API_KEY"])),
+        ])
+    }
+
+    /// Reads the configuration and starts the workers, or exits with a message naming the problem.
+    func startChecker(workers: Int? = nil) async throws -> PassiveLivenessChecker {
+        do {
+            var configuration = try PassiveConfiguration(config: configReader())
+            if let workers { configuration.workers = workers }
+            return try await PassiveLivenessChecker(configuration: configuration)
+        } catch {
+            printError("liveness: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
