@@ -46,6 +46,10 @@ let package = Package(
             name: "LivenessCoreTests",
             dependencies: ["LivenessCore"]
         ),
+        .testTarget(
+            name: "livenessTests",
+            dependencies: ["liveness", "LivenessCore"]
+        ),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

@@ -45,7 +45,7 @@ public final class WorkerPool<Context>: @unchecked Sendable {
                 let thread = Thread { [self] in
                     self.work(index: index, latch: latch, makeContext: makeContext)
                 }
-                thread.name = "\(name)-\(index)"
+                thread.name = String("\(name)-\(index)".prefix(15))
                 thread.stackSize = 4 << 20
                 thread.start()
             }

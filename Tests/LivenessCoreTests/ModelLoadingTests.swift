@@ -1,0 +1,98 @@
+import Foundation
+import LivenessCore
+import Testing
+
+/// Missing or broken models stop startup with a message that names the file and the fix.
+@Suite("Model loading")
+struct ModelLoadingTests {
+    static let names = [
+        "2.7_80x80_MiniFASNetV2.onnx", "4_0_0_80x80_MiniFASNetV1SE.onnx", "deploy.prototxt", "Widerface-RetinaFace.caffemodel",
+    ]
+
+    /// Copies the passive models into `folder`, then lets `mutate` break one.
+    private func copyModels(to folder: String) throws {
+        for name in Self.names {
+            try FileManager.default.copyItem(atPath: "\(Fixtures.models)/\(name)", toPath: "\(folder)/\(name)")
+        }
+    }
+
+    private func startError(_ configuration: PassiveConfiguration) async -> ModelError? {
+        do {
+            let checker = try await PassiveLivenessChecker(configuration: configuration)
+            await checker.shutdown()
+            return nil
+        } catch {
+            return error as? ModelError
+        }
+    }
+
+    @Test("The default folder loads both classifiers, sorted, and names the version after them")
+    func catalog() throws {
+        let catalog = try ModelCatalog.locate(directory: Fixtures.models)
+        #expect(catalog.classifiers.map(\.name) == ["2.7_80x80_MiniFASNetV2", "4_0_0_80x80_MiniFASNetV1SE"])
+        #expect(catalog.modelVersion == "2.7_80x80_MiniFASNetV2+4_0_0_80x80_MiniFASNetV1SE")
+    }
+
+    @Test("A missing detector names the file and scripts/fetch-models")
+    func missingDetector() async throws {
+        try await withTemporaryFolder { folder in
+            try copyModels(to: folder)
+            try FileManager.default.removeItem(atPath: "\(folder)/Widerface-RetinaFace.caffemodel")
+            let error = try #require(await startError(PassiveConfiguration(modelDirectory: folder, workers: 1)))
+            #expect(error.path == "\(folder)/Widerface-RetinaFace.caffemodel")
+            #expect(error.description.contains("scripts/fetch-models"))
+        }
+    }
+
+    @Test("An empty folder has no classifier")
+    func noClassifier() async throws {
+        try await withTemporaryFolder { folder in
+            try copyModels(to: folder)
+            for name in Self.names where name.hasSuffix(".onnx") { try FileManager.default.removeItem(atPath: "\(folder)/\(name)") }
+            let error = try #require(await startError(PassiveConfiguration(modelDirectory: folder, workers: 1)))
+            #expect(error.description.contains("no anti-spoof classifier"))
+        }
+    }
+
+    @Test("Truncated weights are refused at startup", arguments: names)
+    func corrupt(name: String) async throws {
+        try await withTemporaryFolder { folder in
+            try copyModels(to: folder)
+            let path = "\(folder)/\(name)"
+            let bytes = try Fixtures.bytes(path)
+            try FileManager.default.removeItem(atPath: path)
+            try Data(bytes.prefix(bytes.count / 3)).write(to: URL(fileURLWithPath: path))
+            let error = try #require(await startError(PassiveConfiguration(modelDirectory: folder, workers: 2)))
+            let blamed = name == "deploy.prototxt" ? "\(folder)/Widerface-RetinaFace.caffemodel" : path
+            #expect(error.path == blamed)
+            #expect(error.description.contains("unusable"))
+        }
+    }
+
+    @Test("MODEL_PATH uses one classifier alone; its score is that model's softmax")
+    func singleModel() async throws {
+        let golden = try Golden.load("\(Fixtures.testdata)/expected/image_F1.json")
+        let path = "\(Fixtures.models)/2.7_80x80_MiniFASNetV2.onnx"
+        let checker = try await PassiveLivenessChecker(
+            configuration: PassiveConfiguration(modelDirectory: Fixtures.models, modelPath: path, workers: 1))
+        let result = try await checker.check(try Fixtures.bytes(golden.path))
+        await checker.shutdown()
+        let expected = try #require(golden.official_unguarded.models?.first { $0.model.hasPrefix("2.7_") }).softmax
+        #expect(checker.modelVersion == "2.7_80x80_MiniFASNetV2")
+        #expect(result.models.count == 1)
+        #expect(abs(result.realProbability - expected[1]) < 1e-4)
+        #expect(abs(result.confidenceScore - expected.max()!) < 1e-4)
+    }
+
+    @Test("MODEL_PATH with a name that is not upstream's pattern is refused")
+    func badModelPath() async throws {
+        try await withTemporaryFolder { folder in
+            try FileManager.default.copyItem(
+                atPath: "\(Fixtures.models)/2.7_80x80_MiniFASNetV2.onnx", toPath: "\(folder)/antispoof.onnx")
+            let configuration = PassiveConfiguration(
+                modelDirectory: Fixtures.models, modelPath: "\(folder)/antispoof.onnx", workers: 1)
+            let error = try #require(await startError(configuration))
+            #expect(error.description.contains("SCALE_HxW_TYPE.onnx"))
+        }
+    }
+}
