@@ -7,11 +7,21 @@ let package = Package(
     products: [
         .executable(name: "liveness", targets: ["liveness"]),
         .library(name: "LivenessCore", targets: ["LivenessCore"]),
+        .library(name: "LivenessServer", targets: ["LivenessServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.10.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", "5.0.0"..<"7.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
     ],
     targets: [
         // OpenCV 4.6 from Debian, through the project's trimmed pkg-config file (see scripts/setup).
@@ -34,10 +44,40 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
+        // HTTP: Hummingbird 2, spec-first OpenAPI (Sources/LivenessServer/openapi.yaml).
+        .target(
+            name: "LivenessServer",
+            dependencies: [
+                "LivenessCore",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            plugins: [
+                .plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator"),
+                "EmbedOpenAPISpec",
+            ]
+        ),
+        .executableTarget(
+            name: "embed-openapi-spec",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .plugin(
+            name: "EmbedOpenAPISpec",
+            capability: .buildTool(),
+            dependencies: ["embed-openapi-spec"]
+        ),
         .executableTarget(
             name: "liveness",
             dependencies: [
                 "LivenessCore",
+                "LivenessServer",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ]
@@ -45,6 +85,14 @@ let package = Package(
         .testTarget(
             name: "LivenessCoreTests",
             dependencies: ["LivenessCore"]
+        ),
+        .testTarget(
+            name: "LivenessServerTests",
+            dependencies: [
+                "LivenessServer",
+                "LivenessCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "livenessTests",

@@ -16,9 +16,10 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("max-workers"), help: "Worker threads, each with its own networks (MAX_WORKERS, default: cores).")
     var maxWorkers: Int?
 
-    /// Flags first, then the environment.
-    func configReader() -> ConfigReader {
+    /// Flags first (these and `extra`, by config key), then the environment.
+    func configReader(extra: [String: String] = [:]) -> ConfigReader {
         var flags: [AbsoluteConfigKey: ConfigValue] = [:]
+        for (key, value) in extra { flags[AbsoluteConfigKey(stringLiteral: key)] = .init(.string(value), isSecret: false) }
         if let modelDirectory { flags["model.dir"] = .init(.string(modelDirectory), isSecret: false) }
         if let modelPath { flags["model.path"] = .init(.string(modelPath), isSecret: false) }
         if let confidenceThreshold {

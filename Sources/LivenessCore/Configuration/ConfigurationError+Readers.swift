@@ -1,0 +1,35 @@
+import Foundation
+import Configuration
+
+extension ConfigurationError {
+    /// Reads a number, refusing text that is not one or that lies outside `range`.
+    public static func number(
+        _ config: ConfigReader, _ key: ConfigKey, _ variable: String, default fallback: Double,
+        in range: ClosedRange<Double>
+    ) throws(ConfigurationError) -> Double {
+        guard let text = config.string(forKey: key)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            return fallback
+        }
+        guard let value = Double(text), value.isFinite else {
+            throw ConfigurationError(variable: variable, message: "'\(text)' is not a number")
+        }
+        guard range.contains(value) else {
+            throw ConfigurationError(
+                variable: variable, message: "\(text) is outside \(range.lowerBound)...\(range.upperBound)")
+        }
+        return value
+    }
+
+    /// Reads a boolean: true/false, 1/0, yes/no, on/off (any case), as the Python service accepted.
+    public static func flag(
+        _ config: ConfigReader, _ key: ConfigKey, _ variable: String, default fallback: Bool
+    ) throws(ConfigurationError) -> Bool {
+        guard let text = config.string(forKey: key)?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty
+        else { return fallback }
+        switch text {
+        case "true", "1", "yes", "on": return true
+        case "false", "0", "no", "off": return false
+        default: throw ConfigurationError(variable: variable, message: "'\(text)' is not true or false")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Hummingbird
+import LivenessCore
+import Logging
+import OpenAPIHummingbird
+import OpenAPIRuntime
+import ServiceLifecycle
+
+/// Builds the HTTP application: middleware, the OpenAPI handlers, docs, and the model service.
+///
+/// Configuration keys: see ``ServerConfiguration`` and ``PassiveConfiguration``.
+public enum LivenessApplication {
+    /// Endpoints that never need an API key.
+    static let openPaths: Set<String> = [
+        "/health", "/health/live", "/health/ready", "/metrics", "/openapi.yaml", "/openapi.json", "/docs",
+    ]
+
+    /// The application for `configuration`.
+    ///
+    /// - Parameter state: pass a state with a loaded checker to serve at once (tests); otherwise the
+    ///   models load in the background and `/health/ready` turns 200 when they have.
+    public static func build(
+        configuration: ServerConfiguration, state: ServiceState = ServiceState(), logger: Logger
+    ) throws -> some ApplicationProtocol {
+        let metrics = configuration.enableMetrics ? LivenessMetrics() : nil
+        let router = Router()
+        router.middlewares.add(RequestIDMiddleware())
+        if configuration.enableTracing { router.middlewares.add(TracingMiddleware()) }
+        router.middlewares.add(MetricsMiddleware(metrics: metrics))
+        router.middlewares.add(ErrorMiddleware())
+        router.middlewares.add(APIKeyMiddleware(keys: configuration.apiKeys, openPaths: openPaths))
+        router.middlewares.add(MediaTypeMiddleware(accepted: ["/liveness": ["application/json"]]))
+        router.middlewares.add(BodyLimitMiddleware(limit: configuration.maxBodyBytes))
+        let api = LivenessAPI(state: state, configuration: configuration, metrics: metrics)
+        try api.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
+        DocsRoutes.register(on: router)
+
+        var services: [any Service] = []
+        if state.checker == nil {
+            services.append(ModelService(configuration: configuration.passive, state: state, logger: logger))
+        }
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            services: services,
+            logger: logger
+        )
+    }
+}

@@ -1,0 +1,35 @@
+import LivenessCore
+import Logging
+import ServiceLifecycle
+
+/// Loads the models into the worker pool, marks the service ready, and on graceful shutdown
+/// (after the HTTP server has drained) stops the workers.
+///
+/// Configuration keys: see ``PassiveConfiguration``.
+struct ModelService: Service {
+    let configuration: PassiveConfiguration
+    let state: ServiceState
+    let logger: Logger
+
+    func run() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let checker = try await PassiveLivenessChecker(configuration: configuration)
+        state.attach(checker)
+        logger.info(
+            "models loaded",
+            metadata: [
+                "model_version": "\(checker.modelVersion)", "workers": "\(checker.workerCount)",
+                "max_queue": "\(configuration.maxQueue)", "load_ms": "\((clock.now - start).milliseconds)",
+            ])
+        try? await gracefulShutdown()
+        _ = state.detach()
+        await checker.shutdown()
+        logger.info("workers stopped")
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds.
+    var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
+}

@@ -1,0 +1,69 @@
+import Configuration
+import LivenessCore
+import Logging
+
+/// Settings of the HTTP service.
+///
+/// Configuration keys (environment variable, then the config key it maps from):
+/// - `HOST` (`host`): address to bind. Default `127.0.0.1`; containers set `0.0.0.0`.
+/// - `PORT` (`port`): TCP port. Default 8000.
+/// - `API_KEY` (`api.key`), `API_KEYS` (`api.keys`, comma-separated): accepted keys. None: no authentication.
+/// - `ENABLE_FALLBACK` (`enable.fallback`): offer the blink challenge when the result is inconclusive. Default true.
+/// - `MAX_BODY_BYTES` (`max.body.bytes`): largest request body, enforced while it streams in. Default 10 MiB.
+/// - `ENABLE_METRICS` (`enable.metrics`): serve `/metrics`. Default true.
+/// - `ENABLE_TRACING` (`enable.tracing`): create a span per request (exported over OTLP when built with the
+///   `Tracing` trait). Default false.
+/// - `LOG_LEVEL` (`log.level`): trace, debug, info, notice, warning, error, critical. Default info.
+/// - `LOG_FORMAT` (`log.format`): `text` or `json`. Default text.
+///
+/// The passive check's own keys (`MODEL_DIR`, `MODEL_PATH`, `CONFIDENCE_THRESHOLD`, `MAX_WORKERS`, `MAX_QUEUE`)
+/// are read by ``PassiveConfiguration``.
+public struct ServerConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8000
+    public var apiKeys: APIKeySet = []
+    public var enableFallback = true
+    public var maxBodyBytes = 10 * 1024 * 1024
+    public var enableMetrics = true
+    public var enableTracing = false
+    public var logLevel = Logger.Level.info
+    public var logFormat = LogFormat.text
+    public var passive = PassiveConfiguration()
+
+    public init() {}
+
+    /// Reads every key listed on the type, keeping the defaults for missing ones.
+    public init(config: ConfigReader) throws(ConfigurationError) {
+        self.init()
+        passive = try PassiveConfiguration(config: config)
+        host = config.string(forKey: "host", default: host)
+        port = Int(try ConfigurationError.number(config, "port", "PORT", default: Double(port), in: 0...65535))
+        var keys = config.string(forKey: "api.keys", isSecret: true)?.split(separator: ",").map(String.init) ?? []
+        if let key = config.string(forKey: "api.key", isSecret: true) { keys.append(key) }
+        apiKeys = APIKeySet(keys)
+        enableFallback = try ConfigurationError.flag(config, "enable.fallback", "ENABLE_FALLBACK", default: enableFallback)
+        maxBodyBytes = Int(
+            try ConfigurationError.number(
+                config, "max.body.bytes", "MAX_BODY_BYTES", default: Double(maxBodyBytes), in: 1024...1_073_741_824))
+        enableMetrics = try ConfigurationError.flag(config, "enable.metrics", "ENABLE_METRICS", default: enableMetrics)
+        enableTracing = try ConfigurationError.flag(config, "enable.tracing", "ENABLE_TRACING", default: enableTracing)
+        if let level = config.string(forKey: "log.level") {
+            guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
+                throw ConfigurationError(variable: "LOG_LEVEL", message: "'\(level)' is not a log level")
+            }
+            logLevel = parsed
+        }
+        if let format = config.string(forKey: "log.format") {
+            guard let parsed = LogFormat(rawValue: format.lowercased()) else {
+                throw ConfigurationError(variable: "LOG_FORMAT", message: "'\(format)' is not text or json")
+            }
+            logFormat = parsed
+        }
+    }
+}
+
+/// How log lines are written.
+public enum LogFormat: String, Sendable {
+    case text
+    case json
+}

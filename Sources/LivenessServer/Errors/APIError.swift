@@ -1,0 +1,74 @@
+import HTTPTypes
+import Hummingbird
+import LivenessCore
+import NIOCore
+
+/// An error answer of the HTTP API: a status, a stable code and a message, sent as
+/// `{"error": {"code", "message"}}`.
+public struct APIError: Error, Hashable, Sendable {
+    private enum Code: String, Sendable {
+        case invalidRequest = "invalid_request"
+        case invalidBase64 = "invalid_base64"
+        case unauthorized
+        case payloadTooLarge = "payload_too_large"
+        case imageTooLarge = "image_too_large"
+        case unsupportedMediaType = "unsupported_media_type"
+        case invalidImage = "invalid_image"
+        case noFace = "no_face"
+        case overloaded
+        case notReady = "not_ready"
+        case notFound = "not_found"
+        case methodNotAllowed = "method_not_allowed"
+        case internalError = "internal_error"
+    }
+
+    private let code: Code
+    public let status: HTTPResponse.Status
+    public let message: String
+
+    private init(_ code: Code, _ status: HTTPResponse.Status, _ message: String) {
+        self.code = code
+        self.status = status
+        self.message = message
+    }
+
+    /// The wire code, e.g. `no_face`.
+    public var identifier: String { code.rawValue }
+
+    public static func invalidRequest(_ message: String) -> APIError { .init(.invalidRequest, .badRequest, message) }
+    public static func invalidBase64(_ message: String) -> APIError { .init(.invalidBase64, .badRequest, message) }
+    public static let unauthorized = APIError(.unauthorized, .unauthorized, "a valid API key is required (X-API-KEY or Authorization: Bearer)")
+    public static func payloadTooLarge(limit: Int) -> APIError {
+        .init(.payloadTooLarge, .contentTooLarge, "the request body exceeds the limit of \(limit) bytes")
+    }
+    public static func unsupportedMediaType(_ received: String) -> APIError {
+        .init(.unsupportedMediaType, .unsupportedMediaType, "the body must be application/json, not \(received.prefix(80))")
+    }
+    public static let notReady = APIError(.notReady, .serviceUnavailable, "the models are still loading")
+    public static func notFound(_ message: String = "no such endpoint") -> APIError { .init(.notFound, .notFound, message) }
+    public static let methodNotAllowed = APIError(.methodNotAllowed, .methodNotAllowed, "method not allowed on this endpoint")
+    public static let internalError = APIError(.internalError, .internalServerError, "internal error")
+
+    /// The HTTP form of a domain error.
+    public init(_ error: LivenessError) {
+        switch error.code {
+        case .invalidRequest: self.init(.invalidRequest, .badRequest, error.message)
+        case .invalidBase64: self.init(.invalidBase64, .badRequest, error.message)
+        case .imageTooLarge: self.init(.imageTooLarge, .contentTooLarge, error.message)
+        case .invalidImage: self.init(.invalidImage, .unprocessableContent, error.message)
+        case .noFace: self.init(.noFace, .unprocessableContent, error.message)
+        case .overloaded: self.init(.overloaded, .serviceUnavailable, error.message)
+        default: self.init(.internalError, .internalServerError, "internal error")
+        }
+    }
+
+    /// The JSON response, with `Retry-After` for 503 and `WWW-Authenticate` for 401.
+    public func response() -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        if status == .serviceUnavailable { headers[.retryAfter] = "1" }
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        let body = JSON.encode(ErrorReport(code: code.rawValue, message: message))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}

@@ -1,0 +1,25 @@
+extension LivenessAPI {
+    func getHealth(_ input: Operations.GetHealth.Input) async throws -> Operations.GetHealth.Output {
+        .ok(.init(body: .json(.init(status: "ok"))))
+    }
+
+    func getLiveness(_ input: Operations.GetLiveness.Input) async throws -> Operations.GetLiveness.Output {
+        .ok(.init(body: .json(.init(status: "ok"))))
+    }
+
+    /// 200 once the models are loaded and the workers run; 503 before that and while shutting down.
+    func getReadiness(_ input: Operations.GetReadiness.Input) async throws -> Operations.GetReadiness.Output {
+        guard let checker = state.checker else {
+            return .serviceUnavailable(.init(body: .json(.init(status: .notReady))))
+        }
+        return .ok(.init(body: .json(.init(status: .ready, workers: checker.workerCount, modelVersion: checker.modelVersion))))
+    }
+
+    /// Prometheus text, or 404 "Metrics disabled" with `ENABLE_METRICS=false`.
+    func getMetrics(_ input: Operations.GetMetrics.Input) async throws -> Operations.GetMetrics.Output {
+        guard let metrics else {
+            return .notFound(.init(body: .json(.init(error: .init(code: .notFound, message: "Metrics disabled")))))
+        }
+        return .ok(.init(body: .plainText(.init(metrics.render(load: state.checker?.load)))))
+    }
+}

@@ -1,0 +1,52 @@
+import LivenessCore
+import OpenAPIRuntime
+
+/// The handlers generated from `openapi.yaml`.
+///
+/// Configuration keys: `ENABLE_FALLBACK`, `ENABLE_METRICS` (through ``ServerConfiguration``).
+struct LivenessAPI: APIProtocol {
+    let state: ServiceState
+    let configuration: ServerConfiguration
+    let metrics: LivenessMetrics?
+
+    func checkLiveness(_ input: Operations.CheckLiveness.Input) async throws -> Operations.CheckLiveness.Output {
+        guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType("a non-JSON body") }
+        guard let encoded = body.image ?? body.imageBase64 else {
+            throw LivenessError.invalidRequest("the body needs an \"image\" field with the base64 of the image")
+        }
+        guard !encoded.isEmpty else { throw LivenessError.invalidRequest("the image is empty") }
+        let bytes = try Base64Image.decode(encoded)
+        guard let checker = state.checker else { throw APIError.notReady }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try await checker.check(bytes)
+        metrics?.recordInference(endpoint: "/liveness", seconds: (clock.now - start).seconds)
+        return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(response(for: result))))
+    }
+
+    /// The 200 body for a passive result.
+    func response(for result: PassiveResult) -> Components.Schemas.LivenessResponse {
+        let report = LivenessReport(result)
+        let fallback: Components.Schemas.Fallback? =
+            result.requiresActiveCheck && configuration.enableFallback
+            ? .init(challengeType: .blink, uploadUrl: "/active/blink") : nil
+        return .init(
+            livenessLabel: report.livenessLabel == .real ? .real : .fake,
+            confidenceScore: report.confidenceScore,
+            requiresActiveCheck: report.requiresActiveCheck,
+            realProbability: report.realProbability,
+            face: .init(
+                x: report.face.x, y: report.face.y, width: report.face.width, height: report.face.height,
+                confidence: report.face.confidence),
+            faceCount: report.faceCount,
+            reasons: report.reasons,
+            modelVersion: report.modelVersion,
+            requestId: RequestScope.requestID,
+            fallback: fallback)
+    }
+}
+
+extension Duration {
+    /// Seconds as a Double.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}

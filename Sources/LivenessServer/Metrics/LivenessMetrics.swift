@@ -1,0 +1,66 @@
+import Prometheus
+
+/// The Prometheus metrics, under the Python service's names.
+///
+/// - `liveness_requests_total{method,endpoint,status}`
+/// - `liveness_requests_success{endpoint}` and `liveness_requests_error{endpoint}` (status ≥ 400)
+/// - `liveness_request_latency_seconds{endpoint}`: whole request, histogram
+/// - `liveness_inference_latency_seconds{endpoint}`: time in the model pipeline, histogram
+/// - `liveness_worker_queue_depth`, `liveness_workers_busy`: gauges, read at scrape time
+///
+/// Configuration key: `ENABLE_METRICS` (read by ``ServerConfiguration``).
+public final class LivenessMetrics: Sendable {
+    /// prometheus_client's default buckets, as the Python service used.
+    static let buckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10]
+    /// Endpoints get their own label; anything else is `other`, so clients cannot create label values.
+    static let endpoints: Set<String> = ["/liveness", "/active/blink", "/health", "/health/live", "/health/ready", "/metrics"]
+
+    let registry = PrometheusCollectorRegistry()
+
+    static var requests: MetricNameDescriptor { descriptor("liveness_requests_total", "Requests by method, endpoint and status.") }
+    static var successes: MetricNameDescriptor { descriptor("liveness_requests_success", "Requests answered with a status below 400.") }
+    static var errors: MetricNameDescriptor { descriptor("liveness_requests_error", "Requests answered with a status of 400 or more.") }
+    static var requestLatency: MetricNameDescriptor { descriptor("liveness_request_latency_seconds", "Time to answer a request.") }
+    static var inferenceLatency: MetricNameDescriptor { descriptor("liveness_inference_latency_seconds", "Time spent in the model pipeline.") }
+    static var queueDepth: MetricNameDescriptor { descriptor("liveness_worker_queue_depth", "Checks waiting for a worker.") }
+    static var busyWorkers: MetricNameDescriptor { descriptor("liveness_workers_busy", "Workers running a check.") }
+
+    /// A descriptor whose name is exactly `name` (no unit suffix is appended).
+    private static func descriptor(_ name: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(metricName: name, unitName: "", helpText: help)
+    }
+
+    public init() {}
+
+    static func endpoint(_ path: String) -> String { endpoints.contains(path) ? path : "other" }
+
+    /// Counts a finished request and its latency.
+    func recordRequest(method: String, path: String, status: Int, seconds: Double) {
+        let endpoint = Self.endpoint(path)
+        registry.makeCounter(
+            descriptor: Self.requests,
+            labels: [("method", method), ("endpoint", endpoint), ("status", String(status))]
+        ).increment()
+        registry.makeCounter(descriptor: status < 400 ? Self.successes : Self.errors, labels: [("endpoint", endpoint)])
+            .increment()
+        registry.makeValueHistogram(
+            descriptor: Self.requestLatency, labels: [("endpoint", endpoint)], buckets: Self.buckets
+        ).record(seconds)
+    }
+
+    /// Records the time one request spent in the model pipeline.
+    func recordInference(endpoint: String, seconds: Double) {
+        registry.makeValueHistogram(
+            descriptor: Self.inferenceLatency, labels: [("endpoint", endpoint)], buckets: Self.buckets
+        ).record(seconds)
+    }
+
+    /// The exposition text, with the queue gauges set from `load` first.
+    func render(load: (queued: Int, busy: Int)?) -> String {
+        if let load {
+            registry.makeGauge(descriptor: Self.queueDepth).set(Double(load.queued))
+            registry.makeGauge(descriptor: Self.busyWorkers).set(Double(load.busy))
+        }
+        return registry.emitToString()
+    }
+}

@@ -1,0 +1,24 @@
+import Hummingbird
+
+/// Counts every request (after errors have become responses) and logs one line per request:
+/// method, path, status, latency and request id. Never headers, bodies or keys.
+struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: LivenessMetrics?
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let response = try await next(request, context)
+        let elapsed = start.duration(to: clock.now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        metrics?.recordRequest(
+            method: request.method.rawValue, path: request.uri.path, status: response.status.code, seconds: seconds)
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": "\(request.method.rawValue)", "path": "\(request.uri.path.prefix(200))",
+                "status": "\(response.status.code)", "duration_ms": "\(Int((seconds * 1000).rounded()))",
+            ])
+        return response
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Takes `X-Request-ID` from the client (when it is a safe, short token) or makes one, puts it
+/// in the logger metadata and the task-local scope, and sends it back.
+struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
+    static var headerName: HTTPField.Name { HTTPField.Name("X-Request-ID")! }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let id = request.headers[Self.headerName].flatMap(Self.sanitised) ?? UUID().uuidString.lowercased()
+        var context = context
+        context.logger[metadataKey: "request_id"] = .string(id)
+        var response = try await RequestScope.$requestID.withValue(id) {
+            try await RequestScope.$logger.withValue(context.logger) { try await next(request, context) }
+        }
+        response.headers[Self.headerName] = id
+        return response
+    }
+
+    /// Accepts up to 128 characters of `A-Za-z0-9._:-`; anything else is not echoed (log injection).
+    static func sanitised(_ value: String) -> String? {
+        guard !value.isEmpty, value.utf8.count <= 128 else { return nil }
+        let allowed = value.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == 0x2E || byte == 0x5F || byte == 0x3A || byte == 0x2D
+        }
+        return allowed ? value : nil
+    }
+}

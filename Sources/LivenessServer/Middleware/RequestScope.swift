@@ -1,0 +1,11 @@
+import Logging
+
+/// Per-request values that the OpenAPI handlers (which see no Hummingbird context) need.
+enum RequestScope {
+    /// The request id: the client's `X-Request-ID` when usable, otherwise a new one.
+    @TaskLocal static var requestID = ""
+    /// The id of the API key that authenticated the request (a hash prefix), if any.
+    @TaskLocal static var apiKeyID: String?
+    /// The request's logger, with `request_id` metadata.
+    @TaskLocal static var logger = Logger(label: "liveness")
+}

@@ -1,0 +1,5 @@
+/// The OpenAPI document, embedded at build time from `openapi.yaml` by the EmbedOpenAPISpec plugin.
+///
+/// `openapi.yaml` is the source of truth: the generator compiles the handlers' types from it and
+/// the server serves it at `/openapi.yaml` and `/openapi.json`.
+enum OpenAPISpec {}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Configuration
+import Hummingbird
+import LivenessCore
+import LivenessServer
+import Logging
+
+/// `liveness serve`: the HTTP API.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the HTTP API (POST /liveness, health, metrics, OpenAPI docs).",
+        discussion: "Every option overrides the environment variable named in its help. See the README for all keys."
+    )
+
+    @OptionGroup var models: ModelOptions
+
+    @Option(help: "Address to bind (HOST, default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "TCP port (PORT, default 8000).")
+    var port: Int?
+
+    @Option(name: .customLong("max-queue"), help: "Requests that may wait for a worker (MAX_QUEUE, default 64).")
+    var maxQueue: Int?
+
+    @Option(name: .customLong("max-body-bytes"), help: "Largest request body (MAX_BODY_BYTES, default 10485760).")
+    var maxBodyBytes: Int?
+
+    @Option(name: .customLong("log-level"), help: "trace ... critical (LOG_LEVEL, default info).")
+    var logLevel: String?
+
+    @Option(name: .customLong("log-format"), help: "text or json (LOG_FORMAT, default text).")
+    var logFormat: String?
+
+    func run() async throws {
+        let flags: [String: String?] = [
+            "host": host, "port": port.map(String.init), "max.queue": maxQueue.map(String.init),
+            "max.body.bytes": maxBodyBytes.map(String.init), "log.level": logLevel, "log.format": logFormat,
+        ]
+        let configuration: ServerConfiguration
+        do {
+            configuration = try ServerConfiguration(config: models.configReader(extra: flags.compactMapValues { $0 }))
+            // Fail fast on missing files; a corrupt one is found while the workers load it.
+            _ = try ModelCatalog.locate(
+                directory: configuration.passive.modelDirectory, modelPath: configuration.passive.modelPath)
+        } catch {
+            printError("liveness: \(error)")
+            throw ExitCode(2)
+        }
+        let logger = Self.bootstrapLogging(configuration)
+        if configuration.enableTracing {
+            logger.warning("ENABLE_TRACING: spans are created, but this build has no OTLP exporter (build with --traits Tracing)")
+        }
+        logger.info(
+            "starting",
+            metadata: [
+                "host": "\(configuration.host)", "port": "\(configuration.port)",
+                "api_keys": "\(configuration.apiKeys.count)", "metrics": "\(configuration.enableMetrics)",
+            ])
+        do {
+            let app = try LivenessApplication.build(configuration: configuration, logger: logger)
+            try await app.runService()
+        } catch let error as ModelError {
+            logger.critical("cannot start: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    static func bootstrapLogging(_ configuration: ServerConfiguration) -> Logger {
+        let level = configuration.logLevel
+        switch configuration.logFormat {
+        case .json: LoggingSystem.bootstrap { JSONLogHandler(label: $0, level: level) }
+        case .text:
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+        }
+        return Logger(label: "liveness")
+    }
+}
