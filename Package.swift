@@ -82,21 +82,28 @@ let package = Package(
                 .product(name: "Configuration", package: "swift-configuration"),
             ]
         ),
+        // Fixture paths, golden files and helpers shared by the test targets.
+        .target(
+            name: "TestSupport",
+            dependencies: ["LivenessCore"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "LivenessCoreTests",
-            dependencies: ["LivenessCore"]
+            dependencies: ["LivenessCore", "TestSupport"]
         ),
         .testTarget(
             name: "LivenessServerTests",
             dependencies: [
                 "LivenessServer",
                 "LivenessCore",
+                "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "livenessTests",
-            dependencies: ["liveness", "LivenessCore"]
+            dependencies: ["liveness", "LivenessCore", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6],

@@ -1,4 +1,5 @@
 import LivenessCore
+import TestSupport
 import Testing
 
 /// cv::dnn::Net is not thread-safe; sharing one gives silently wrong results. Many concurrent checks

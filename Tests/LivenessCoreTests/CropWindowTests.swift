@@ -1,4 +1,5 @@
 import LivenessCore
+import TestSupport
 import Testing
 
 @Suite("Crop window and model names")

@@ -1,5 +1,6 @@
 import Foundation
 import LivenessCore
+import TestSupport
 import Testing
 
 /// Every fixture in ../shared/testdata/expected against the reference pipeline's golden values.

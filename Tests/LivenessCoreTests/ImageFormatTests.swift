@@ -1,5 +1,6 @@
 import Foundation
 import LivenessCore
+import TestSupport
 import Testing
 
 /// JPEG, PNG, WebP and BMP all decode to the same pixels and give the same result.

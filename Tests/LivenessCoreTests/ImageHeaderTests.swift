@@ -1,4 +1,5 @@
 import LivenessCore
+import TestSupport
 import Testing
 
 /// The size guard reads every accepted format's header and refuses oversized images before decoding.

@@ -1,5 +1,6 @@
 import Foundation
 import LivenessCore
+import TestSupport
 import Testing
 
 /// Missing or broken models stop startup with a message that names the file and the fix.

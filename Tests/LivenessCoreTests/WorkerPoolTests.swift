@@ -1,5 +1,6 @@
 import Foundation
 import LivenessCore
+import TestSupport
 import Testing
 
 /// The pool runs jobs on its own threads, sheds load when the queue is full, and stops cleanly.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `liveness` executable and captures what it prints.
 struct CLIRunner {
@@ -8,14 +9,8 @@ struct CLIRunner {
         let stderr: String
     }
 
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
-    static let testdata = ProcessInfo.processInfo.environment["LIVENESS_TESTDATA"] ?? "\(packageRoot)/../shared/testdata"
-    static let models = ProcessInfo.processInfo.environment["LIVENESS_MODELS"] ?? "\(packageRoot)/models"
+    static var testdata: String { Fixtures.testdata }
+    static var models: String { Fixtures.models }
 
     /// The executable sits beside the test bundle in the build folder.
     static let executable: String = {

@@ -16,10 +16,13 @@ public enum LivenessApplication {
 
     /// The application for `configuration`.
     ///
-    /// - Parameter state: pass a state with a loaded checker to serve at once (tests); otherwise the
-    ///   models load in the background and `/health/ready` turns 200 when they have.
+    /// - Parameters:
+    ///   - state: pass a state with a loaded checker to serve at once (tests); otherwise the
+    ///     models load in the background and `/health/ready` turns 200 when they have.
+    ///   - loadModels: whether to load the models when `state` has no checker.
     public static func build(
-        configuration: ServerConfiguration, state: ServiceState = ServiceState(), logger: Logger
+        configuration: ServerConfiguration, state: ServiceState = ServiceState(), logger: Logger,
+        loadModels: Bool = true
     ) throws -> some ApplicationProtocol {
         let metrics = configuration.enableMetrics ? LivenessMetrics() : nil
         let router = Router()
@@ -35,7 +38,7 @@ public enum LivenessApplication {
         DocsRoutes.register(on: router)
 
         var services: [any Service] = []
-        if state.checker == nil {
+        if state.checker == nil && loadModels {
             services.append(ModelService(configuration: configuration.passive, state: state, logger: logger))
         }
         return Application(

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The sha256 of some bytes, computed by coreutils' `sha256sum` (kept out of the product's dependencies).
-func sha256Hex(_ bytes: [UInt8]) throws -> String {
+public func sha256Hex(_ bytes: [UInt8]) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
     let input = Pipe()

@@ -1,6 +1,6 @@
 /// Writes BGR pixels as an uncompressed 24-bit BMP (bottom-up rows padded to 4 bytes).
-enum BMPWriter {
-    static func encode(bgr pixels: [UInt8], width: Int, height: Int) -> [UInt8] {
+public enum BMPWriter {
+    public static func encode(bgr pixels: [UInt8], width: Int, height: Int) -> [UInt8] {
         let rowBytes = (width * 3 + 3) / 4 * 4
         let imageBytes = rowBytes * height
         var out: [UInt8] = Array("BM".utf8)
@@ -15,6 +15,6 @@ enum BMPWriter {
         return out
     }
 
-    static func le32(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
-    static func le16(_ value: Int) -> [UInt8] { (0..<2).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+    public static func le32(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+    public static func le16(_ value: Int) -> [UInt8] { (0..<2).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
 }

@@ -5,38 +5,38 @@ import LivenessCore
 ///
 /// `LIVENESS_TESTDATA` and `LIVENESS_MODELS` override the defaults `../shared/testdata` and `models`
 /// (both relative to the package root).
-enum Fixtures {
-    static let packageRoot: String = {
+public enum Fixtures {
+    public static let packageRoot: String = {
         var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
+        for _ in 0..<3 { url.deleteLastPathComponent() }
         return url.path
     }()
 
-    static let testdata = ProcessInfo.processInfo.environment["LIVENESS_TESTDATA"]
+    public static let testdata = ProcessInfo.processInfo.environment["LIVENESS_TESTDATA"]
         ?? "\(packageRoot)/../shared/testdata"
-    static let models = ProcessInfo.processInfo.environment["LIVENESS_MODELS"] ?? "\(packageRoot)/models"
+    public static let models = ProcessInfo.processInfo.environment["LIVENESS_MODELS"] ?? "\(packageRoot)/models"
 
-    static func image(_ name: String) -> String { "\(testdata)/images/\(name)" }
+    public static func image(_ name: String) -> String { "\(testdata)/images/\(name)" }
 
-    static func bytes(_ path: String) throws -> [UInt8] {
+    public static func bytes(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else { throw FixtureError("cannot read \(path)") }
         return [UInt8](data)
     }
 
     /// Every golden file in `expected/`, sorted by name.
-    static func goldens() throws -> [Golden] {
+    public static func goldens() throws -> [Golden] {
         let folder = "\(testdata)/expected"
         return try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted()
             .map { try Golden.load("\(folder)/\($0)") }
     }
 
     /// One checker with the default models, shared by all tests (2 workers).
-    static let checker = Task {
+    public static let checker = Task {
         try await PassiveLivenessChecker(configuration: PassiveConfiguration(modelDirectory: models, workers: 2))
     }
 }
 
-struct FixtureError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct FixtureError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

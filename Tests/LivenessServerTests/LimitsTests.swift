@@ -1,0 +1,120 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LivenessCore
+import LivenessServer
+import NIOCore
+import Testing
+import TestSupport
+
+/// Body limits, backpressure and readiness.
+@Suite("Limits and readiness")
+struct LimitsTests {
+    @Test("A declared Content-Length over MAX_BODY_BYTES is refused before reading")
+    func declaredLength() async throws {
+        let app = try await TestApp.make { $0.maxBodyBytes = 64 * 1024 }
+        try await app.test(.router) { client in
+            var headers = TestApp.jsonHeaders
+            headers[.contentLength] = "1000000"
+            let response = try await client.execute(
+                uri: "/liveness", method: .post, headers: headers, body: ByteBuffer(repeating: 0x41, count: 1_000_000))
+            #expect(response.status == .contentTooLarge)
+            #expect(response.errorCode == "payload_too_large")
+        }
+    }
+
+    @Test("A chunked body is cut off while it streams in (live server, curl upload from a pipe)")
+    func streamedBody() async throws {
+        let app = try await TestApp.make { $0.maxBodyBytes = 1024 * 1024 }
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            // -T - with no length: curl sends Transfer-Encoding: chunked.
+            process.arguments = [
+                "-s", "-o", "-", "-w", "\n%{http_code}", "-X", "POST", "-H", "Content-Type: application/json", "-T", "-",
+                "http://127.0.0.1:\(port)/liveness",
+            ]
+            let input = Pipe()
+            let output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+            // 16 MB of a never-ending JSON string, far past the 1 MiB limit.
+            let chunk = Data(repeating: 0x41, count: 64 * 1024)
+            let writer = input.fileHandleForWriting
+            try writer.write(contentsOf: Data(#"{"image":""#.utf8))
+            for _ in 0..<256 { if (try? writer.write(contentsOf: chunk)) == nil { break } }
+            try? writer.close()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(text.hasSuffix("\n413"), "\(text.suffix(200))")
+            #expect(text.contains("payload_too_large"))
+        }
+    }
+
+    @Test("Before the models load: ready is 503 and /liveness answers not_ready")
+    func readiness() async throws {
+        let state = ServiceState()
+        let configuration = TestApp.configuration()
+        // Pretend the service is still loading by handing it a state without a checker and no model service.
+        let app = try LivenessApplication.build(
+            configuration: configuration, state: state, logger: .init(label: "test"), loadModels: false)
+        try await app.test(.router) { client in
+            let notReady = try await client.execute(uri: "/health/ready", method: .get)
+            #expect(notReady.status == .serviceUnavailable)
+            #expect(notReady.object["status"] as? String == "not_ready")
+            #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
+            let refused = try await client.execute(
+                uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "image_T1.jpg"))
+            #expect(refused.status == .serviceUnavailable)
+            #expect(refused.errorCode == "not_ready")
+            #expect(refused.headers[.retryAfter] == "1")
+            state.attach(try await TestApp.checker.value)
+            let ready = try await client.execute(uri: "/health/ready", method: .get)
+            #expect(ready.status == .ok)
+            #expect(ready.object["status"] as? String == "ready")
+            #expect(ready.object["workers"] as? Int == 2)
+        }
+    }
+
+    @Test("The model service loads the models in the background and turns ready")
+    func backgroundLoad() async throws {
+        let app = try LivenessApplication.build(configuration: TestApp.configuration(), logger: .init(label: "test"))
+        try await app.test(.router) { client in
+            var status = HTTPResponse.Status.serviceUnavailable
+            for _ in 0..<200 where status != .ok {
+                status = try await client.execute(uri: "/health/ready", method: .get).status
+                if status != .ok { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(status == .ok)
+        }
+    }
+
+    @Test("A full queue answers 503 overloaded with Retry-After; nothing else fails")
+    func overload() async throws {
+        let checker = try await PassiveLivenessChecker(
+            configuration: PassiveConfiguration(modelDirectory: Fixtures.models, workers: 1, maxQueue: 0))
+        let app = try LivenessApplication.build(
+            configuration: TestApp.configuration(), state: ServiceState(checker: checker), logger: .init(label: "test"))
+        let body = try TestApp.body(file: "image_T1.jpg")
+        let statuses = try await app.test(.router) { client in
+            try await withThrowingTaskGroup(of: (Int, String?, String?).self) { group in
+                for _ in 0..<24 {
+                    group.addTask {
+                        let response = try await client.execute(uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: body)
+                        return (response.status.code, response.errorCode, response.headers[.retryAfter])
+                    }
+                }
+                return try await group.reduce(into: [(Int, String?, String?)]()) { $0.append($1) }
+            }
+        }
+        await checker.shutdown()
+        let overloaded = statuses.filter { $0.0 == 503 }
+        #expect(statuses.allSatisfy { $0.0 == 200 || $0.0 == 503 })
+        #expect(!overloaded.isEmpty)
+        #expect(overloaded.allSatisfy { $0.1 == "overloaded" && $0.2 == "1" })
+        #expect(statuses.contains { $0.0 == 200 })
+    }
+}

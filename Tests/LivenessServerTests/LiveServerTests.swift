@@ -1,0 +1,29 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LivenessServer
+import Testing
+import TestSupport
+
+/// The same contract over a real socket.
+@Suite("Live server")
+struct LiveServerTests {
+    @Test("T1 is real and two faces ask for the blink fallback, over TCP")
+    func liveRequests() async throws {
+        let app = try await TestApp.make()
+        try await app.test(.live) { client in
+            let real = try await client.execute(
+                uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "image_T1.jpg"))
+            #expect(real.status == .ok)
+            #expect(real.object["liveness_label"] as? String == "real")
+            #expect(real.object["confidence_score"] as? Double == 0.993568)
+            let two = try await client.execute(
+                uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "two_faces.png"))
+            #expect(two.object["reasons"] as? [String] == ["multiple_faces"])
+            #expect((two.object["fallback"] as? [String: Any])?["challenge_type"] as? String == "blink")
+            let health = try await client.execute(uri: "/health", method: .get)
+            #expect(health.object["status"] as? String == "ok")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LivenessCore
+import LivenessServer
+import Logging
+import NIOCore
+import TestSupport
+
+/// Builds the application under test around one shared, preloaded checker.
+enum TestApp {
+    /// Two workers and a deep queue: the tests send bursts of parallel requests.
+    static let checker = Task {
+        try await PassiveLivenessChecker(
+            configuration: PassiveConfiguration(modelDirectory: Fixtures.models, workers: 2, maxQueue: 1000))
+    }
+
+    static func configuration(_ change: (inout ServerConfiguration) -> Void = { _ in }) -> ServerConfiguration {
+        var configuration = ServerConfiguration()
+        configuration.port = 0
+        configuration.passive = PassiveConfiguration(modelDirectory: Fixtures.models, workers: 2, maxQueue: 1000)
+        change(&configuration)
+        return configuration
+    }
+
+    static func make(
+        _ change: (inout ServerConfiguration) -> Void = { _ in }, logger: Logger = Logger(label: "test")
+    ) async throws -> some ApplicationProtocol {
+        let state = ServiceState(checker: try await checker.value)
+        return try LivenessApplication.build(configuration: configuration(change), state: state, logger: logger)
+    }
+
+    /// `{"image": "<base64 of file>"}`
+    static func body(file: String, field: String = "image", prefix: String = "") throws -> ByteBuffer {
+        let base64 = Data(try Fixtures.bytes(Fixtures.image(file))).base64EncodedString()
+        return json([field: prefix + base64])
+    }
+
+    static func json(_ object: [String: String]) -> ByteBuffer {
+        ByteBuffer(bytes: try! JSONSerialization.data(withJSONObject: object))
+    }
+
+    static let jsonHeaders: HTTPFields = [.contentType: "application/json"]
+}
+
+extension TestResponse {
+    /// The body as a JSON object.
+    var object: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
+    }
+
+    /// `error.code` of an error body.
+    var errorCode: String? { (object["error"] as? [String: Any])?["code"] as? String }
+}
