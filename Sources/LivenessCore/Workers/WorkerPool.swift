@@ -36,6 +36,19 @@ public final class WorkerPool<Context>: @unchecked Sendable {
         self.workerCount = workers
         self.maxQueue = max(0, maxQueue)
         let latch = StartupLatch(count: workers)
+        do {
+            try await start(workers: workers, name: name, latch: latch, makeContext: makeContext)
+        } catch {
+            // Wait until every thread has stopped: none may still be building a context (loading
+            // OpenCV networks) while the caller reports the error and perhaps exits the process.
+            await shutdown()
+            throw error
+        }
+    }
+
+    private func start(
+        workers: Int, name: String, latch: StartupLatch, makeContext: @escaping @Sendable (Int) throws -> Context
+    ) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
             latch.onCompletion = { continuation.resume(with: $0) }
             condition.lock()
