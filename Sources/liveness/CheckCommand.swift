@@ -53,7 +53,7 @@ struct CheckCommand: AsyncParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
-    private func check(_ path: String, with checker: PassiveLivenessChecker) async -> CheckOutcome {
+    private func check(_ path: String, with checker: LivenessEngine) async -> CheckOutcome {
         guard let data = FileManager.default.contents(atPath: path) else {
             return CheckOutcome(result: .failure(.invalidRequest("cannot read the file")))
         }

@@ -8,14 +8,10 @@ struct CheckOutcome: Sendable {
 
     /// The API's JSON body on one line.
     func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data: Data?
         switch result {
-        case .success(let value): data = try? encoder.encode(LivenessReport(value))
-        case .failure(let error): data = try? encoder.encode(ErrorReport(error))
+        case .success(let value): JSONLine.encode(LivenessReport(value))
+        case .failure(let error): JSONLine.encode(ErrorReport(error))
         }
-        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     /// One line for people.

@@ -33,11 +33,11 @@ struct ModelOptions: ParsableArguments {
     }
 
     /// Reads the configuration and starts the workers, or exits with a message naming the problem.
-    func startChecker(workers: Int? = nil) async throws -> PassiveLivenessChecker {
+    func startChecker(workers: Int? = nil) async throws -> LivenessEngine {
         do {
             var configuration = try PassiveConfiguration(config: configReader())
             if let workers { configuration.workers = workers }
-            return try await PassiveLivenessChecker(configuration: configuration)
+            return try await LivenessEngine(configuration: configuration)
         } catch {
             printError("liveness: \(error)")
             throw ExitCode(2)

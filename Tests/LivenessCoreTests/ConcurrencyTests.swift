@@ -10,7 +10,7 @@ struct ConcurrencyTests {
     func concurrentChecks() async throws {
         let goldens = try Fixtures.goldens()
         let inputs = try goldens.map { try Fixtures.bytes($0.path) }
-        let checker = try await PassiveLivenessChecker(
+        let checker = try await LivenessEngine(
             configuration: PassiveConfiguration(modelDirectory: Fixtures.models, workers: 2, maxQueue: 1000))
         var expected: [Result<PassiveResult, LivenessError>] = []
         for bytes in inputs { expected.append(await outcome(checker, bytes)) }
@@ -35,7 +35,7 @@ struct ConcurrencyTests {
         }
     }
 
-    private func outcome(_ checker: PassiveLivenessChecker, _ bytes: [UInt8]) async -> Result<PassiveResult, LivenessError> {
+    private func outcome(_ checker: LivenessEngine, _ bytes: [UInt8]) async -> Result<PassiveResult, LivenessError> {
         do { return .success(try await checker.check(bytes)) } catch { return .failure(error) }
     }
 }

@@ -19,7 +19,7 @@ struct ModelLoadingTests {
 
     private func startError(_ configuration: PassiveConfiguration) async -> ModelError? {
         do {
-            let checker = try await PassiveLivenessChecker(configuration: configuration)
+            let checker = try await LivenessEngine(configuration: configuration)
             await checker.shutdown()
             return nil
         } catch {
@@ -74,7 +74,7 @@ struct ModelLoadingTests {
     func singleModel() async throws {
         let golden = try Golden.load("\(Fixtures.testdata)/expected/image_F1.json")
         let path = "\(Fixtures.models)/2.7_80x80_MiniFASNetV2.onnx"
-        let checker = try await PassiveLivenessChecker(
+        let checker = try await LivenessEngine(
             configuration: PassiveConfiguration(modelDirectory: Fixtures.models, modelPath: path, workers: 1))
         let result = try await checker.check(try Fixtures.bytes(golden.path))
         await checker.shutdown()

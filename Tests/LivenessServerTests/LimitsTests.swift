@@ -94,7 +94,7 @@ struct LimitsTests {
 
     @Test("A full queue answers 503 overloaded with Retry-After; nothing else fails")
     func overload() async throws {
-        let checker = try await PassiveLivenessChecker(
+        let checker = try await LivenessEngine(
             configuration: PassiveConfiguration(modelDirectory: Fixtures.models, workers: 1, maxQueue: 0))
         let app = try LivenessApplication.build(
             configuration: TestApp.configuration(), state: ServiceState(checker: checker), logger: .init(label: "test"))

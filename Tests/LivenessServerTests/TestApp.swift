@@ -11,7 +11,7 @@ import TestSupport
 enum TestApp {
     /// Two workers and a deep queue: the tests send bursts of parallel requests.
     static let checker = Task {
-        try await PassiveLivenessChecker(
+        try await LivenessEngine(
             configuration: PassiveConfiguration(modelDirectory: Fixtures.models, workers: 2, maxQueue: 1000))
     }
 

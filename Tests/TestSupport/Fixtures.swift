@@ -32,7 +32,7 @@ public enum Fixtures {
 
     /// One checker with the default models, shared by all tests (2 workers).
     public static let checker = Task {
-        try await PassiveLivenessChecker(configuration: PassiveConfiguration(modelDirectory: models, workers: 2))
+        try await LivenessEngine(configuration: PassiveConfiguration(modelDirectory: models, workers: 2))
     }
 }
 

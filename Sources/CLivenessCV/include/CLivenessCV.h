@@ -81,6 +81,36 @@ lcv_status lcv_classify(lcv_net *net, const lcv_image *image, int32_t x1, int32_
                         int32_t input_width, int32_t input_height, float *logits, int32_t max_logits,
                         int32_t *logit_count, lcv_error *error);
 
+// MARK: Video
+
+typedef struct lcv_video lcv_video;
+
+/// Opens a video held in memory (MP4/MOV H.264, WebM VP8/VP9) through FFmpeg.
+/// The bytes go to an anonymous memory file (memfd): nothing is written to disk.
+/// Container rotation is not applied by OpenCV (its auto-rotation turns phone videos the wrong
+/// way in 4.6); each frame is rotated by the container's rotation tag here instead.
+/// Frames whose longer side exceeds `max_side` are scaled down (INTER_AREA) to it.
+lcv_status lcv_video_open(const uint8_t *bytes, size_t count, int32_t max_side, lcv_video **out, lcv_error *error);
+void lcv_video_free(lcv_video *video);
+/// Frames per second from the container (0 when unknown).
+double lcv_video_fps(const lcv_video *video);
+/// The container's rotation tag in degrees (0, 90, 180, 270).
+int32_t lcv_video_rotation(const lcv_video *video);
+/// Decodes the next frame. `*out` is NULL at the end of the stream.
+lcv_status lcv_video_next(lcv_video *video, lcv_image **out, lcv_error *error);
+
+// MARK: Landmark models
+
+/// Runs a landmark network on a square region of the image.
+/// `transform` is the 2x3 affine map (row-major) from crop pixels to image pixels; the crop is
+/// `size` x `size`, sampled with INTER_LINEAR and BORDER_REPLICATE (`replicate` != 0) or a black border.
+/// With `flip` the crop is mirrored left-right before inference. The blob is RGB in [0,1].
+/// The outputs named in `output_names` (comma-separated) are copied one after the other into `out`;
+/// `counts[i]` receives the size of output i.
+lcv_status lcv_run_roi(lcv_net *net, const lcv_image *image, const double *transform, int32_t size, int32_t flip,
+                       int32_t replicate, const char *output_names, float *out, int32_t capacity, int32_t *counts,
+                       int32_t max_outputs, lcv_error *error);
+
 #ifdef __cplusplus
 }
 #endif

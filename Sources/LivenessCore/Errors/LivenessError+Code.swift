@@ -7,6 +7,9 @@ extension LivenessError {
             case invalidImage = "invalid_image"
             case imageTooLarge = "image_too_large"
             case noFace = "no_face"
+            case invalidVideo = "invalid_video"
+            case videoTooLong = "video_too_long"
+            case blinkUnavailable = "blink_unavailable"
             case overloaded
             case internalError = "internal_error"
         }
@@ -25,6 +28,12 @@ extension LivenessError {
         public static let imageTooLarge = Code(.imageTooLarge)
         /// No face with detector confidence at or above the face threshold.
         public static let noFace = Code(.noFace)
+        /// The upload is not a decodable MP4, MOV or WebM video, or is corrupt.
+        public static let invalidVideo = Code(.invalidVideo)
+        /// The video is longer than the limit.
+        public static let videoTooLong = Code(.videoTooLong)
+        /// The blink models are not installed.
+        public static let blinkUnavailable = Code(.blinkUnavailable)
         /// The worker queue is full.
         public static let overloaded = Code(.overloaded)
         /// An unexpected failure inside the service.

@@ -13,6 +13,9 @@ public final class DecodedImage {
 
     private init(handle: OpaquePointer) { self.handle = handle }
 
+    /// Takes ownership of an image the bridge returned.
+    convenience init(adopting handle: OpaquePointer) { self.init(handle: handle) }
+
     deinit { lcv_image_free(handle) }
 
     /// Decodes image bytes exactly like OpenCV's `imdecode(IMREAD_COLOR)`.

@@ -10,15 +10,30 @@ public struct ModelCatalog: Hashable, Sendable {
     public static let detectorPrototxtName = "deploy.prototxt"
     public static let detectorWeightsName = "Widerface-RetinaFace.caffemodel"
 
+    public static let faceMeshName = "mediapipe_face_landmark_nchw.onnx"
+    public static let irisName = "mediapipe_iris_landmark_nchw.onnx"
+
     public var detectorPrototxt: String
     public var detectorWeights: String
     public var classifiers: [AntiSpoofModelSpec]
+    /// MediaPipe Face Mesh, for the blink check (nil when not installed).
+    public var faceMesh: String?
+    /// MediaPipe Iris, for the blink check (nil when not installed).
+    public var iris: String?
 
-    public init(detectorPrototxt: String, detectorWeights: String, classifiers: [AntiSpoofModelSpec]) {
+    public init(
+        detectorPrototxt: String, detectorWeights: String, classifiers: [AntiSpoofModelSpec], faceMesh: String? = nil,
+        iris: String? = nil
+    ) {
         self.detectorPrototxt = detectorPrototxt
         self.detectorWeights = detectorWeights
         self.classifiers = classifiers
+        self.faceMesh = faceMesh
+        self.iris = iris
     }
+
+    /// Whether the blink check's models are both present.
+    public var supportsBlink: Bool { faceMesh != nil && iris != nil }
 
     /// The classifier names joined with `+`, e.g. `2.7_80x80_MiniFASNetV2+4_0_0_80x80_MiniFASNetV1SE`.
     public var modelVersion: String { classifiers.map(\.name).joined(separator: "+") }
@@ -56,6 +71,10 @@ public struct ModelCatalog: Hashable, Sendable {
                 throw .missing("\(directory)/*MiniFASNet*.onnx", "no anti-spoof classifier found in the model folder")
             }
         }
-        return ModelCatalog(detectorPrototxt: prototxt, detectorWeights: weights, classifiers: classifiers)
+        let mesh = "\(detectorFolder)/\(faceMeshName)"
+        let iris = "\(detectorFolder)/\(irisName)"
+        return ModelCatalog(
+            detectorPrototxt: prototxt, detectorWeights: weights, classifiers: classifiers,
+            faceMesh: files.isReadableFile(atPath: mesh) ? mesh : nil, iris: files.isReadableFile(atPath: iris) ? iris : nil)
     }
 }

@@ -14,7 +14,7 @@ struct ModelService: Service {
     func run() async throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let checker = try await PassiveLivenessChecker(configuration: configuration)
+        let checker = try await LivenessEngine(configuration: configuration)
         state.attach(checker)
         logger.info(
             "models loaded",

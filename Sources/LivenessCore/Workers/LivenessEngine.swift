@@ -1,13 +1,13 @@
 import CLivenessCV
 
-/// The passive liveness check as a service: header guard, then decode, detection and
-/// classification on a pool of workers that each own their networks.
+/// The liveness checks as a service: the passive check (header guard, decode, detection,
+/// classification) and the blink analysis, on a pool of workers that each own their networks.
 ///
 /// Configuration keys: see ``PassiveConfiguration``.
-public final class PassiveLivenessChecker: Sendable {
+public final class LivenessEngine: Sendable {
     public let configuration: PassiveConfiguration
     public let catalog: ModelCatalog
-    private let pool: WorkerPool<PassivePipeline>
+    let pool: WorkerPool<WorkerModels>
 
     /// Locates and loads the models in every worker.
     ///
@@ -22,7 +22,7 @@ public final class PassiveLivenessChecker: Sendable {
         ) { _ in
             // Parallelism comes from the workers; OpenCV's own thread pool would oversubscribe the cores.
             lcv_set_num_threads(1)
-            return try PassivePipeline(catalog: catalog, policy: policy)
+            return try WorkerModels(catalog: catalog, policy: policy)
         }
     }
 
@@ -47,18 +47,22 @@ public final class PassiveLivenessChecker: Sendable {
     public func checkTimed(_ bytes: [UInt8]) async throws(LivenessError) -> (result: PassiveResult, timings: StageTimings) {
         try await submit(bytes) { pipeline in
             var timings = StageTimings()
-            let result = try pipeline.check(bytes, timings: &timings)
+            let result = try pipeline.passive.check(bytes, timings: &timings)
             return (result, timings)
         }
     }
 
     /// Applies the header guard to `bytes`, then runs `body` on a worker.
-    /// Errors other than ``LivenessError`` become `internal_error` without details.
     func submit<T: Sendable>(
-        _ bytes: [UInt8], _ body: @escaping @Sendable (PassivePipeline) throws -> T
+        _ bytes: [UInt8], _ body: @escaping @Sendable (WorkerModels) throws -> T
     ) async throws(LivenessError) -> T {
         let header = try ImageHeader.read(bytes)
         try configuration.limits.check(header)
+        return try await perform(body)
+    }
+
+    /// Runs `body` on a worker. Errors other than ``LivenessError`` become `internal_error` without details.
+    func perform<T: Sendable>(_ body: @escaping @Sendable (WorkerModels) throws -> T) async throws(LivenessError) -> T {
         do {
             return try await pool.run(body)
         } catch let error as LivenessError {
@@ -66,11 +70,6 @@ public final class PassiveLivenessChecker: Sendable {
         } catch {
             throw LivenessError(.internalError, "the check failed unexpectedly")
         }
-    }
-
-    /// Runs `body` on a worker's pipeline, for callers that need the decoded image too.
-    public func withPipeline<T: Sendable>(_ body: @escaping @Sendable (PassivePipeline) throws -> T) async throws -> T {
-        try await pool.run(body)
     }
 
     /// Finishes queued work and stops the workers.

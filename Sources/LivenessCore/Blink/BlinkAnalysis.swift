@@ -1,0 +1,31 @@
+/// The outcome of the active blink check on one video.
+public struct BlinkAnalysis: Hashable, Sendable {
+    /// True when a blink was seen, the passive model does not call the frames fake, and the face moves.
+    public var activePassed: Bool
+    public var blinkCount: Int
+    /// Frames analysed (after subsampling clips above 30 fps).
+    public var framesAnalyzed: Int
+    /// Frames in which a face was found.
+    public var faceFrames: Int
+    /// Why the check failed: `no_blink`, `face_not_found`, `video_too_short`, `passive_fake`, `static_video`.
+    public var reasons: [String]
+    /// The passive result over frames spread across the clip, if any had a face.
+    public var passive: PassiveSummary?
+    /// Frames per second analysed.
+    public var fps: Double
+    /// The median frame-to-frame movement of the face, in eye distances.
+    public var motion: Double
+    /// The clip's median eye aspect ratio, and its minimum.
+    public var earBaseline: Double
+    public var earMinimum: Double
+    /// The per-frame eye aspect ratios (nil without a face).
+    public var ears: [Double?]
+
+    /// The passive anti-spoof verdict over several frames of a clip.
+    public struct PassiveSummary: Hashable, Sendable {
+        public var label: LivenessLabel
+        public var confidenceScore: Double
+        public var realProbability: Double
+        public var framesChecked: Int
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Eye openness per frame: detector → Face Mesh (two passes) → Iris model on each eye → EAR.
+///
+/// Within a run of consecutive frames the face is tracked from the previous frame's landmarks,
+/// as MediaPipe does, and the detector runs only when the track is lost. Owns its networks: one
+/// instance per worker thread.
+public final class BlinkPipeline {
+    static let meshPoints = 468
+    /// Face Mesh points kept for motion: nose tip, eye corners, mouth corners, chin.
+    static let motionPoints = [1, 33, 133, 362, 263, 61, 291, 199]
+    /// Iris-model contour indices of p1...p6 (corners 0 and 8, upper lid 11 and 13, lower lid 5 and 3).
+    static let earContour = [0, 11, 13, 8, 5, 3]
+
+    private let mesh: LandmarkNetwork
+    private let iris: LandmarkNetwork
+
+    public init(faceMeshPath: String, irisPath: String) throws(ModelError) {
+        mesh = try LandmarkNetwork(path: faceMeshPath, inputSize: 192, outputs: ["conv2d_21", "conv2d_31"], capacity: 1405)
+        iris = try LandmarkNetwork(
+            path: irisPath, inputSize: 64, outputs: ["output_eyes_contours_and_brows", "output_iris"], capacity: 228)
+    }
+
+    /// Observes consecutive frames, tracking the face from one to the next.
+    public func observe(_ frames: ArraySlice<DecodedImage>, detector: FaceDetector) -> [FrameObservation] {
+        var track: [Point]?
+        return frames.map { frame in
+            if let previous = track, let points = try? landmarks(frame, region: RegionOfInterest(landmarks: previous)) {
+                track = points
+            } else {
+                track = detectLandmarks(frame, detector: detector)
+            }
+            guard let points = track else { return .noFace }
+            return observation(frame, points)
+        }
+    }
+
+    /// Detector box → first pass → second pass on the rotated region from the first.
+    private func detectLandmarks(_ frame: DecodedImage, detector: FaceDetector) -> [Point]? {
+        guard let face = try? detector.detect(frame), let first = try? landmarks(frame, region: RegionOfInterest(box: face.box))
+        else { return nil }
+        return try? landmarks(frame, region: RegionOfInterest(landmarks: first))
+    }
+
+    /// 468 Face Mesh points in image pixels, or nil when the model sees no face.
+    func landmarks(_ frame: DecodedImage, region: RegionOfInterest) throws -> [Point]? {
+        guard region.isValid else { return nil }
+        let outputs = try mesh.run(frame, region: region)
+        guard outputs.count == 2, outputs[0].count == Self.meshPoints * 3, let logit = outputs[1].first,
+            1 / (1 + exp(-Double(logit))) > 0.5
+        else { return nil }
+        let transform = region.transform(cropSize: mesh.inputSize)
+        return (0..<Self.meshPoints).map { index in
+            Point(x: Double(outputs[0][index * 3]), y: Double(outputs[0][index * 3 + 1])).applying(transform)
+        }
+    }
+
+    private func observation(_ frame: DecodedImage, _ points: [Point]) -> FrameObservation {
+        let right = eyeAspectRatio(frame, from: points[33], to: points[133], mirrored: false)
+        let left = eyeAspectRatio(frame, from: points[362], to: points[263], mirrored: true)
+        let ears = [right, left].compactMap { $0 }
+        return FrameObservation(
+            ear: ears.isEmpty ? nil : ears.reduce(0, +) / Double(ears.count),
+            keyPoints: Self.motionPoints.map { points[$0] }, eyeDistance: points[33].distance(to: points[263]))
+    }
+
+    /// (|p2−p6| + |p3−p5|) / (2 |p1−p4|) on the iris model's eye contour. The left eye is mirrored
+    /// so that it looks like a right eye, the only side the model knows; ratios do not change.
+    func eyeAspectRatio(_ frame: DecodedImage, from a: Point, to b: Point, mirrored: Bool) -> Double? {
+        let region = RegionOfInterest(eyeFrom: a, to: b)
+        guard region.isValid, let outputs = try? iris.run(frame, region: region, flip: mirrored, replicate: true),
+            outputs.first?.count == 213
+        else { return nil }
+        let p = Self.earContour.map { Point(x: Double(outputs[0][$0 * 3]), y: Double(outputs[0][$0 * 3 + 1])) }
+        let width = p[0].distance(to: p[3])
+        guard width > 0 else { return nil }
+        return (p[1].distance(to: p[5]) + p[2].distance(to: p[4])) / (2 * width)
+    }
+}

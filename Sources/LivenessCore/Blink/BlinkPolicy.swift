@@ -1,0 +1,57 @@
+/// Turns per-frame observations and sampled passive results into the blink decision.
+///
+/// `active_passed` needs all of: at least one blink; a passive verdict over the sampled frames that
+/// is not fake (a replayed screen or a print); and a face that moves (a still photo held in front
+/// of the camera is near-static). Faces must be found in most frames.
+public struct BlinkPolicy: Hashable, Sendable {
+    public var rule = BlinkRule()
+    /// Median frame-to-frame movement below this (in eye distances) counts as a still image.
+    public var minimumMotion = 0.0015
+    /// Frames sampled for the passive check.
+    public var passiveSamples = 5
+
+    public init() {}
+
+    public func decide(
+        observations: [FrameObservation], fps: Double, passive: [PassiveResult], tooShort: Bool
+    ) -> BlinkAnalysis {
+        let ears = observations.map(\.ear)
+        let faceFrames = ears.compactMap { $0 }.count
+        let outcome = rule.evaluate(ears, fps: fps)
+        let motion = Self.motion(observations)
+        let summary = Self.summary(passive)
+        var reasons: [String] = []
+        if tooShort { reasons.append("video_too_short") }
+        if faceFrames * 2 < observations.count { reasons.append("face_not_found") }
+        if outcome.blinks == 0 { reasons.append("no_blink") }
+        if summary?.label == .fake { reasons.append("passive_fake") }
+        if faceFrames > 1 && motion < minimumMotion { reasons.append("static_video") }
+        return BlinkAnalysis(
+            activePassed: reasons.isEmpty && summary != nil, blinkCount: outcome.blinks, framesAnalyzed: observations.count,
+            faceFrames: faceFrames, reasons: reasons, passive: summary, fps: fps, motion: motion,
+            earBaseline: outcome.baseline, earMinimum: outcome.minimum, ears: ears)
+    }
+
+    /// The median, over consecutive frames that both have a face, of the mean key-point movement
+    /// divided by the eye distance.
+    static func motion(_ observations: [FrameObservation]) -> Double {
+        var moves: [Double] = []
+        for (previous, next) in zip(observations, observations.dropFirst())
+        where !previous.keyPoints.isEmpty && !next.keyPoints.isEmpty && next.eyeDistance > 0 {
+            let total = zip(previous.keyPoints, next.keyPoints).reduce(0) { $0 + $1.0.distance(to: $1.1) }
+            moves.append(total / Double(next.keyPoints.count) / next.eyeDistance)
+        }
+        guard !moves.isEmpty else { return 0 }
+        return moves.sorted()[moves.count / 2]
+    }
+
+    /// All sampled frames' classifier outputs combined, as the passive check combines its models.
+    static func summary(_ results: [PassiveResult]) -> BlinkAnalysis.PassiveSummary? {
+        let scores = results.flatMap(\.models)
+        guard !scores.isEmpty else { return nil }
+        let combined = CombinedScore(scores)
+        return .init(
+            label: combined.label, confidenceScore: combined.score, realProbability: combined.realProbability,
+            framesChecked: results.count)
+    }
+}

@@ -1,0 +1,61 @@
+import CLivenessCV
+
+/// A MediaPipe landmark model (Face Mesh or Iris) run on rotated square crops.
+/// Owns a `cv::dnn::Net`: one instance per worker thread.
+final class LandmarkNetwork {
+    let path: String
+    let inputSize: Int
+    let outputs: String
+    private let net: OpaquePointer
+    private var buffer: [Float]
+    private var counts = [Int32](repeating: 0, count: 4)
+
+    init(path: String, inputSize: Int, outputs: [String], capacity: Int) throws(ModelError) {
+        var handle: OpaquePointer?
+        do {
+            try BridgeError.check { lcv_net_load_onnx(path, &handle, $0) }
+        } catch {
+            throw .corrupt(path, "OpenCV could not load the landmark model: \(error.message)")
+        }
+        guard let handle else { throw .corrupt(path, "no network") }
+        self.net = handle
+        self.path = path
+        self.inputSize = inputSize
+        self.outputs = outputs.joined(separator: ",")
+        self.buffer = [Float](repeating: 0, count: capacity)
+        do {
+            let probe = try DecodedImage.blank(width: inputSize, height: inputSize)
+            _ = try run(probe, region: RegionOfInterest(
+                centreX: Double(inputSize) / 2, centreY: Double(inputSize) / 2, side: Double(inputSize), rotation: 0))
+        } catch {
+            throw .corrupt(path, "the landmark model does not run on a \(inputSize)x\(inputSize) input: \(error)")
+        }
+    }
+
+    deinit { lcv_net_free(net) }
+
+    /// Runs the model on `region`; returns each named output's values.
+    func run(_ image: DecodedImage, region: RegionOfInterest, flip: Bool = false, replicate: Bool = false) throws(BridgeError)
+        -> [[Float]]
+    {
+        let transform = region.transform(cropSize: inputSize)
+        let outputCount = outputs.split(separator: ",").count
+        try buffer.withUnsafeMutableBufferPointer { out throws(BridgeError) in
+            try counts.withUnsafeMutableBufferPointer { counts throws(BridgeError) in
+                try BridgeError.check { error in
+                    lcv_run_roi(
+                        net, image.handle, transform, Int32(inputSize), flip ? 1 : 0, replicate ? 1 : 0, outputs,
+                        out.baseAddress, Int32(out.count), counts.baseAddress, Int32(counts.count), error)
+                }
+            }
+        }
+        var result: [[Float]] = []
+        var offset = 0
+        for index in 0..<outputCount {
+            let count = Int(counts[index])
+            result.append(Array(buffer[offset..<offset + count]))
+            offset += count
+        }
+        return result
+    }
+}

@@ -1,0 +1,53 @@
+extension LivenessEngine {
+    /// Whether the blink models are installed.
+    public var supportsBlink: Bool { catalog.supportsBlink }
+
+    /// Analyses a blink video: decode (rotation handled), eye openness per frame on all workers,
+    /// the passive check on frames spread over the clip, then ``BlinkPolicy``.
+    ///
+    /// The clip is split into one contiguous segment per worker; each tracks the face through its
+    /// segment, running the detector only at the start and when the track is lost.
+    ///
+    /// - Throws: ``LivenessError`` `invalid_video`, `video_too_long`, `blink_unavailable`, `overloaded`.
+    public func analyzeBlink(
+        _ video: [UInt8], limits: VideoLimits = VideoLimits(), policy: BlinkPolicy = BlinkPolicy()
+    ) async throws(LivenessError) -> BlinkAnalysis {
+        guard supportsBlink else {
+            throw LivenessError(.blinkUnavailable, "the blink models are not installed; run scripts/fetch-models")
+        }
+        let clip = try await perform { _ in try DecodedClip.decode(video, limits: limits) }
+        let count = clip.frames.count
+        let segments = max(1, min(workerCount, count / 12))
+        let samples = Set((0..<policy.passiveSamples).map { Int((Double($0) + 0.5) * Double(count) / Double(policy.passiveSamples)) })
+        typealias Part = (segment: Int, observations: [FrameObservation], passive: [PassiveResult])
+        let parts = await withTaskGroup(of: Result<Part, LivenessError>.self) { group in
+            for segment in 0..<segments {
+                let range = (segment * count / segments)..<((segment + 1) * count / segments)
+                group.addTask {
+                    do throws(LivenessError) {
+                        return .success(
+                            try await self.perform { models in
+                                guard let blink = models.blink else {
+                                    throw LivenessError(.blinkUnavailable, "no blink models")
+                                }
+                                let observations = blink.observe(clip.frames[range], detector: models.passive.detector)
+                                let passive = range.filter { samples.contains($0) }.compactMap {
+                                    try? models.passive.check(clip.frames[$0])
+                                }
+                                return (segment, observations, passive)
+                            })
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            }
+            return await group.reduce(into: [Result<Part, LivenessError>]()) { $0.append($1) }
+        }
+        var collected: [Part] = []
+        for part in parts { collected.append(try part.get()) }
+        let ordered = collected.sorted { $0.segment < $1.segment }
+        return policy.decide(
+            observations: ordered.flatMap(\.observations), fps: clip.fps, passive: ordered.flatMap(\.passive),
+            tooShort: clip.seconds < limits.minSeconds)
+    }
+}
