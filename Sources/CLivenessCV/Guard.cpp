@@ -2,6 +2,7 @@
 
 #include <opencv2/core/utils/logger.hpp>
 
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 
@@ -24,6 +25,10 @@ void configureOnce() noexcept {
     try {
         std::call_once(once, [] {
             cv::redirectError(silentErrorHandler);
+            // FFmpeg: quiet logs (hostile files would flood stderr), and only local files of the
+            // containers the service accepts; never network protocols or playlists.
+            setenv("OPENCV_FFMPEG_LOGLEVEL", "-8", 0);
+            setenv("OPENCV_FFMPEG_CAPTURE_OPTIONS", "protocol_whitelist;file|format_whitelist;mov,mp4,m4a,3gp,3g2,mj2,matroska,webm", 0);
             cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_ERROR);
         });
     } catch (...) {

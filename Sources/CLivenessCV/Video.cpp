@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <memory>
 #include <cstring>
 #include <string>
@@ -18,6 +19,7 @@ struct lcv_video {
     int maxSide = 0;
     int rotation = 0;
     double fps = 0;
+    double declaredFrames = 0;
     cv::VideoCapture capture;
 
     ~lcv_video() {
@@ -66,6 +68,8 @@ extern "C" lcv_status lcv_video_open(const uint8_t *bytes, size_t count, int32_t
         video->rotation = normalisedRotation(video->capture.get(cv::CAP_PROP_ORIENTATION_META));
         video->fps = video->capture.get(cv::CAP_PROP_FPS);
         if (!(video->fps > 0 && video->fps < 1000)) video->fps = 0;
+        video->declaredFrames = video->capture.get(cv::CAP_PROP_FRAME_COUNT);
+        if (!std::isfinite(video->declaredFrames)) video->declaredFrames = 0;
         *out = video.release();
         return LCV_OK;
     });
@@ -74,6 +78,10 @@ extern "C" lcv_status lcv_video_open(const uint8_t *bytes, size_t count, int32_t
 extern "C" void lcv_video_free(lcv_video *video) { delete video; }
 
 extern "C" double lcv_video_fps(const lcv_video *video) { return video == nullptr ? 0 : video->fps; }
+
+extern "C" double lcv_video_declared_frames(const lcv_video *video) {
+    return video == nullptr ? 0 : video->declaredFrames;
+}
 
 extern "C" int32_t lcv_video_rotation(const lcv_video *video) { return video == nullptr ? 0 : video->rotation; }
 

@@ -94,6 +94,8 @@ lcv_status lcv_video_open(const uint8_t *bytes, size_t count, int32_t max_side, 
 void lcv_video_free(lcv_video *video);
 /// Frames per second from the container (0 when unknown).
 double lcv_video_fps(const lcv_video *video);
+/// The frame count the container declares (an estimate for WebM; 0 or less when unknown).
+double lcv_video_declared_frames(const lcv_video *video);
 /// The container's rotation tag in degrees (0, 90, 180, 270).
 int32_t lcv_video_rotation(const lcv_video *video);
 /// Decodes the next frame. `*out` is NULL at the end of the stream.

@@ -31,6 +31,9 @@ public final class DecodedClip: @unchecked Sendable {
     ///   past `maxSeconds`.
     public static func decode(_ bytes: [UInt8], limits: VideoLimits) throws(LivenessError) -> DecodedClip {
         guard !bytes.isEmpty else { throw .invalidRequest("the video is empty") }
+        guard VideoContainer.sniff(bytes) != nil else {
+            throw LivenessError(.invalidVideo, "the data is not an MP4, MOV or WebM video")
+        }
         var handle: OpaquePointer?
         do {
             try BridgeError.check { error in
@@ -63,6 +66,12 @@ public final class DecodedClip: @unchecked Sendable {
             }
         }
         guard decoded > 0 else { throw LivenessError(.invalidVideo, "the video has no decodable frame") }
+        // MP4/MOV headers give the exact frame count, WebM an estimate from the duration, MediaRecorder
+        // files none at all; far fewer decoded frames than declared means the file was cut short.
+        let declared = lcv_video_declared_frames(handle)
+        if declared > 0 && Double(decoded) < 0.9 * declared - 1 {
+            throw LivenessError(.invalidVideo, "the video is truncated: \(decoded) of \(Int(declared)) frames decode")
+        }
         return DecodedClip(
             frames: frames, fps: sourceFPS / Double(stride), decodedFrames: decoded, rotation: Int(lcv_video_rotation(handle)))
     }

@@ -20,10 +20,17 @@ public enum LivenessApplication {
     ///   - state: pass a state with a loaded checker to serve at once (tests); otherwise the
     ///     models load in the background and `/health/ready` turns 200 when they have.
     ///   - loadModels: whether to load the models when `state` has no checker.
+    ///   - challenges: the challenge service (tests inject a clock); by default an in-memory store
+    ///     with the configured TTL and attempts.
     public static func build(
         configuration: ServerConfiguration, state: ServiceState = ServiceState(), logger: Logger,
-        loadModels: Bool = true
+        loadModels: Bool = true, challenges: ChallengeService? = nil
     ) throws -> some ApplicationProtocol {
+        let challenges =
+            challenges
+            ?? ChallengeService(
+                ttl: configuration.challengeTTL, maxAttempts: configuration.challengeMaxAttempts,
+                publicBaseURL: configuration.publicBaseURL)
         let metrics = configuration.enableMetrics ? LivenessMetrics() : nil
         let router = Router()
         router.middlewares.add(RequestIDMiddleware())
@@ -31,13 +38,17 @@ public enum LivenessApplication {
         router.middlewares.add(MetricsMiddleware(metrics: metrics))
         router.middlewares.add(ErrorMiddleware())
         router.middlewares.add(APIKeyMiddleware(keys: configuration.apiKeys, openPaths: openPaths))
-        router.middlewares.add(MediaTypeMiddleware(accepted: ["/liveness": ["application/json"]]))
-        router.middlewares.add(BodyLimitMiddleware(limit: configuration.maxBodyBytes))
-        let api = LivenessAPI(state: state, configuration: configuration, metrics: metrics)
+        router.middlewares.add(
+            MediaTypeMiddleware(accepted: ["/liveness": ["application/json"], "/active/blink": ["multipart/form-data"]]))
+        // Blink uploads get MAX_VIDEO_BYTES plus room for the multipart framing and the challenge field.
+        router.middlewares.add(
+            BodyLimitMiddleware(
+                limit: configuration.maxBodyBytes, pathLimits: ["/active/blink": configuration.maxVideoBytes + 64 * 1024]))
+        let api = LivenessAPI(state: state, configuration: configuration, metrics: metrics, challenges: challenges)
         try api.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         DocsRoutes.register(on: router)
 
-        var services: [any Service] = []
+        var services: [any Service] = [ChallengePurgeService(challenges: challenges, logger: logger)]
         if state.checker == nil && loadModels {
             services.append(ModelService(configuration: configuration.passive, state: state, logger: logger))
         }

@@ -15,6 +15,11 @@ import Logging
 ///   `Tracing` trait). Default false.
 /// - `LOG_LEVEL` (`log.level`): trace, debug, info, notice, warning, error, critical. Default info.
 /// - `LOG_FORMAT` (`log.format`): `text` or `json`. Default text.
+/// - `MAX_VIDEO_BYTES` (`max.video.bytes`): largest blink upload, enforced while it streams in. Default 20 MB.
+/// - `CHALLENGE_TTL_SECONDS` (`challenge.ttl.seconds`): how long a challenge stays valid. Default 180.
+/// - `CHALLENGE_MAX_ATTEMPTS` (`challenge.max.attempts`): failed videos a challenge allows. Default 3.
+/// - `PUBLIC_BASE_URL` (`public.base.url`): makes `upload_url` absolute, e.g. `https://liveness.example.com`.
+/// - `REQUIRE_CHALLENGE` (`require.challenge`): refuse `/active/blink` uploads without a challenge. Default false.
 ///
 /// The passive check's own keys (`MODEL_DIR`, `MODEL_PATH`, `CONFIDENCE_THRESHOLD`, `MAX_WORKERS`, `MAX_QUEUE`)
 /// are read by ``PassiveConfiguration``.
@@ -28,6 +33,11 @@ public struct ServerConfiguration: Sendable {
     public var enableTracing = false
     public var logLevel = Logger.Level.info
     public var logFormat = LogFormat.text
+    public var maxVideoBytes = 20 * 1024 * 1024
+    public var challengeTTL: Double = 180
+    public var challengeMaxAttempts = 3
+    public var publicBaseURL: String?
+    public var requireChallenge = false
     public var passive = PassiveConfiguration()
 
     public init() {}
@@ -45,6 +55,16 @@ public struct ServerConfiguration: Sendable {
         maxBodyBytes = Int(
             try ConfigurationError.number(
                 config, "max.body.bytes", "MAX_BODY_BYTES", default: Double(maxBodyBytes), in: 1024...1_073_741_824))
+        maxVideoBytes = Int(
+            try ConfigurationError.number(
+                config, "max.video.bytes", "MAX_VIDEO_BYTES", default: Double(maxVideoBytes), in: 1024...1_073_741_824))
+        challengeTTL = try ConfigurationError.number(
+            config, "challenge.ttl.seconds", "CHALLENGE_TTL_SECONDS", default: challengeTTL, in: 1...86_400)
+        challengeMaxAttempts = Int(
+            try ConfigurationError.number(
+                config, "challenge.max.attempts", "CHALLENGE_MAX_ATTEMPTS", default: Double(challengeMaxAttempts), in: 1...100))
+        publicBaseURL = config.string(forKey: "public.base.url").flatMap { $0.isEmpty ? nil : $0 }
+        requireChallenge = try ConfigurationError.flag(config, "require.challenge", "REQUIRE_CHALLENGE", default: requireChallenge)
         enableMetrics = try ConfigurationError.flag(config, "enable.metrics", "ENABLE_METRICS", default: enableMetrics)
         enableTracing = try ConfigurationError.flag(config, "enable.tracing", "ENABLE_TRACING", default: enableTracing)
         if let level = config.string(forKey: "log.level") {

@@ -7,6 +7,13 @@ import NIOCore
 /// `{"error": {"code", "message"}}`.
 public struct APIError: Error, Hashable, Sendable {
     private enum Code: String, Sendable {
+        case invalidVideo = "invalid_video"
+        case videoTooLong = "video_too_long"
+        case blinkUnavailable = "blink_unavailable"
+        case challengeNotFound = "challenge_not_found"
+        case challengeExpired = "challenge_expired"
+        case challengeUsed = "challenge_used"
+        case challengeForbidden = "challenge_forbidden"
         case invalidRequest = "invalid_request"
         case invalidBase64 = "invalid_base64"
         case unauthorized
@@ -49,6 +56,14 @@ public struct APIError: Error, Hashable, Sendable {
     public static let methodNotAllowed = APIError(.methodNotAllowed, .methodNotAllowed, "method not allowed on this endpoint")
     public static let internalError = APIError(.internalError, .internalServerError, "internal error")
 
+    public static let challengeNotFound = APIError(.challengeNotFound, .notFound, "no such challenge")
+    public static let challengeExpired = APIError(
+        .challengeExpired, .gone, "the challenge has expired; run the passive check again")
+    public static let challengeUsed = APIError(
+        .challengeUsed, .conflict, "the challenge was already used, is out of attempts, or has an attempt in progress")
+    public static let challengeForbidden = APIError(
+        .challengeForbidden, .forbidden, "the challenge belongs to another API key")
+
     /// The HTTP form of a domain error.
     public init(_ error: LivenessError) {
         switch error.code {
@@ -58,6 +73,9 @@ public struct APIError: Error, Hashable, Sendable {
         case .invalidImage: self.init(.invalidImage, .unprocessableContent, error.message)
         case .noFace: self.init(.noFace, .unprocessableContent, error.message)
         case .overloaded: self.init(.overloaded, .serviceUnavailable, error.message)
+        case .invalidVideo: self.init(.invalidVideo, .unprocessableContent, error.message)
+        case .videoTooLong: self.init(.videoTooLong, .unprocessableContent, error.message)
+        case .blinkUnavailable: self.init(.blinkUnavailable, .serviceUnavailable, error.message)
         default: self.init(.internalError, .internalServerError, "internal error")
         }
     }

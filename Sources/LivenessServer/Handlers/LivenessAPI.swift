@@ -3,11 +3,13 @@ import OpenAPIRuntime
 
 /// The handlers generated from `openapi.yaml`.
 ///
-/// Configuration keys: `ENABLE_FALLBACK`, `ENABLE_METRICS` (through ``ServerConfiguration``).
+/// Configuration keys: `ENABLE_FALLBACK`, `ENABLE_METRICS`, `MAX_VIDEO_BYTES`, `REQUIRE_CHALLENGE`
+/// (through ``ServerConfiguration``).
 struct LivenessAPI: APIProtocol {
     let state: ServiceState
     let configuration: ServerConfiguration
     let metrics: LivenessMetrics?
+    let challenges: ChallengeService
 
     func checkLiveness(_ input: Operations.CheckLiveness.Input) async throws -> Operations.CheckLiveness.Output {
         guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType("a non-JSON body") }
@@ -21,15 +23,22 @@ struct LivenessAPI: APIProtocol {
         let start = clock.now
         let result = try await checker.check(bytes)
         metrics?.recordInference(endpoint: "/liveness", seconds: (clock.now - start).seconds)
-        return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(response(for: result))))
+        var fallback: Components.Schemas.Fallback?
+        if result.requiresActiveCheck && configuration.enableFallback {
+            let challenge = try await challenges.issue(for: result, apiKeyID: RequestScope.apiKeyID)
+            fallback = .init(
+                challengeType: .blink, challengeId: challenge.id, uploadUrl: challenges.uploadURL(for: challenge),
+                expiresAt: challenge.expiresAt)
+        }
+        return .ok(
+            .init(
+                headers: .init(xRequestID: RequestScope.requestID),
+                body: .json(response(for: result, fallback: fallback))))
     }
 
     /// The 200 body for a passive result.
-    func response(for result: PassiveResult) -> Components.Schemas.LivenessResponse {
+    func response(for result: PassiveResult, fallback: Components.Schemas.Fallback?) -> Components.Schemas.LivenessResponse {
         let report = LivenessReport(result)
-        let fallback: Components.Schemas.Fallback? =
-            result.requiresActiveCheck && configuration.enableFallback
-            ? .init(challengeType: .blink, uploadUrl: "/active/blink") : nil
         return .init(
             livenessLabel: report.livenessLabel == .real ? .real : .fake,
             confidenceScore: report.confidenceScore,

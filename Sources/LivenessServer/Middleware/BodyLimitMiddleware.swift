@@ -7,9 +7,18 @@ import NIOCore
 /// is counted as it arrives and fails the moment it passes the limit, so nothing larger than the
 /// limit is ever buffered.
 struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
-    let limit: Int
+    /// The default limit (`MAX_BODY_BYTES`).
+    let defaultLimit: Int
+    /// Limits for particular paths (the blink upload's `MAX_VIDEO_BYTES`).
+    let pathLimits: [String: Int]
+
+    init(limit: Int, pathLimits: [String: Int] = [:]) {
+        self.defaultLimit = limit
+        self.pathLimits = pathLimits
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let limit = pathLimits[request.uri.path] ?? defaultLimit
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
             throw BodyLimitExceeded(limit: limit)
         }

@@ -1,0 +1,66 @@
+import Foundation
+
+/// A blink challenge issued by `POST /liveness`: bound to the attempt and the API key, single-use,
+/// with a deadline and a number of attempts.
+public struct Challenge: Hashable, Sendable, Codable {
+    /// 128 random bits as 32 hex digits.
+    public var id: String
+    public var createdAt: Date
+    public var expiresAt: Date
+    /// The passive result that asked for the challenge.
+    public var passiveLabel: String
+    public var passiveScore: Double
+    public var attemptsLeft: Int
+    /// The id (hash prefix) of the API key that created it, or nil without authentication.
+    public var apiKeyID: String?
+    public var state: State
+
+    public enum State: String, Hashable, Sendable, Codable {
+        /// Waiting for a video.
+        case open
+        /// A video is being analysed; other uploads are refused until it finishes.
+        case inProgress = "in_progress"
+        /// Passed: consumed.
+        case passed
+        /// No attempts left.
+        case exhausted
+    }
+
+    public init(
+        id: String = Challenge.newID(), createdAt: Date, ttl: TimeInterval, passiveLabel: String, passiveScore: Double,
+        attempts: Int, apiKeyID: String?
+    ) {
+        self.id = id
+        self.createdAt = createdAt
+        self.expiresAt = createdAt.addingTimeInterval(ttl)
+        self.passiveLabel = passiveLabel
+        self.passiveScore = passiveScore
+        self.attemptsLeft = attempts
+        self.apiKeyID = apiKeyID
+        self.state = .open
+    }
+
+    /// 128 bits from the system's cryptographic random source, as 32 lower-case hex digits.
+    public static func newID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return [generator.next(), generator.next()].map { (value: UInt64) in
+            let hex = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
+    }
+
+    /// Whether `id` looks like one of ours (so junk never reaches the store).
+    public static func isWellFormed(_ id: String) -> Bool {
+        id.utf8.count == 32 && id.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// Why `apiKeyID` may not attempt this challenge at `now`, if it may not.
+    public func refusal(apiKeyID: String?, now: Date) -> ChallengeError? {
+        if self.apiKeyID != apiKeyID { return .forbidden }
+        if now >= expiresAt { return .expired }
+        switch state {
+        case .open: return attemptsLeft > 0 ? nil : .used
+        case .inProgress, .passed, .exhausted: return .used
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// Why a challenge cannot be attempted.
+public struct ChallengeError: Error, Hashable, Sendable {
+    private enum Code: Hashable, Sendable {
+        case notFound
+        case expired
+        case used
+        case forbidden
+    }
+
+    private let code: Code
+
+    private init(_ code: Code) { self.code = code }
+
+    /// No such challenge (404).
+    public static let notFound = ChallengeError(.notFound)
+    /// Past its expiry (410).
+    public static let expired = ChallengeError(.expired)
+    /// Already passed, out of attempts, or an attempt is running (409).
+    public static let used = ChallengeError(.used)
+    /// Created with another API key (403).
+    public static let forbidden = ChallengeError(.forbidden)
+
+    /// The HTTP answer.
+    var apiError: APIError {
+        switch code {
+        case .notFound: .challengeNotFound
+        case .expired: .challengeExpired
+        case .used: .challengeUsed
+        case .forbidden: .challengeForbidden
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import LivenessCore
+
+/// Issues challenges for inconclusive passive results and settles blink attempts against them.
+///
+/// Configuration keys (through ``ServerConfiguration``): `CHALLENGE_TTL_SECONDS` (180),
+/// `CHALLENGE_MAX_ATTEMPTS` (3), `PUBLIC_BASE_URL` (unset), `REQUIRE_CHALLENGE` (false).
+public struct ChallengeService: Sendable {
+    public let store: any ChallengeStore
+    public let ttl: TimeInterval
+    public let maxAttempts: Int
+    public let publicBaseURL: String?
+    /// The clock; tests inject their own.
+    public let now: @Sendable () -> Date
+
+    public init(
+        store: any ChallengeStore = InMemoryChallengeStore(), ttl: TimeInterval = 180, maxAttempts: Int = 3,
+        publicBaseURL: String? = nil, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self.ttl = ttl
+        self.maxAttempts = maxAttempts
+        self.publicBaseURL = publicBaseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        self.now = now
+    }
+
+    /// A new challenge bound to `apiKeyID`, holding a snapshot of `result`.
+    public func issue(for result: PassiveResult, apiKeyID: String?) async throws -> Challenge {
+        let challenge = Challenge(
+            createdAt: now(), ttl: ttl, passiveLabel: result.label.rawValue, passiveScore: result.confidenceScore,
+            attempts: maxAttempts, apiKeyID: apiKeyID)
+        try await store.insert(challenge)
+        return challenge
+    }
+
+    /// Where the client uploads the video for `challenge`.
+    public func uploadURL(for challenge: Challenge) -> String {
+        "\(publicBaseURL ?? "")/active/blink?challenge_id=\(challenge.id)"
+    }
+
+    /// Runs `attempt` against the challenge `id`: refused unless `apiKeyID` may attempt it now;
+    /// a pass consumes it, a fail uses up an attempt, an error in `attempt` leaves it as it was.
+    public func attempt(
+        id: String, apiKeyID: String?, _ attempt: () async throws -> BlinkAnalysis
+    ) async throws -> BlinkAnalysis {
+        guard Challenge.isWellFormed(id) else { throw ChallengeError.notFound }
+        _ = try await store.begin(id: id, apiKeyID: apiKeyID, now: now())
+        let analysis: BlinkAnalysis
+        do {
+            analysis = try await attempt()
+        } catch {
+            try await store.release(id: id)
+            throw error
+        }
+        try await store.finish(id: id, passed: analysis.activePassed)
+        return analysis
+    }
+}

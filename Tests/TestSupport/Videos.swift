@@ -1,0 +1,40 @@
+import Foundation
+
+/// The shared blink test videos, and variants made from them with ffmpeg.
+public enum Videos {
+    public static func path(_ name: String) -> String { "\(Fixtures.testdata)/video/\(name)" }
+
+    public static let blinkClips = ["blink_real_h264.mp4", "blink_real_orig_rot90.mp4", "blink_real_vp8.webm", "blink_real_vp9.webm"]
+    public static let photoClips = ["noblink_photo_static_h264.mp4", "noblink_photo_moving_h264.mp4", "noblink_photo_moving_vp9.webm"]
+
+    /// `blink_real_h264.mp4` turned so that a container rotation tag of `degrees` makes it upright again:
+    /// the frames are re-encoded turned the other way, then the tag is written with a stream copy.
+    public static func rotated(_ degrees: Int) throws -> [UInt8] {
+        let turn = ["90": "transpose=1", "180": "transpose=1,transpose=1", "270": "transpose=2"][String(degrees)]!
+        return try withTemporaryFolder { folder in
+            try FFmpeg.run(["-i", path("blink_real_h264.mp4"), "-vf", turn, "-c:v", "libx264", "-crf", "23", "\(folder)/turned.mp4"])
+            try FFmpeg.run(["-i", "\(folder)/turned.mp4", "-c", "copy", "-metadata:s:v:0", "rotate=\(degrees)", "\(folder)/tagged.mp4"])
+            return try Fixtures.bytes("\(folder)/tagged.mp4")
+        }
+    }
+
+    /// `blink_real_h264.mp4` resampled to `fps` frames per second.
+    public static func resampled(fps: Int) throws -> [UInt8] {
+        try FFmpeg.convert(path("blink_real_h264.mp4"), extension: "mp4", arguments: ["-vf", "fps=\(fps)", "-c:v", "libx264"])
+    }
+
+    /// A WebM written to a pipe, like a browser's MediaRecorder: no duration, no cues.
+    public static func streamedWebM() throws -> [UInt8] {
+        try withTemporaryFolder { folder in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
+            process.arguments = ["-hide_banner", "-loglevel", "error", "-i", path("blink_real_vp8.webm"), "-c", "copy", "-f", "webm", "pipe:1"]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return [UInt8](data)
+        }
+    }
+}
