@@ -44,7 +44,9 @@ struct LivenessEndpointTests {
                 #expect((fallback != nil) == service.requires_active_check)
                 if let fallback {
                     #expect(fallback["challenge_type"] as? String == "blink")
-                    #expect(fallback["upload_url"] as? String == "/active/blink")
+                    let id = try #require(fallback["challenge_id"] as? String)
+                    #expect(fallback["upload_url"] as? String == "/active/blink?challenge_id=\(id)")
+                    #expect(fallback["expires_at"] is String)
                 }
             } else {
                 let allowed = golden.input.file == "truncated_half.jpg" ? ["no_face", "invalid_image"] : [service.error!]

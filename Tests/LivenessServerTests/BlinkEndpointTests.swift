@@ -1,0 +1,161 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+@testable import LivenessCore
+@testable import LivenessServer
+import NIOCore
+import Synchronization
+import Testing
+import TestSupport
+
+/// POST /active/blink and the challenge lifecycle, with an injected clock.
+@Suite("POST /active/blink")
+struct BlinkEndpointTests {
+    /// A clock the test moves by hand.
+    final class TestClock: Sendable {
+        private let current = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
+        var now: Date { current.withLock { $0 } }
+        func advance(_ seconds: TimeInterval) { current.withLock { $0 += seconds } }
+    }
+
+    static func multipart(video: [UInt8], challengeID: String? = nil, type: String = "video/mp4") -> (HTTPFields, ByteBuffer) {
+        let boundary = "liveness-test-boundary"
+        var body = ByteBuffer()
+        if let challengeID {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"challenge_id\"\r\n\r\n\(challengeID)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"video\"; filename=\"clip\"\r\nContent-Type: \(type)\r\n\r\n")
+        body.writeBytes(video)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        return ([.contentType: "multipart/form-data; boundary=\(boundary)"], body)
+    }
+
+    static func upload(
+        _ client: some TestClientProtocol, video: [UInt8], challengeID: String? = nil, query: String = "", key: String? = nil
+    ) async throws -> TestResponse {
+        var (headers, body) = multipart(video: video, challengeID: challengeID)
+        if let key { headers[HTTPField.Name("X-API-KEY")!] = key }
+        return try await client.execute(uri: "/active/blink\(query)", method: .post, headers: headers, body: body)
+    }
+
+    /// Runs the passive check on F1 (inconclusive) and returns the fallback.
+    static func issue(_ client: some TestClientProtocol, key: String? = nil) async throws -> [String: Any] {
+        var headers = TestApp.jsonHeaders
+        if let key { headers[HTTPField.Name("X-API-KEY")!] = key }
+        let response = try await client.execute(
+            uri: "/liveness", method: .post, headers: headers, body: try TestApp.body(file: "image_F1.jpg"))
+        return try #require(response.object["fallback"] as? [String: Any])
+    }
+
+    static let blink = (try? Fixtures.bytes(Videos.path("blink_real_vp9.webm"))) ?? []
+    static let photo = (try? Fixtures.bytes(Videos.path("noblink_photo_static_h264.mp4"))) ?? []
+
+    static func app(clock: TestClock, keys: APIKeySet = [], change: (inout ServerConfiguration) -> Void = { _ in })
+        async throws -> some ApplicationProtocol
+    {
+        var configuration = TestApp.configuration(change)
+        configuration.apiKeys = keys
+        let challenges = ChallengeService(
+            ttl: configuration.challengeTTL, maxAttempts: configuration.challengeMaxAttempts,
+            publicBaseURL: configuration.publicBaseURL, now: { clock.now })
+        return try LivenessApplication.build(
+            configuration: configuration, state: ServiceState(checker: try await TestApp.checker.value),
+            logger: .init(label: "test"), challenges: challenges)
+    }
+
+    @Test("A challenge: a fail uses an attempt, a pass consumes it, a replay is 409")
+    func lifecycle() async throws {
+        let clock = TestClock()
+        let app = try await Self.app(clock: clock)
+        try await app.test(.router) { client in
+            let fallback = try await Self.issue(client)
+            let id = try #require(fallback["challenge_id"] as? String)
+            #expect(id.count == 32)
+            #expect(fallback["upload_url"] as? String == "/active/blink?challenge_id=\(id)")
+            #expect(fallback["expires_at"] as? String == "2027-01-15T08:03:00Z")
+            let failed = try await Self.upload(client, video: Self.photo, query: "?challenge_id=\(id)")
+            #expect(failed.status == .ok)
+            #expect(failed.object["active_passed"] as? Bool == false)
+            #expect(failed.object["challenge_id"] as? String == id)
+            let passed = try await Self.upload(client, video: Self.blink, challengeID: id)
+            #expect(passed.object["active_passed"] as? Bool == true)
+            #expect(passed.object["blink_count"] as? Int == 3)
+            let passive = try #require(passed.object["passive"] as? [String: Any])
+            #expect(passive["liveness_label"] as? String == "real")
+            let replay = try await Self.upload(client, video: Self.blink, challengeID: id)
+            #expect(replay.status == .conflict)
+            #expect(replay.errorCode == "challenge_used")
+        }
+    }
+
+    @Test("Unknown, expired, and exhausted challenges; another key's challenge")
+    func refusals() async throws {
+        let clock = TestClock()
+        let app = try await Self.app(clock: clock, keys: ["key-a", "key-b"]) { $0.challengeMaxAttempts = 1 }
+        try await app.test(.router) { client in
+            let unknown = try await Self.upload(client, video: Self.blink, challengeID: String(repeating: "ab", count: 16), key: "key-a")
+            #expect(unknown.status == .notFound && unknown.errorCode == "challenge_not_found")
+            let junk = try await Self.upload(client, video: Self.blink, challengeID: "../../etc", key: "key-a")
+            #expect(junk.status == .notFound)
+
+            let first = try #require(try await Self.issue(client, key: "key-a")["challenge_id"] as? String)
+            let other = try await Self.upload(client, video: Self.blink, challengeID: first, key: "key-b")
+            #expect(other.status == .forbidden && other.errorCode == "challenge_forbidden")
+            let failed = try await Self.upload(client, video: Self.photo, challengeID: first, key: "key-a")
+            #expect(failed.object["active_passed"] as? Bool == false)
+            let exhausted = try await Self.upload(client, video: Self.blink, challengeID: first, key: "key-a")
+            #expect(exhausted.status == .conflict)
+
+            let second = try #require(try await Self.issue(client, key: "key-a")["challenge_id"] as? String)
+            clock.advance(181)
+            let expired = try await Self.upload(client, video: Self.blink, challengeID: second, key: "key-a")
+            #expect(expired.status == .gone && expired.errorCode == "challenge_expired")
+        }
+    }
+
+    @Test("A broken video does not use up an attempt")
+    func brokenVideoKeepsAttempt() async throws {
+        let app = try await Self.app(clock: TestClock()) { $0.challengeMaxAttempts = 1 }
+        try await app.test(.router) { client in
+            let id = try #require(try await Self.issue(client)["challenge_id"] as? String)
+            let broken = try await Self.upload(client, video: Array(Self.blink.prefix(Self.blink.count / 2)), challengeID: id)
+            #expect(broken.status == .unprocessableContent && broken.errorCode == "invalid_video")
+            let passed = try await Self.upload(client, video: Self.blink, challengeID: id)
+            #expect(passed.object["active_passed"] as? Bool == true)
+        }
+    }
+
+    @Test("REQUIRE_CHALLENGE refuses standalone uploads; PUBLIC_BASE_URL makes upload_url absolute")
+    func settings() async throws {
+        let app = try await Self.app(clock: TestClock()) {
+            $0.requireChallenge = true
+            $0.publicBaseURL = "https://liveness.example.com/"
+        }
+        try await app.test(.router) { client in
+            let standalone = try await Self.upload(client, video: Self.blink)
+            #expect(standalone.status == .badRequest && standalone.errorCode == "invalid_request")
+            let fallback = try await Self.issue(client)
+            let id = try #require(fallback["challenge_id"] as? String)
+            #expect(fallback["upload_url"] as? String == "https://liveness.example.com/active/blink?challenge_id=\(id)")
+        }
+    }
+
+    @Test("Form problems are precise 4xx errors")
+    func malformed() async throws {
+        let app = try await Self.app(clock: TestClock()) { $0.maxVideoBytes = 100_000 }
+        try await app.test(.router) { client in
+            let noVideo = try await client.execute(
+                uri: "/active/blink", method: .post, headers: [.contentType: "multipart/form-data; boundary=x"],
+                body: ByteBuffer(string: "--x\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nhi\r\n--x--\r\n"))
+            #expect(noVideo.status == .badRequest && noVideo.errorCode == "invalid_request")
+            let json = try await client.execute(
+                uri: "/active/blink", method: .post, headers: TestApp.jsonHeaders, body: ByteBuffer(string: "{}"))
+            #expect(json.status == .unsupportedMediaType)
+            let tooBig = try await Self.upload(client, video: Self.blink)
+            #expect(tooBig.status == .contentTooLarge && tooBig.errorCode == "payload_too_large")
+            let image = try await Self.upload(client, video: try Fixtures.bytes(Fixtures.image("image_T1.jpg")))
+            #expect(image.status == .unprocessableContent && image.errorCode == "invalid_video")
+        }
+    }
+}
