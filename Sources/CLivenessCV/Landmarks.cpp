@@ -11,23 +11,26 @@
 #include <string>
 #include <vector>
 
-extern "C" lcv_status lcv_run_roi(lcv_net *net, const lcv_image *image, const double *transform, int32_t size,
-                                  int32_t flip, int32_t replicate, const char *output_names, float *out,
-                                  int32_t capacity, int32_t *counts, int32_t max_outputs, lcv_error *error) {
+extern "C" lcv_status lcv_run_roi(lcv_net *net, const lcv_image *image, int32_t regions, const double *transforms,
+                                  const int32_t *flips, int32_t size, int32_t replicate, const char *output_names,
+                                  float *out, int32_t capacity, int32_t *counts, int32_t max_outputs,
+                                  lcv_error *error) {
     return lcv::guarded(error, LCV_INFERENCE_FAILED, [&]() -> lcv_status {
-        if (net == nullptr || image == nullptr || transform == nullptr || output_names == nullptr || out == nullptr ||
-            counts == nullptr || size <= 0 || capacity < 0) {
-            return lcv::fail(error, LCV_INVALID_ARGUMENT, "missing network, image, transform or output buffer");
+        if (net == nullptr || image == nullptr || transforms == nullptr || flips == nullptr || output_names == nullptr ||
+            out == nullptr || counts == nullptr || size <= 0 || capacity < 0 || regions <= 0 || regions > 16) {
+            return lcv::fail(error, LCV_INVALID_ARGUMENT, "missing network, image, transforms or output buffer");
         }
-        for (int i = 0; i < 6; ++i) {
-            if (!std::isfinite(transform[i])) return lcv::fail(error, LCV_INVALID_ARGUMENT, "the transform is not finite");
+        for (int i = 0; i < 6 * regions; ++i) {
+            if (!std::isfinite(transforms[i])) return lcv::fail(error, LCV_INVALID_ARGUMENT, "a transform is not finite");
         }
-        const cv::Mat map(2, 3, CV_64F, const_cast<double *>(transform));
-        cv::Mat crop;
-        cv::warpAffine(image->mat, crop, map, cv::Size(size, size), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
-                       replicate ? cv::BORDER_REPLICATE : cv::BORDER_CONSTANT, cv::Scalar());
-        if (flip) cv::flip(crop, crop, 1);
-        const cv::Mat blob = cv::dnn::blobFromImage(crop, 1.0 / 255.0, cv::Size(), cv::Scalar(), true, false);
+        std::vector<cv::Mat> crops(static_cast<size_t>(regions));
+        for (int32_t r = 0; r < regions; ++r) {
+            const cv::Mat map(2, 3, CV_64F, const_cast<double *>(transforms + 6 * r));
+            cv::warpAffine(image->mat, crops[r], map, cv::Size(size, size), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
+                           replicate ? cv::BORDER_REPLICATE : cv::BORDER_CONSTANT, cv::Scalar());
+            if (flips[r]) cv::flip(crops[r], crops[r], 1);
+        }
+        const cv::Mat blob = cv::dnn::blobFromImages(crops, 1.0 / 255.0, cv::Size(), cv::Scalar(), true, false);
         net->net.setInput(blob);
         std::vector<std::string> names;
         std::stringstream stream(output_names);

@@ -25,6 +25,12 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "The largest worker count to measure (default: cores).")
     var upTo = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Also time the blink analysis of this video (all workers).")
+    var video: String?
+
+    @Option(help: "Blink analyses to time.")
+    var videoRuns = 10
+
     @Flag(help: "Print the results as JSON.")
     var json = false
 
@@ -38,13 +44,15 @@ struct BenchCommand: AsyncParsableCommand {
         for workers in 1...max(1, upTo) {
             throughput.append(try await measureThroughput(bytes, workers: workers))
         }
-        let report = BenchReport(image: image, iterations: iterations, latency: latency, throughput: throughput)
+        var blink: BlinkTiming?
+        if let video { blink = try await measureBlink(video) }
+        let report = BenchReport(
+            image: image, iterations: iterations, latency: latency, throughput: throughput, blink: blink)
         print(json ? report.json() : report.table())
     }
 
     private func measureLatency(_ bytes: [UInt8]) async throws -> StageLatency {
         let checker = try await models.startChecker(workers: 1)
-        defer { Task { await checker.shutdown() } }
         for _ in 0..<20 { _ = try await checker.check(bytes) }
         var timings: [StageTimings] = []
         var endToEnd: [Double] = []
@@ -54,6 +62,7 @@ struct BenchCommand: AsyncParsableCommand {
             timings.append(try await checker.checkTimed(bytes).timings)
             endToEnd.append(start.duration(to: clock.now).seconds)
         }
+        await checker.shutdown()
         return StageLatency(
             decode: LatencySummary(timings.map(\.decode)), detect: LatencySummary(timings.map(\.detect)),
             classify: LatencySummary(timings.map(\.classify)), total: LatencySummary(timings.map(\.total)),
@@ -80,6 +89,23 @@ struct BenchCommand: AsyncParsableCommand {
     }
 }
 
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+extension BenchCommand {
+    /// Wall time of whole blink analyses (decode, every frame on all workers, passive samples).
+    func measureBlink(_ path: String) async throws -> BlinkTiming {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+        let bytes = [UInt8](data)
+        let engine = try await models.startChecker()
+        let first = try await engine.analyzeBlink(bytes)
+        var seconds: [Double] = []
+        let clock = ContinuousClock()
+        for _ in 0..<max(1, videoRuns) {
+            let start = clock.now
+            _ = try await engine.analyzeBlink(bytes)
+            seconds.append(start.duration(to: clock.now).seconds)
+        }
+        await engine.shutdown()
+        return BlinkTiming(
+            video: path, frames: first.framesAnalyzed, fps: first.fps, workers: engine.workerCount,
+            latency: LatencySummary(seconds))
+    }
 }

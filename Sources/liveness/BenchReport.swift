@@ -19,12 +19,22 @@ struct ThroughputRun: Encodable {
     let imagesPerSecond: Double
 }
 
+/// Blink analysis timing.
+struct BlinkTiming: Encodable {
+    let video: String
+    let frames: Int
+    let fps: Double
+    let workers: Int
+    let latency: LatencySummary
+}
+
 /// Everything `liveness bench` measured.
 struct BenchReport: Encodable {
     let image: String
     let iterations: Int
     let latency: StageLatency
     let throughput: [ThroughputRun]
+    let blink: BlinkTiming?
 
     func json() -> String {
         let encoder = JSONEncoder()
@@ -46,6 +56,11 @@ struct BenchReport: Encodable {
         lines.append("workers  images  seconds  images/s")
         for run in throughput {
             lines.append(String(format: "%7d %7d %8.2f %9.1f", run.workers, run.images, run.seconds, run.imagesPerSecond))
+        }
+        if let blink {
+            lines.append(
+                "blink: \(blink.video), \(blink.frames) frames at \(String(format: "%.1f", blink.fps)) fps, \(blink.workers) workers: "
+                    + String(format: "p50 %.0f ms, p99 %.0f ms, mean %.0f ms", blink.latency.p50, blink.latency.p99, blink.latency.mean))
         }
         return lines.joined(separator: "\n")
     }

@@ -103,15 +103,15 @@ lcv_status lcv_video_next(lcv_video *video, lcv_image **out, lcv_error *error);
 
 // MARK: Landmark models
 
-/// Runs a landmark network on a square region of the image.
-/// `transform` is the 2x3 affine map (row-major) from crop pixels to image pixels; the crop is
-/// `size` x `size`, sampled with INTER_LINEAR and BORDER_REPLICATE (`replicate` != 0) or a black border.
-/// With `flip` the crop is mirrored left-right before inference. The blob is RGB in [0,1].
-/// The outputs named in `output_names` (comma-separated) are copied one after the other into `out`;
-/// `counts[i]` receives the size of output i.
-lcv_status lcv_run_roi(lcv_net *net, const lcv_image *image, const double *transform, int32_t size, int32_t flip,
-                       int32_t replicate, const char *output_names, float *out, int32_t capacity, int32_t *counts,
-                       int32_t max_outputs, lcv_error *error);
+/// Runs a landmark network on `regions` square regions of the image, as one batch.
+/// `transforms` holds one 2x3 affine map (row-major) per region, from crop pixels to image pixels;
+/// each crop is `size` x `size`, sampled with INTER_LINEAR and BORDER_REPLICATE (`replicate` != 0)
+/// or a black border. `flips[i]` != 0 mirrors crop i left-right before inference. The blob is RGB
+/// in [0,1]. The outputs named in `output_names` (comma-separated) are copied one after the other
+/// into `out` (each holding all regions' values); `counts[i]` receives the size of output i.
+lcv_status lcv_run_roi(lcv_net *net, const lcv_image *image, int32_t regions, const double *transforms,
+                       const int32_t *flips, int32_t size, int32_t replicate, const char *output_names, float *out,
+                       int32_t capacity, int32_t *counts, int32_t max_outputs, lcv_error *error);
 
 #ifdef __cplusplus
 }

@@ -20,6 +20,9 @@ public struct BlinkAnalysis: Hashable, Sendable {
     public var earMinimum: Double
     /// The per-frame eye aspect ratios (nil without a face).
     public var ears: [Double?]
+    /// Seconds spent decoding, and analysing frames (wall time over all workers).
+    public var decodeSeconds: Double = 0
+    public var analysisSeconds: Double = 0
 
     /// The passive anti-spoof verdict over several frames of a clip.
     public struct PassiveSummary: Hashable, Sendable {

@@ -18,7 +18,7 @@ public final class BlinkPipeline {
     public init(faceMeshPath: String, irisPath: String) throws(ModelError) {
         mesh = try LandmarkNetwork(path: faceMeshPath, inputSize: 192, outputs: ["conv2d_21", "conv2d_31"], capacity: 1405)
         iris = try LandmarkNetwork(
-            path: irisPath, inputSize: 64, outputs: ["output_eyes_contours_and_brows", "output_iris"], capacity: 228)
+            path: irisPath, inputSize: 64, outputs: ["output_eyes_contours_and_brows", "output_iris"], capacity: 2 * 228)
     }
 
     /// Observes consecutive frames, tracking the face from one to the next.
@@ -56,24 +56,30 @@ public final class BlinkPipeline {
     }
 
     private func observation(_ frame: DecodedImage, _ points: [Point]) -> FrameObservation {
-        let right = eyeAspectRatio(frame, from: points[33], to: points[133], mirrored: false)
-        let left = eyeAspectRatio(frame, from: points[362], to: points[263], mirrored: true)
-        let ears = [right, left].compactMap { $0 }
+        let ears = eyeAspectRatios(frame, points)
         return FrameObservation(
             ear: ears.isEmpty ? nil : ears.reduce(0, +) / Double(ears.count),
             keyPoints: Self.motionPoints.map { points[$0] }, eyeDistance: points[33].distance(to: points[263]))
     }
 
-    /// (|p2−p6| + |p3−p5|) / (2 |p1−p4|) on the iris model's eye contour. The left eye is mirrored
-    /// so that it looks like a right eye, the only side the model knows; ratios do not change.
-    func eyeAspectRatio(_ frame: DecodedImage, from a: Point, to b: Point, mirrored: Bool) -> Double? {
-        let region = RegionOfInterest(eyeFrom: a, to: b)
-        guard region.isValid, let outputs = try? iris.run(frame, region: region, flip: mirrored, replicate: true),
-            outputs.first?.count == 213
-        else { return nil }
-        let p = Self.earContour.map { Point(x: Double(outputs[0][$0 * 3]), y: Double(outputs[0][$0 * 3 + 1])) }
-        let width = p[0].distance(to: p[3])
-        guard width > 0 else { return nil }
-        return (p[1].distance(to: p[5]) + p[2].distance(to: p[4])) / (2 * width)
+    /// (|p2−p6| + |p3−p5|) / (2 |p1−p4|) on the iris model's eye contour, for both eyes in one batch.
+    /// The left eye (362 → 263) is mirrored so that it looks like a right eye (33 → 133), the only
+    /// side the model knows; mirroring does not change the ratio.
+    func eyeAspectRatios(_ frame: DecodedImage, _ points: [Point]) -> [Double] {
+        let regions = [
+            (RegionOfInterest(eyeFrom: points[33], to: points[133]), false),
+            (RegionOfInterest(eyeFrom: points[362], to: points[263]), true),
+        ]
+        guard regions.allSatisfy({ $0.0.isValid }), let outputs = try? iris.run(frame, regions: regions, replicate: true),
+            outputs.first?.count == 2 * 213
+        else { return [] }
+        return (0..<2).compactMap { eye in
+            let p = Self.earContour.map { index in
+                Point(x: Double(outputs[0][eye * 213 + index * 3]), y: Double(outputs[0][eye * 213 + index * 3 + 1]))
+            }
+            let width = p[0].distance(to: p[3])
+            guard width > 0 else { return nil }
+            return (p[1].distance(to: p[5]) + p[2].distance(to: p[4])) / (2 * width)
+        }
     }
 }

@@ -38,14 +38,22 @@ final class LandmarkNetwork {
     func run(_ image: DecodedImage, region: RegionOfInterest, flip: Bool = false, replicate: Bool = false) throws(BridgeError)
         -> [[Float]]
     {
-        let transform = region.transform(cropSize: inputSize)
+        try run(image, regions: [(region, flip)], replicate: replicate)
+    }
+
+    /// Runs the model on several regions as one batch; each output holds every region's values in turn.
+    func run(_ image: DecodedImage, regions: [(RegionOfInterest, Bool)], replicate: Bool = false) throws(BridgeError)
+        -> [[Float]]
+    {
+        let transforms = regions.flatMap { $0.0.transform(cropSize: inputSize) }
+        let flips = regions.map { Int32($0.1 ? 1 : 0) }
         let outputCount = outputs.split(separator: ",").count
         try buffer.withUnsafeMutableBufferPointer { out throws(BridgeError) in
             try counts.withUnsafeMutableBufferPointer { counts throws(BridgeError) in
                 try BridgeError.check { error in
                     lcv_run_roi(
-                        net, image.handle, transform, Int32(inputSize), flip ? 1 : 0, replicate ? 1 : 0, outputs,
-                        out.baseAddress, Int32(out.count), counts.baseAddress, Int32(counts.count), error)
+                        net, image.handle, Int32(regions.count), transforms, flips, Int32(inputSize), replicate ? 1 : 0,
+                        outputs, out.baseAddress, Int32(out.count), counts.baseAddress, Int32(counts.count), error)
                 }
             }
         }

@@ -56,7 +56,6 @@ public final class PassivePipeline {
     }
 
     private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
-        let elapsed = start.duration(to: clock.now)
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        start.duration(to: clock.now).seconds
     }
 }

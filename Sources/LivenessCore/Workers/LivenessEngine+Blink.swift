@@ -15,7 +15,10 @@ extension LivenessEngine {
         guard supportsBlink else {
             throw LivenessError(.blinkUnavailable, "the blink models are not installed; run scripts/fetch-models")
         }
+        let clock = ContinuousClock()
+        let start = clock.now
         let clip = try await perform { _ in try DecodedClip.decode(video, limits: limits) }
+        let decoded = clock.now
         let count = clip.frames.count
         let segments = max(1, min(workerCount, count / 12))
         let samples = Set((0..<policy.passiveSamples).map { Int((Double($0) + 0.5) * Double(count) / Double(policy.passiveSamples)) })
@@ -46,8 +49,11 @@ extension LivenessEngine {
         var collected: [Part] = []
         for part in parts { collected.append(try part.get()) }
         let ordered = collected.sorted { $0.segment < $1.segment }
-        return policy.decide(
+        var analysis = policy.decide(
             observations: ordered.flatMap(\.observations), fps: clip.fps, passive: ordered.flatMap(\.passive),
             tooShort: clip.seconds < limits.minSeconds)
+        analysis.decodeSeconds = (decoded - start).seconds
+        analysis.analysisSeconds = (clock.now - decoded).seconds
+        return analysis
     }
 }

@@ -54,8 +54,3 @@ struct LivenessAPI: APIProtocol {
             fallback: fallback)
     }
 }
-
-extension Duration {
-    /// Seconds as a Double.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
-}

@@ -1,4 +1,5 @@
 import Hummingbird
+import LivenessCore
 
 /// Counts every request (after errors have become responses) and logs one line per request:
 /// method, path, status, latency and request id. Never headers, bodies or keys.
@@ -9,8 +10,7 @@ struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
         let clock = ContinuousClock()
         let start = clock.now
         let response = try await next(request, context)
-        let elapsed = start.duration(to: clock.now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = start.duration(to: clock.now).seconds
         metrics?.recordRequest(
             method: request.method.rawValue, path: request.uri.path, status: response.status.code, seconds: seconds)
         context.logger.info(
