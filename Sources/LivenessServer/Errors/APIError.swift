@@ -6,44 +6,53 @@ import NIOCore
 /// An error answer of the HTTP API: a status, a stable code and a message, sent as
 /// `{"error": {"code", "message"}}`.
 public struct APIError: Error, Hashable, Sendable {
-    private enum Code: String, Sendable {
-        case invalidVideo = "invalid_video"
-        case videoTooLong = "video_too_long"
-        case blinkUnavailable = "blink_unavailable"
+    /// Codes that only the HTTP layer produces; domain errors keep their ``LivenessError/Code``.
+    private enum HTTPCode: String, Sendable {
+        case unauthorized
+        case payloadTooLarge = "payload_too_large"
+        case unsupportedMediaType = "unsupported_media_type"
+        case notReady = "not_ready"
+        case notFound = "not_found"
+        case methodNotAllowed = "method_not_allowed"
         case challengeNotFound = "challenge_not_found"
         case challengeExpired = "challenge_expired"
         case challengeUsed = "challenge_used"
         case challengeForbidden = "challenge_forbidden"
-        case invalidRequest = "invalid_request"
-        case invalidBase64 = "invalid_base64"
-        case unauthorized
-        case payloadTooLarge = "payload_too_large"
-        case imageTooLarge = "image_too_large"
-        case unsupportedMediaType = "unsupported_media_type"
-        case invalidImage = "invalid_image"
-        case noFace = "no_face"
-        case overloaded
-        case notReady = "not_ready"
-        case notFound = "not_found"
-        case methodNotAllowed = "method_not_allowed"
-        case internalError = "internal_error"
+    }
+
+    private enum Code: Hashable, Sendable {
+        case domain(LivenessError.Code)
+        case http(HTTPCode)
     }
 
     private let code: Code
     public let status: HTTPResponse.Status
     public let message: String
 
-    private init(_ code: Code, _ status: HTTPResponse.Status, _ message: String) {
+    private init(_ code: HTTPCode, _ status: HTTPResponse.Status, _ message: String) {
+        self.init(code: .http(code), status, message)
+    }
+
+    private init(_ code: LivenessError.Code, _ status: HTTPResponse.Status, _ message: String) {
+        self.init(code: .domain(code), status, message)
+    }
+
+    private init(code: Code, _ status: HTTPResponse.Status, _ message: String) {
         self.code = code
         self.status = status
         self.message = message
     }
 
     /// The wire code, e.g. `no_face`.
-    public var identifier: String { code.rawValue }
+    public var identifier: String {
+        switch code {
+        case .domain(let code): code.rawValue
+        case .http(let code): code.rawValue
+        }
+    }
 
-    public static func invalidRequest(_ message: String) -> APIError { .init(.invalidRequest, .badRequest, message) }
-    public static func invalidBase64(_ message: String) -> APIError { .init(.invalidBase64, .badRequest, message) }
+    public static func invalidRequest(_ message: String) -> APIError { .init(LivenessError.invalidRequest(message)) }
+    public static func invalidBase64(_ message: String) -> APIError { .init(LivenessError(.invalidBase64, message)) }
     public static let unauthorized = APIError(.unauthorized, .unauthorized, "a valid API key is required (X-API-KEY or Authorization: Bearer)")
     public static func payloadTooLarge(limit: Int) -> APIError {
         .init(.payloadTooLarge, .contentTooLarge, "the request body exceeds the limit of \(limit) bytes")
@@ -54,7 +63,7 @@ public struct APIError: Error, Hashable, Sendable {
     public static let notReady = APIError(.notReady, .serviceUnavailable, "the models are still loading")
     public static func notFound(_ message: String = "no such endpoint") -> APIError { .init(.notFound, .notFound, message) }
     public static let methodNotAllowed = APIError(.methodNotAllowed, .methodNotAllowed, "method not allowed on this endpoint")
-    public static let internalError = APIError(.internalError, .internalServerError, "internal error")
+    public static let internalError = APIError(LivenessError.Code.internalError, .internalServerError, "internal error")
 
     public static let challengeNotFound = APIError(.challengeNotFound, .notFound, "no such challenge")
     public static let challengeExpired = APIError(
@@ -66,18 +75,17 @@ public struct APIError: Error, Hashable, Sendable {
 
     /// The HTTP form of a domain error.
     public init(_ error: LivenessError) {
+        let status: HTTPResponse.Status
         switch error.code {
-        case .invalidRequest: self.init(.invalidRequest, .badRequest, error.message)
-        case .invalidBase64: self.init(.invalidBase64, .badRequest, error.message)
-        case .imageTooLarge: self.init(.imageTooLarge, .contentTooLarge, error.message)
-        case .invalidImage: self.init(.invalidImage, .unprocessableContent, error.message)
-        case .noFace: self.init(.noFace, .unprocessableContent, error.message)
-        case .overloaded: self.init(.overloaded, .serviceUnavailable, error.message)
-        case .invalidVideo: self.init(.invalidVideo, .unprocessableContent, error.message)
-        case .videoTooLong: self.init(.videoTooLong, .unprocessableContent, error.message)
-        case .blinkUnavailable: self.init(.blinkUnavailable, .serviceUnavailable, error.message)
-        default: self.init(.internalError, .internalServerError, "internal error")
+        case .invalidRequest, .invalidBase64: status = .badRequest
+        case .imageTooLarge: status = .contentTooLarge
+        case .invalidImage, .noFace, .invalidVideo, .videoTooLong: status = .unprocessableContent
+        case .overloaded, .blinkUnavailable: status = .serviceUnavailable
+        default:
+            self = .internalError
+            return
         }
+        self.init(error.code, status, error.message)
     }
 
     /// The JSON response, with `Retry-After` for 503 and `WWW-Authenticate` for 401.
@@ -86,7 +94,7 @@ public struct APIError: Error, Hashable, Sendable {
         headers[.contentType] = "application/json; charset=utf-8"
         if status == .serviceUnavailable { headers[.retryAfter] = "1" }
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
-        let body = JSON.encode(ErrorReport(code: code.rawValue, message: message))
+        let body = JSON.encode(ErrorReport(code: identifier, message: message))
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

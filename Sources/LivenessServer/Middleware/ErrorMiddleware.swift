@@ -13,7 +13,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let apiError = Self.classify(error)
-            if apiError.status.code >= 500 && apiError != .notReady && apiError.identifier != "overloaded" {
+            if apiError.status == .internalServerError {
                 context.logger.error("request failed", metadata: ["error.type": "\(String(reflecting: type(of: error)))"])
             }
             return apiError.response()
