@@ -9,8 +9,16 @@ let package = Package(
         .library(name: "LivenessCore", targets: ["LivenessCore"]),
         .library(name: "LivenessServer", targets: ["LivenessServer"]),
     ],
+    traits: [
+        .trait(
+            name: "OTLPTracing",
+            description: "Export ENABLE_TRACING spans over OTLP/HTTP with swift-otel (adds about 7 minutes to a clean build)"
+        ),
+        .default(enabledTraits: []),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swift-otel/swift-otel", from: "1.0.0", traits: ["OTLPHTTP"]),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
@@ -78,6 +86,8 @@ let package = Package(
                 "LivenessCore",
                 "LivenessServer",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "OTel", package: "swift-otel", condition: .when(traits: ["OTLPTracing"])),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ]

@@ -4,6 +4,11 @@ import Hummingbird
 import LivenessCore
 import LivenessServer
 import Logging
+import ServiceLifecycle
+
+#if OTLPTracing
+import OTel
+#endif
 
 /// `liveness serve`: the HTTP API.
 struct ServeCommand: AsyncParsableCommand {
@@ -49,9 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let logger = Self.bootstrapLogging(configuration)
-        if configuration.enableTracing {
-            logger.warning("ENABLE_TRACING: spans are created, but this build has no OTLP exporter (build with --traits Tracing)")
-        }
+        let tracing = try Self.bootstrapTracing(configuration, logger: logger)
         logger.info(
             "starting",
             metadata: [
@@ -59,12 +62,29 @@ struct ServeCommand: AsyncParsableCommand {
                 "api_keys": "\(configuration.apiKeys.count)", "metrics": "\(configuration.enableMetrics)",
             ])
         do {
-            let app = try LivenessApplication.build(configuration: configuration, logger: logger)
+            let app = try LivenessApplication.build(configuration: configuration, logger: logger, services: tracing)
             try await app.runService()
         } catch let error as ModelError {
             logger.critical("cannot start: \(error)")
             throw ExitCode(2)
         }
+    }
+
+    /// With `ENABLE_TRACING`, the OTLP exporter (configured by the standard `OTEL_*` variables) when the
+    /// binary was built with the `OTLPTracing` trait; otherwise spans go to the default no-op tracer.
+    static func bootstrapTracing(_ configuration: ServerConfiguration, logger: Logger) throws -> [any Service] {
+        guard configuration.enableTracing else { return [] }
+        #if OTLPTracing
+        var otel = OTel.Configuration.default
+        otel.logs.enabled = false
+        otel.metrics.enabled = false
+        otel.traces.enabled = true
+        logger.info("ENABLE_TRACING: exporting spans over OTLP")
+        return [try OTel.bootstrap(configuration: otel)]
+        #else
+        logger.warning("ENABLE_TRACING: this build has no OTLP exporter; build with --traits OTLPTracing")
+        return []
+        #endif
     }
 
     static func bootstrapLogging(_ configuration: ServerConfiguration) -> Logger {

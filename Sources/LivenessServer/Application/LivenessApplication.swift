@@ -22,9 +22,10 @@ public enum LivenessApplication {
     ///   - loadModels: whether to load the models when `state` has no checker.
     ///   - challenges: the challenge service (tests inject a clock); by default an in-memory store
     ///     with the configured TTL and attempts.
+    ///   - extraServices: more services to run with the server (for example an OTLP exporter).
     public static func build(
         configuration: ServerConfiguration, state: ServiceState = ServiceState(), logger: Logger,
-        loadModels: Bool = true, challenges: ChallengeService? = nil
+        loadModels: Bool = true, challenges: ChallengeService? = nil, services extraServices: [any Service] = []
     ) throws -> some ApplicationProtocol {
         let challenges =
             challenges
@@ -48,7 +49,7 @@ public enum LivenessApplication {
         try api.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         DocsRoutes.register(on: router)
 
-        var services: [any Service] = [ChallengePurgeService(challenges: challenges, logger: logger)]
+        var services: [any Service] = extraServices + [ChallengePurgeService(challenges: challenges, logger: logger)]
         if state.checker == nil && loadModels {
             services.append(ModelService(configuration: configuration.passive, state: state, logger: logger))
         }
