@@ -66,19 +66,20 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            exclude: ["Demo"],
             plugins: [
                 .plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator"),
-                "EmbedOpenAPISpec",
+                "EmbedResources",
             ]
         ),
         .executableTarget(
-            name: "embed-openapi-spec",
+            name: "embed-resources",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .plugin(
-            name: "EmbedOpenAPISpec",
+            name: "EmbedResources",
             capability: .buildTool(),
-            dependencies: ["embed-openapi-spec"]
+            dependencies: ["embed-resources"]
         ),
         .executableTarget(
             name: "liveness",

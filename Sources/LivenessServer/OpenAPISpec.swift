@@ -1,4 +1,4 @@
-/// The OpenAPI document, embedded at build time from `openapi.yaml` by the EmbedOpenAPISpec plugin.
+/// The OpenAPI document, embedded at build time from `openapi.yaml` by the EmbedResources plugin.
 ///
 /// `openapi.yaml` is the source of truth: the generator compiles the handlers' types from it and
 /// the server serves it at `/openapi.yaml` and `/openapi.json`.

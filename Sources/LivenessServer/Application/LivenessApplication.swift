@@ -9,9 +9,9 @@ import ServiceLifecycle
 ///
 /// Configuration keys: see ``ServerConfiguration`` and ``PassiveConfiguration``.
 public enum LivenessApplication {
-    /// Endpoints that never need an API key.
+    /// Endpoints that never need an API key (and everything under `/demo/`).
     static let openPaths: Set<String> = [
-        "/health", "/health/live", "/health/ready", "/metrics", "/openapi.yaml", "/openapi.json", "/docs",
+        "/health", "/health/live", "/health/ready", "/metrics", "/openapi.yaml", "/openapi.json", "/docs", "/demo",
     ]
 
     /// The application for `configuration`.
@@ -48,6 +48,7 @@ public enum LivenessApplication {
         let api = LivenessAPI(state: state, configuration: configuration, metrics: metrics, challenges: challenges)
         try api.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         DocsRoutes.register(on: router)
+        if configuration.demoEnabled { DemoRoutes.register(on: router) }
 
         var services: [any Service] = extraServices + [ChallengePurgeService(challenges: challenges, logger: logger)]
         if state.checker == nil && loadModels {

@@ -20,6 +20,7 @@ import Logging
 /// - `CHALLENGE_MAX_ATTEMPTS` (`challenge.max.attempts`): failed videos a challenge allows. Default 3.
 /// - `PUBLIC_BASE_URL` (`public.base.url`): makes `upload_url` absolute, e.g. `https://liveness.example.com`.
 /// - `REQUIRE_CHALLENGE` (`require.challenge`): refuse `/active/blink` uploads without a challenge. Default false.
+/// - `DEMO_ENABLED` (`demo.enabled`): serve the browser demo at `/demo`. Default true.
 ///
 /// The passive check's own keys (`MODEL_DIR`, `MODEL_PATH`, `CONFIDENCE_THRESHOLD`, `MAX_WORKERS`, `MAX_QUEUE`)
 /// are read by ``PassiveConfiguration``.
@@ -38,6 +39,7 @@ public struct ServerConfiguration: Sendable {
     public var challengeMaxAttempts = 3
     public var publicBaseURL: String?
     public var requireChallenge = false
+    public var demoEnabled = true
     public var passive = PassiveConfiguration()
 
     public init() {}
@@ -65,6 +67,7 @@ public struct ServerConfiguration: Sendable {
                 config, "challenge.max.attempts", "CHALLENGE_MAX_ATTEMPTS", default: Double(challengeMaxAttempts), in: 1...100))
         publicBaseURL = config.string(forKey: "public.base.url").flatMap { $0.isEmpty ? nil : $0 }
         requireChallenge = try ConfigurationError.flag(config, "require.challenge", "REQUIRE_CHALLENGE", default: requireChallenge)
+        demoEnabled = try ConfigurationError.flag(config, "demo.enabled", "DEMO_ENABLED", default: demoEnabled)
         enableMetrics = try ConfigurationError.flag(config, "enable.metrics", "ENABLE_METRICS", default: enableMetrics)
         enableTracing = try ConfigurationError.flag(config, "enable.tracing", "ENABLE_TRACING", default: enableTracing)
         if let level = config.string(forKey: "log.level") {

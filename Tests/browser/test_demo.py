@@ -1,0 +1,134 @@
+"""The browser demo end to end: headless Debian Chromium with a fake camera fed from a shared video.
+
+The server runs with CONFIDENCE_THRESHOLD=1.0 so that every selfie asks for the blink fallback, and
+the page records 4 s from the fake camera and uploads it. Screenshots go to artifacts/.
+"""
+import os
+import pathlib
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+TESTDATA = pathlib.Path(os.environ.get("LIVENESS_TESTDATA", ROOT.parent / "shared" / "testdata"))
+BINARY = pathlib.Path(os.environ.get("LIVENESS_BINARY", ROOT / ".build" / "debug" / "liveness"))
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = ROOT / "artifacts"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(**extra):
+    port = free_port()
+    env = dict(os.environ, MODEL_DIR=str(ROOT / "models"), PORT=str(port), CONFIDENCE_THRESHOLD="1.0",
+               LOG_LEVEL="warning", **extra)
+    process = subprocess.Popen([str(BINARY), "serve"], env=env)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            with urllib.request.urlopen(f"{url}/health/ready", timeout=1) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.05)
+    else:
+        process.terminate()
+        pytest.fail("the server did not become ready")
+    return process, url
+
+
+@pytest.fixture(scope="module")
+def server():
+    process, url = start_server()
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def keyed_server():
+    process, url = start_server(API_KEY="demo-secret")
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def fake_camera(video, folder):
+    """Converts a shared video into the Y4M file Chromium's fake camera plays in a loop."""
+    target = folder / (video + ".y4m")
+    subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", str(TESTDATA / "video" / video),
+                    "-pix_fmt", "yuv420p", str(target)], check=True)
+    return target
+
+
+def run_demo(url, camera, screenshot, api_key=None):
+    """Drives the page: start the camera, check, wait for the blink result. Returns (state, texts)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                  f"--use-file-for-fake-video-capture={camera}"])
+        try:
+            page = browser.new_page(viewport={"width": 430, "height": 932})
+            errors = []
+            page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+            page.goto(f"{url}/demo")
+            page.click("#start")
+            page.wait_for_selector('#status[data-state="camera-ready"]', timeout=15000)
+            page.wait_for_timeout(500)
+            page.click("#check")
+            if api_key:
+                page.wait_for_selector("#key-form:not([hidden])", timeout=15000)
+                page.fill("#api-key", api_key)
+                page.click("#key-form button")
+            page.wait_for_selector('#status[data-state="recording"]', timeout=20000)
+            page.wait_for_selector(
+                ", ".join(f'#status[data-state="{state}"]' for state in ("active-passed", "active-failed", "error")),
+                timeout=60000)
+            page.screenshot(path=str(ARTIFACTS / screenshot), full_page=True)
+            state = page.get_attribute("#status", "data-state")
+            texts = {name: page.inner_text(f"#{name}") for name in ("status", "verdict", "passive", "active")}
+            texts["stored_key"] = page.evaluate("() => sessionStorage.getItem('liveness-api-key')") if api_key else None
+            assert not [e for e in errors if "Content Security Policy" in e], errors
+            return state, texts
+        finally:
+            browser.close()
+
+
+def test_blink_video_passes(server, tmp_path):
+    state, texts = run_demo(server, fake_camera("blink_real_h264.mp4", tmp_path), "demo-blink.png")
+    print("blink run:", texts)
+    assert texts["passive"].startswith(("real", "fake")), texts
+    assert state == "active-passed", texts
+    assert texts["verdict"] == "Live person"
+
+
+def test_photo_video_fails(server, tmp_path):
+    state, texts = run_demo(server, fake_camera("noblink_photo_static_h264.mp4", tmp_path), "demo-photo.png")
+    print("photo run:", texts)
+    assert state == "active-failed", texts
+    assert "no_blink" in texts["active"]
+    assert texts["verdict"] == "Not verified"
+
+
+def test_api_key_is_asked_for_and_kept(keyed_server, tmp_path):
+    state, texts = run_demo(keyed_server, fake_camera("noblink_photo_static_h264.mp4", tmp_path), "demo-key.png",
+                            api_key="demo-secret")
+    assert state == "active-failed", texts
+    assert texts["stored_key"] == "demo-secret"
+
+
+def test_security_headers(server):
+    with urllib.request.urlopen(f"{server}/demo") as response:
+        policy = response.headers["Content-Security-Policy"]
+        assert "default-src 'none'" in policy and "script-src 'self'" in policy
+        assert "cdn" not in response.read().decode()
