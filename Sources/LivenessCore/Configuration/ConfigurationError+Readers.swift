@@ -32,4 +32,12 @@ extension ConfigurationError {
         default: throw ConfigurationError(variable: variable, message: "'\(text)' is not true or false")
         }
     }
+
+    /// Reads an optional positive count: missing, empty or 0 means off.
+    public static func optionalCount(_ config: ConfigReader, _ key: ConfigKey, _ variable: String) throws(ConfigurationError)
+        -> Int?
+    {
+        let value = Int(try number(config, key, variable, default: 0, in: 0...1_000_000))
+        return value > 0 ? value : nil
+    }
 }

@@ -33,19 +33,25 @@ public enum LivenessApplication {
                 ttl: configuration.challengeTTL, maxAttempts: configuration.challengeMaxAttempts,
                 publicBaseURL: configuration.publicBaseURL)
         let metrics = configuration.enableMetrics ? LivenessMetrics() : nil
-        let router = Router()
+        let router = Router(context: LivenessRequestContext.self)
         router.middlewares.add(RequestIDMiddleware())
         if configuration.enableTracing { router.middlewares.add(TracingMiddleware()) }
         router.middlewares.add(MetricsMiddleware(metrics: metrics))
         router.middlewares.add(ErrorMiddleware())
         router.middlewares.add(APIKeyMiddleware(keys: configuration.apiKeys, openPaths: openPaths))
+        if let perMinute = configuration.rateLimitPerMinute {
+            let limiter = RateLimiter(limit: perMinute, per: 60, burst: configuration.rateLimitBurst)
+            router.middlewares.add(RateLimitMiddleware(limiter: limiter, limitedPaths: ["/liveness", "/active/blink"]))
+        }
         router.middlewares.add(
             MediaTypeMiddleware(accepted: ["/liveness": ["application/json"], "/active/blink": ["multipart/form-data"]]))
         // Blink uploads get MAX_VIDEO_BYTES plus room for the multipart framing and the challenge field.
         router.middlewares.add(
             BodyLimitMiddleware(
                 limit: configuration.maxBodyBytes, pathLimits: ["/active/blink": configuration.maxVideoBytes + 64 * 1024]))
-        let api = LivenessAPI(state: state, configuration: configuration, metrics: metrics, challenges: challenges)
+        let failures = configuration.maxFailedChallengesPerHour.map { RateLimiter(limit: $0, per: 3600) }
+        let api = LivenessAPI(
+            state: state, configuration: configuration, metrics: metrics, challenges: challenges, failedAttempts: failures)
         try api.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         DocsRoutes.register(on: router)
         if configuration.demoEnabled { DemoRoutes.register(on: router) }

@@ -21,6 +21,11 @@ import Logging
 /// - `PUBLIC_BASE_URL` (`public.base.url`): makes `upload_url` absolute, e.g. `https://liveness.example.com`.
 /// - `REQUIRE_CHALLENGE` (`require.challenge`): refuse `/active/blink` uploads without a challenge. Default false.
 /// - `DEMO_ENABLED` (`demo.enabled`): serve the browser demo at `/demo`. Default true.
+/// - `RATE_LIMIT_PER_MINUTE` (`rate.limit.per.minute`): requests per API key (or address) per minute on
+///   `/liveness` and `/active/blink`. Default off.
+/// - `RATE_LIMIT_BURST` (`rate.limit.burst`): requests allowed at once. Default: the per-minute rate.
+/// - `MAX_FAILED_CHALLENGES_PER_HOUR` (`max.failed.challenges.per.hour`): failed blink attempts per API key
+///   (or address) per hour before `/active/blink` answers 429. Default off.
 ///
 /// The passive check's own keys (`MODEL_DIR`, `MODEL_PATH`, `CONFIDENCE_THRESHOLD`, `MAX_WORKERS`, `MAX_QUEUE`)
 /// are read by ``PassiveConfiguration``.
@@ -40,6 +45,9 @@ public struct ServerConfiguration: Sendable {
     public var publicBaseURL: String?
     public var requireChallenge = false
     public var demoEnabled = true
+    public var rateLimitPerMinute: Int?
+    public var rateLimitBurst: Int?
+    public var maxFailedChallengesPerHour: Int?
     public var passive = PassiveConfiguration()
 
     public init() {}
@@ -67,6 +75,10 @@ public struct ServerConfiguration: Sendable {
                 config, "challenge.max.attempts", "CHALLENGE_MAX_ATTEMPTS", default: Double(challengeMaxAttempts), in: 1...100))
         publicBaseURL = config.string(forKey: "public.base.url").flatMap { $0.isEmpty ? nil : $0 }
         requireChallenge = try ConfigurationError.flag(config, "require.challenge", "REQUIRE_CHALLENGE", default: requireChallenge)
+        rateLimitPerMinute = try ConfigurationError.optionalCount(config, "rate.limit.per.minute", "RATE_LIMIT_PER_MINUTE")
+        rateLimitBurst = try ConfigurationError.optionalCount(config, "rate.limit.burst", "RATE_LIMIT_BURST")
+        maxFailedChallengesPerHour = try ConfigurationError.optionalCount(
+            config, "max.failed.challenges.per.hour", "MAX_FAILED_CHALLENGES_PER_HOUR")
         demoEnabled = try ConfigurationError.flag(config, "demo.enabled", "DEMO_ENABLED", default: demoEnabled)
         enableMetrics = try ConfigurationError.flag(config, "enable.metrics", "ENABLE_METRICS", default: enableMetrics)
         enableTracing = try ConfigurationError.flag(config, "enable.tracing", "ENABLE_TRACING", default: enableTracing)

@@ -18,6 +18,7 @@ public struct APIError: Error, Hashable, Sendable {
         case challengeExpired = "challenge_expired"
         case challengeUsed = "challenge_used"
         case challengeForbidden = "challenge_forbidden"
+        case rateLimited = "rate_limited"
     }
 
     private enum Code: Hashable, Sendable {
@@ -28,6 +29,8 @@ public struct APIError: Error, Hashable, Sendable {
     private let code: Code
     public let status: HTTPResponse.Status
     public let message: String
+    /// Seconds for `Retry-After` (503 and 429).
+    private var retryAfter = 1
 
     private init(_ code: HTTPCode, _ status: HTTPResponse.Status, _ message: String) {
         self.init(code: .http(code), status, message)
@@ -65,6 +68,13 @@ public struct APIError: Error, Hashable, Sendable {
     public static let methodNotAllowed = APIError(.methodNotAllowed, .methodNotAllowed, "method not allowed on this endpoint")
     public static let internalError = APIError(LivenessError.Code.internalError, .internalServerError, "internal error")
 
+    /// 429: the client exceeded its rate; retry after `retryAfter` seconds.
+    public static func rateLimited(retryAfter: Double, message: String = "too many requests; slow down") -> APIError {
+        var error = APIError(.rateLimited, .tooManyRequests, message)
+        error.retryAfter = max(1, Int(retryAfter.rounded(.up)))
+        return error
+    }
+
     public static let challengeNotFound = APIError(.challengeNotFound, .notFound, "no such challenge")
     public static let challengeExpired = APIError(
         .challengeExpired, .gone, "the challenge has expired; run the passive check again")
@@ -92,7 +102,7 @@ public struct APIError: Error, Hashable, Sendable {
     public func response() -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        if status == .serviceUnavailable { headers[.retryAfter] = "1" }
+        if status == .serviceUnavailable || status == .tooManyRequests { headers[.retryAfter] = String(retryAfter) }
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
         let body = JSON.encode(ErrorReport(code: identifier, message: message))
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))

@@ -30,6 +30,10 @@ extension LivenessAPI {
         }
         let challengeID = (formChallenge ?? input.query.challengeId).map { $0.trimmingCharacters(in: .whitespaces) }
         guard let engine = state.checker else { throw APIError.notReady }
+        let client = RequestScope.client
+        if let failedAttempts, !failedAttempts.wouldAllow(client) {
+            throw APIError.rateLimited(retryAfter: 60, message: "too many failed blink attempts; try again later")
+        }
         let analyse = { () async throws -> BlinkAnalysis in
             let clock = ContinuousClock()
             let start = clock.now
@@ -48,6 +52,7 @@ extension LivenessAPI {
         } else {
             analysis = try await analyse()
         }
+        if !analysis.activePassed { _ = failedAttempts?.acquire(client) }
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(response(for: analysis, challengeID))))
     }
 

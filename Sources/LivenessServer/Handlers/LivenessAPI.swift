@@ -10,6 +10,8 @@ struct LivenessAPI: APIProtocol {
     let configuration: ServerConfiguration
     let metrics: LivenessMetrics?
     let challenges: ChallengeService
+    /// Failed blink attempts per client (`MAX_FAILED_CHALLENGES_PER_HOUR`), if limited.
+    let failedAttempts: RateLimiter?
 
     func checkLiveness(_ input: Operations.CheckLiveness.Input) async throws -> Operations.CheckLiveness.Output {
         guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType("a non-JSON body") }

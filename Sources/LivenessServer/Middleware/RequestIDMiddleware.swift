@@ -3,8 +3,8 @@ import HTTPTypes
 import Hummingbird
 
 /// Takes `X-Request-ID` from the client (when it is a safe, short token) or makes one, puts it
-/// in the logger metadata and the task-local scope, and sends it back.
-struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
+/// in the logger metadata and the task-local scope (with the client's address), and sends it back.
+struct RequestIDMiddleware<Context: RemoteAddressRequestContext>: RouterMiddleware {
     static var headerName: HTTPField.Name { HTTPField.Name("X-Request-ID")! }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -12,7 +12,9 @@ struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
         var context = context
         context.logger[metadataKey: "request_id"] = .string(id)
         var response = try await RequestScope.$requestID.withValue(id) {
-            try await RequestScope.$logger.withValue(context.logger) { try await next(request, context) }
+            try await RequestScope.$clientAddress.withValue(context.remoteAddress?.ipAddress) {
+                try await RequestScope.$logger.withValue(context.logger) { try await next(request, context) }
+            }
         }
         response.headers[Self.headerName] = id
         return response

@@ -6,6 +6,14 @@ enum RequestScope {
     @TaskLocal static var requestID = ""
     /// The id of the API key that authenticated the request (a hash prefix), if any.
     @TaskLocal static var apiKeyID: String?
+    /// The client's IP address, when known.
+    @TaskLocal static var clientAddress: String?
     /// The request's logger, with `request_id` metadata.
     @TaskLocal static var logger = Logger(label: "liveness")
+
+    /// Who a limit applies to: the API key (by id) when the request was authenticated, otherwise the address.
+    static var client: String {
+        if let apiKeyID { return "key:\(apiKeyID)" }
+        return "ip:\(clientAddress ?? "unknown")"
+    }
 }
