@@ -7,7 +7,26 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 #include <vector>
+
+namespace {
+/// Encodes `image` and hands the bytes over in a malloc'd buffer.
+lcv_status encode(const cv::Mat &image, const char *extension, uint8_t **out, size_t *out_count, lcv_error *error) {
+    *out = nullptr;
+    *out_count = 0;
+    std::vector<uchar> encoded;
+    if (!cv::imencode(extension, image, encoded, {cv::IMWRITE_JPEG_QUALITY, 92}) || encoded.empty()) {
+        return lcv::fail(error, LCV_ENCODE_FAILED, std::string("encoding as ") + extension + " failed");
+    }
+    auto *buffer = static_cast<uint8_t *>(std::malloc(encoded.size()));
+    if (buffer == nullptr) return lcv::fail(error, LCV_OUT_OF_MEMORY, "out of memory");
+    std::memcpy(buffer, encoded.data(), encoded.size());
+    *out = buffer;
+    *out_count = encoded.size();
+    return LCV_OK;
+}
+}  // namespace
 
 extern "C" lcv_status lcv_image_annotate_jpeg(const lcv_image *image, int32_t x, int32_t y, int32_t width,
                                               int32_t height, const char *caption, uint32_t rgb, uint8_t **out,
@@ -31,16 +50,17 @@ extern "C" lcv_status lcv_image_annotate_jpeg(const lcv_image *image, int32_t x,
             cv::putText(canvas, caption, cv::Point(x + 3, textTop + text.height + 2), cv::FONT_HERSHEY_SIMPLEX,
                         fontScale, cv::Scalar(255, 255, 255), thickness);
         }
-        std::vector<uchar> encoded;
-        if (!cv::imencode(".jpg", canvas, encoded, {cv::IMWRITE_JPEG_QUALITY, 92}) || encoded.empty()) {
-            return lcv::fail(error, LCV_ENCODE_FAILED, "JPEG encoding failed");
+        return encode(canvas, ".jpg", out, out_count, error);
+    });
+}
+
+extern "C" lcv_status lcv_image_encode(const lcv_image *image, const char *extension, uint8_t **out, size_t *out_count,
+                                       lcv_error *error) {
+    return lcv::guarded(error, LCV_ENCODE_FAILED, [&]() -> lcv_status {
+        if (image == nullptr || extension == nullptr || out == nullptr || out_count == nullptr) {
+            return lcv::fail(error, LCV_INVALID_ARGUMENT, "missing image, format or output");
         }
-        auto *buffer = static_cast<uint8_t *>(std::malloc(encoded.size()));
-        if (buffer == nullptr) return lcv::fail(error, LCV_OUT_OF_MEMORY, "out of memory");
-        std::memcpy(buffer, encoded.data(), encoded.size());
-        *out = buffer;
-        *out_count = encoded.size();
-        return LCV_OK;
+        return encode(image->mat, extension, out, out_count, error);
     });
 }
 

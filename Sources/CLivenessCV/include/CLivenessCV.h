@@ -62,6 +62,11 @@ lcv_status lcv_image_annotate_jpeg(const lcv_image *image, int32_t x, int32_t y,
                                    lcv_error *error);
 void lcv_buffer_free(uint8_t *buffer);
 
+/// Encodes the image with OpenCV's encoder for `extension` (".png", ".jpg", ".webp", ".bmp") into a
+/// malloc'd buffer that the caller releases with lcv_buffer_free.
+lcv_status lcv_image_encode(const lcv_image *image, const char *extension, uint8_t **out, size_t *out_count,
+                            lcv_error *error);
+
 // MARK: Networks
 
 lcv_status lcv_net_load_caffe(const char *prototxt_path, const char *weights_path, lcv_net **out, lcv_error *error);

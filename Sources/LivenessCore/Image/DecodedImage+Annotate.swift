@@ -3,13 +3,24 @@ import CLivenessCV
 extension DecodedImage {
     /// Draws `box` with `caption` in the colour `rgb` (0xRRGGBB) and returns the picture as JPEG bytes.
     public func annotatedJPEG(box: FaceBox, caption: String, rgb: UInt32) throws -> [UInt8] {
+        try Self.takeBuffer { buffer, count, error in
+            lcv_image_annotate_jpeg(
+                handle, Int32(box.x), Int32(box.y), Int32(box.width), Int32(box.height), caption, rgb, buffer, count, error)
+        }
+    }
+
+    /// The image encoded as `format` (`png`, `jpg`, `webp`, `bmp`) by OpenCV.
+    public func encoded(as format: String) throws -> [UInt8] {
+        try Self.takeBuffer { buffer, count, error in lcv_image_encode(handle, ".\(format)", buffer, count, error) }
+    }
+
+    /// Calls a bridge function that returns a malloc'd buffer, copies it out and frees it.
+    private static func takeBuffer(
+        _ call: (UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>, UnsafeMutablePointer<Int>, UnsafeMutablePointer<lcv_error>) -> lcv_status
+    ) throws -> [UInt8] {
         var buffer: UnsafeMutablePointer<UInt8>?
         var count = 0
-        try BridgeError.check { error in
-            lcv_image_annotate_jpeg(
-                handle, Int32(box.x), Int32(box.y), Int32(box.width), Int32(box.height), caption, rgb, &buffer, &count,
-                error)
-        }
+        try BridgeError.check { error in call(&buffer, &count, error) }
         guard let buffer else { return [] }
         defer { lcv_buffer_free(buffer) }
         return Array(UnsafeBufferPointer(start: buffer, count: count))

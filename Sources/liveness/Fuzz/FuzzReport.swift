@@ -1,0 +1,44 @@
+import Foundation
+
+/// Counts of what the fuzzed inputs produced, and the slowest ones.
+struct FuzzReport {
+    struct Outcome: Sendable {
+        let kind: String
+        let mutation: String
+        let result: String
+        /// Time to guard and decode (images: the whole check).
+        let seconds: Double
+        let input: [UInt8]
+        /// Videos: time to analyse the decoded frames.
+        var analysisSeconds: Double = 0
+    }
+
+    private(set) var total = 0
+    private var results: [String: Int] = [:]
+    private var slowest: [String: Double] = [:]
+    private var tooSlow: [Outcome] = []
+    private var threshold = 2.0
+
+    mutating func record(_ outcome: Outcome) {
+        total += 1
+        results["\(outcome.kind) \(outcome.result)", default: 0] += 1
+        slowest[outcome.kind] = max(slowest[outcome.kind] ?? 0, outcome.seconds)
+        if outcome.analysisSeconds > 0 {
+            slowest["video analysis"] = max(slowest["video analysis"] ?? 0, outcome.analysisSeconds)
+        }
+        if outcome.seconds > threshold && tooSlow.count < 20 { tooSlow.append(outcome) }
+    }
+
+    func slow(over limit: Double) -> [Outcome] { tooSlow.filter { $0.seconds > limit } }
+
+    func summary(elapsed: Double, limit: Double) -> String {
+        var lines = ["fuzz: \(total) inputs in \(String(format: "%.1f", elapsed)) s, no crash"]
+        for (key, count) in results.sorted(by: { $0.key < $1.key }) { lines.append("  \(key): \(count)") }
+        for (kind, seconds) in slowest.sorted(by: { $0.key < $1.key }) {
+            lines.append(String(format: "  slowest %@: %.3f s", kind == "video" ? "video decode" : kind, seconds))
+        }
+        let slow = self.slow(over: limit).count
+        lines.append("fuzz: \(slow == 0 ? total : total - slow) passed, \(slow) failed")
+        return lines.joined(separator: "\n")
+    }
+}
