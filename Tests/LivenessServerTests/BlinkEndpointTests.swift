@@ -156,6 +156,7 @@ struct BlinkEndpointTests {
             #expect(tooBig.status == .contentTooLarge && tooBig.errorCode == "payload_too_large")
             let image = try await Self.upload(client, video: try Fixtures.bytes(Fixtures.image("image_T1.jpg")))
             #expect(image.status == .unprocessableContent && image.errorCode == "invalid_video")
+            for response in [noVideo, json, tooBig, image] { #expect(response.errorIsClean, "\(String(buffer: response.body))") }
         }
     }
 }

@@ -52,6 +52,7 @@ struct LivenessEndpointTests {
                 let allowed = golden.input.file == "truncated_half.jpg" ? ["no_face", "invalid_image"] : [service.error!]
                 #expect(allowed.contains(response.errorCode ?? ""), "\(golden.input.file): \(response.object)")
                 #expect(response.status == Self.status(for: response.errorCode ?? ""))
+                #expect(response.errorIsClean, "\(String(buffer: response.body))")
             }
         }
     }
@@ -97,6 +98,7 @@ struct LivenessEndpointTests {
                 #expect(response.status == status, "\(body)")
                 #expect(response.errorCode == code, "\(body)")
                 #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+                #expect(response.errorIsClean, "\(String(buffer: response.body))")
             }
         }
     }

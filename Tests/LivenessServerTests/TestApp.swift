@@ -51,4 +51,11 @@ extension TestResponse {
 
     /// `error.code` of an error body.
     var errorCode: String? { (object["error"] as? [String: Any])?["code"] as? String }
+
+    /// True when an error body carries no source paths, stack frames or addresses.
+    var errorIsClean: Bool {
+        let text = String(buffer: body)
+        return ![".swift", ".cpp", ".hpp", "/usr/", "/build/", "/work/", "/tmp/", "Sources/", "0x7f", "Backtrace", "libopencv"]
+            .contains { text.contains($0) }
+    }
 }
