@@ -14,6 +14,16 @@ public enum LivenessApplication {
         "/health", "/health/live", "/health/ready", "/metrics", "/openapi.yaml", "/openapi.json", "/docs", "/demo",
     ]
 
+    /// The methods of every fixed route.
+    static func routeMethods(demo: Bool) -> [String: String] {
+        var routes = [
+            "/liveness": "POST", "/active/blink": "POST", "/health": "GET", "/health/live": "GET", "/health/ready": "GET",
+            "/metrics": "GET", "/openapi.yaml": "GET", "/openapi.json": "GET", "/docs": "GET",
+        ]
+        if demo { routes["/demo"] = "GET" }
+        return routes
+    }
+
     /// The application for `configuration`.
     ///
     /// - Parameters:
@@ -37,7 +47,7 @@ public enum LivenessApplication {
         router.middlewares.add(RequestIDMiddleware())
         if configuration.enableTracing { router.middlewares.add(TracingMiddleware()) }
         router.middlewares.add(MetricsMiddleware(metrics: metrics))
-        router.middlewares.add(ErrorMiddleware())
+        router.middlewares.add(ErrorMiddleware(routes: routeMethods(demo: configuration.demoEnabled)))
         router.middlewares.add(APIKeyMiddleware(keys: configuration.apiKeys, openPaths: openPaths))
         if let perMinute = configuration.rateLimitPerMinute {
             let limiter = RateLimiter(limit: perMinute, per: 60, burst: configuration.rateLimitBurst)

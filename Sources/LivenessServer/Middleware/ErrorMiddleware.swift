@@ -8,11 +8,19 @@ import OpenAPIRuntime
 /// `payload_too_large`. Unexpected errors are logged and answered with a bare `internal_error`,
 /// without details, paths or stack traces.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The methods each route answers, for 405 `method_not_allowed` with an `Allow` header.
+    let routes: [String: String]
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
             let apiError = Self.classify(error)
+            if apiError == .notFound(), let allowed = routes[request.uri.path] {
+                var response = APIError.methodNotAllowed.response()
+                response.headers[.allow] = allowed
+                return response
+            }
             if apiError.status == .internalServerError {
                 context.logger.error("request failed", metadata: ["error.type": "\(String(reflecting: type(of: error)))"])
             }
