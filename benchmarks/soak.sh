@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Soak test: wrk for MINUTES (default 10) at about 80 % of the measured capacity, mixing
+# POST /liveness (T1, F1, no face) with POST /active/blink uploads. Reports, minute by minute,
+# requests, statuses, socket errors and p50/p99, and the server's RSS at the start and the end.
+# Not part of CI; the README has the results. Loopback only; stops by itself.
+# Usage: benchmarks/soak.sh [MINUTES] [CONNECTIONS] [DELAY_MS]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+minutes=${1:-10}
+connections=${2:-8}
+delay=${3:-100}
+port=${PORT:-18090}
+testdata=${LIVENESS_TESTDATA:-$root/../shared/testdata}
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 1; }
+[ -x "$root/.build/release/liveness" ] || (cd "$root" && swift build -c release --product liveness)
+
+work=$(mktemp -d)
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+for pair in "t1 image_T1.jpg" "f1 image_F1.jpg" "noface no_face.png"; do
+    set -- $pair
+    printf '{"image":"%s"}' "$(base64 -w0 "$testdata/images/$2")" >"$work/$1.json"
+done
+{
+    printf -- '--soakboundary\r\nContent-Disposition: form-data; name="video"; filename="clip.webm"\r\nContent-Type: video/webm\r\n\r\n'
+    cat "$testdata/video/blink_real_vp9.webm"
+    printf -- '\r\n--soakboundary--\r\n'
+} >"$work/blink.multipart"
+
+MODEL_DIR=${MODEL_DIR:-$root/models} LOG_LEVEL=warning PORT=$port "$root/.build/release/liveness" serve &
+server=$!
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.1; done
+rss() { awk '/VmRSS/ {printf "%.1f MiB", $2 / 1024}' "/proc/$server/status"; }
+echo "soak: $minutes min, $connections connections, ${delay} ms think time, 1 blink upload in 40 requests"
+echo "RSS at start: $(rss)"
+for minute in $(seq "$minutes"); do
+    result=$(SOAK_BODIES=$work SOAK_DELAY_MS=$delay wrk -t2 -c"$connections" -d60s -s "$root/benchmarks/soak.lua" \
+        "http://127.0.0.1:$port" | grep -E 'Requests/sec|statuses|p50_ms' | tr '\n' ' ')
+    echo "minute $minute: $result RSS $(rss)"
+done
+echo "RSS at end: $(rss); peak $(awk '/VmHWM/ {printf "%.1f MiB", $2 / 1024}' "/proc/$server/status")"
