@@ -7,30 +7,14 @@ wrk.headers["Content-Type"] = "application/json"
 if os.getenv("WRK_API_KEY") then wrk.headers["X-API-KEY"] = os.getenv("WRK_API_KEY") end
 file:close()
 
-local threads = {}
+local statuses_lib = dofile(os.getenv("WRK_STATUSES"))
 
-function setup(thread)
-   table.insert(threads, thread)
-end
+function setup(thread) statuses_lib.setup(thread) end
 
-function init(args)
-   statuses = {}
-end
-
-function response(status, headers, body)
-   statuses[status] = (statuses[status] or 0) + 1
-end
+function response(status, headers, body) statuses_lib.response(status) end
 
 function done(summary, latency, requests)
-   local totals = {}
-   for _, thread in ipairs(threads) do
-      for status, count in pairs(thread:get("statuses")) do
-         totals[status] = (totals[status] or 0) + count
-      end
-   end
-   io.write("statuses:")
-   for status, count in pairs(totals) do io.write(string.format(" %d=%d", status, count)) end
-   io.write("\n")
+   statuses_lib.report()
    io.write(string.format("p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f\n",
       latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
 end

@@ -13,14 +13,11 @@ local delay_ms = tonumber(os.getenv("SOAK_DELAY_MS") or "100")
 local blink_every = tonumber(os.getenv("BLINK_EVERY") or "40")
 local requests = {}
 local count = 0
-local threads = {}
+local statuses_lib = dofile(os.getenv("WRK_STATUSES"))
 
-function setup(thread)
-   table.insert(threads, thread)
-end
+function setup(thread) statuses_lib.setup(thread) end
 
 function init(args)
-   statuses = {}
    local json = { ["Content-Type"] = "application/json" }
    for _, name in ipairs({ "t1", "f1", "noface" }) do
       table.insert(requests, wrk.format("POST", "/liveness", json, read(folder .. "/" .. name .. ".json")))
@@ -39,18 +36,11 @@ function delay()
    return delay_ms
 end
 
-function response(status, headers, body)
-   statuses[status] = (statuses[status] or 0) + 1
-end
+function response(status, headers, body) statuses_lib.response(status) end
 
 function done(summary, latency, requests)
-   local totals = {}
-   for _, thread in ipairs(threads) do
-      for status, n in pairs(thread:get("statuses")) do totals[status] = (totals[status] or 0) + n end
-   end
-   io.write("statuses:")
-   for status, n in pairs(totals) do io.write(string.format(" %d=%d", status, n)) end
-   io.write(string.format("\nsocket_errors=%d p50_ms=%.1f p99_ms=%.1f\n",
+   statuses_lib.report()
+   io.write(string.format("socket_errors=%d p50_ms=%.1f p99_ms=%.1f\n",
       summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
       latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end

@@ -5,19 +5,12 @@
 # Not part of CI; the README has the results. Loopback only; stops by itself.
 # Usage: benchmarks/soak.sh [MINUTES] [CONNECTIONS] [DELAY_MS]
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/server.sh"
 minutes=${1:-10}
 connections=${2:-8}
 delay=${3:-100}
 port=${PORT:-18090}
 testdata=${LIVENESS_TESTDATA:-$root/../shared/testdata}
-command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 1; }
-[ -x "$root/.build/release/liveness" ] || (cd "$root" && swift build -c release --product liveness)
-
-work=$(mktemp -d)
-server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
 for pair in "t1 image_T1.jpg" "f1 image_F1.jpg" "noface no_face.png"; do
     set -- $pair
     printf '{"image":"%s"}' "$(base64 -w0 "$testdata/images/$2")" >"$work/$1.json"
@@ -28,9 +21,7 @@ done
     printf -- '\r\n--soakboundary--\r\n'
 } >"$work/blink.multipart"
 
-MODEL_DIR=${MODEL_DIR:-$root/models} LOG_LEVEL=warning PORT=$port "$root/.build/release/liveness" serve &
-server=$!
-for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.1; done
+start_server
 rss() { awk '/VmRSS/ {printf "%.1f MiB", $2 / 1024}' "/proc/$server/status"; }
 echo "soak: $minutes min, $connections connections, ${delay} ms think time, 1 blink upload in 40 requests"
 echo "RSS at start: $(rss)"

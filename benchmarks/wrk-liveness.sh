@@ -5,23 +5,12 @@
 #
 # Usage: benchmarks/wrk-liveness.sh [DURATION]   (default 20s; e.g. 5s for a smoke run)
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/server.sh"
 duration=${1:-20s}
 image=${IMAGE:-$root/samples/image_T1.jpg}
 port=${PORT:-18080}
-command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 1; }
-[ -x "$root/.build/release/liveness" ] || (cd "$root" && swift build -c release --product liveness)
-
-work=$(mktemp -d)
-server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
 printf '{"image":"%s"}' "$(base64 -w0 "$image")" >"$work/body.json"
-
-MODEL_DIR=${MODEL_DIR:-$root/models} LOG_LEVEL=warning PORT=$port "$root/.build/release/liveness" serve &
-server=$!
-for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "server did not become ready" >&2; exit 1; }
+start_server
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "server: MAX_WORKERS=${MAX_WORKERS:-$(nproc)} MAX_QUEUE=${MAX_QUEUE:-64}; body $(stat -c %s "$work/body.json") bytes"

@@ -1,0 +1,18 @@
+# Sourced by the benchmark scripts: starts a release server on loopback and stops it on exit.
+# Sets: root, work (a temporary folder removed on exit), server (the pid), port.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 1; }
+[ -x "$root/.build/release/liveness" ] || (cd "$root" && swift build -c release --product liveness)
+work=$(mktemp -d)
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+export WRK_STATUSES="$root/benchmarks/statuses.lua"
+
+start_server() {
+    MODEL_DIR=${MODEL_DIR:-$root/models} LOG_LEVEL=warning PORT=$port "$root/.build/release/liveness" serve &
+    server=$!
+    for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0; sleep 0.1; done
+    echo "the server did not become ready" >&2
+    exit 1
+}
