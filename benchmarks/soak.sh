@@ -26,7 +26,7 @@ rss() { awk '/VmRSS/ {printf "%.1f MiB", $2 / 1024}' "/proc/$server/status"; }
 echo "soak: $minutes min, $connections connections, ${delay} ms think time, 1 blink upload in 40 requests"
 echo "RSS at start: $(rss)"
 for minute in $(seq "$minutes"); do
-    result=$(SOAK_BODIES=$work SOAK_DELAY_MS=$delay wrk -t2 -c"$connections" -d60s -s "$root/benchmarks/soak.lua" \
+    result=$(SOAK_BODIES=$work SOAK_DELAY_MS=$delay wrk -t2 -c"$connections" -d60s --timeout 10s -s "$root/benchmarks/soak.lua" \
         "http://127.0.0.1:$port" | grep -E 'Requests/sec|statuses|p50_ms' | tr '\n' ' ')
     echo "minute $minute: $result RSS $(rss)"
 done

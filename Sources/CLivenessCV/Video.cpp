@@ -64,6 +64,12 @@ extern "C" lcv_status lcv_video_open(const uint8_t *bytes, size_t count, int32_t
         if (!video->capture.open(path, cv::CAP_FFMPEG)) {
             return lcv::fail(error, LCV_DECODE_FAILED, "the data is not a decodable video");
         }
+        // Refuse absurd frame sizes before decoding a frame: a crafted header could ask for gigabytes.
+        const double width = video->capture.get(cv::CAP_PROP_FRAME_WIDTH);
+        const double height = video->capture.get(cv::CAP_PROP_FRAME_HEIGHT);
+        if (!(width > 0 && height > 0) || width > 8192 || height > 8192 || width * height > 4096.0 * 4096.0) {
+            return lcv::fail(error, LCV_DECODE_FAILED, "the video's frame size is missing or too large (over 4096x4096)");
+        }
         video->capture.set(cv::CAP_PROP_ORIENTATION_AUTO, 0);
         video->rotation = normalisedRotation(video->capture.get(cv::CAP_PROP_ORIENTATION_META));
         video->fps = video->capture.get(cv::CAP_PROP_FPS);
