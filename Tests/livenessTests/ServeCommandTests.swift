@@ -29,44 +29,67 @@ struct ServeCommandTests {
         throw FixtureError("the server did not become ready")
     }
 
-    @discardableResult
-    static func curl(_ arguments: [String]) throws -> String {
+    /// Starts curl and returns at once; read `output` and wait for `process` later.
+    static func launchCurl(_ arguments: [String]) throws -> (process: Process, output: Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
         try process.run()
+        return (process, output)
+    }
+
+    @discardableResult
+    static func curl(_ arguments: [String]) throws -> String {
+        let (process, output) = try launchCurl(arguments)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// The value of a metric line, e.g. `liveness_workers_busy`.
+    static func metric(_ text: String, _ series: String) -> Int {
+        text.split(separator: "\n").first { $0.hasPrefix(series + " ") }
+            .flatMap { Double($0.split(separator: " ").last!) }.map { Int($0) } ?? 0
+    }
+
     @Test("SIGTERM lets in-flight requests finish, then the process exits 0")
     func gracefulShutdown() async throws {
         let port = Self.freePort()
+        let count = 32
         let server = try Self.start(port: port, environment: ["MAX_WORKERS": "1", "MAX_QUEUE": "100"])
         let body = try TemporaryFolder()
         defer { body.remove() }
-        let base64 = Data(try Fixtures.bytes(Fixtures.image("image_T1.jpg"))).base64EncodedString()
-        try Data(#"{"image":"\#(base64)"}"#.utf8).write(to: URL(fileURLWithPath: "\(body.path)/body.json"))
+        let base64 = Data(try Fixtures.bytes(Fixtures.image("two_faces.png"))).base64EncodedString()
         let bodyFile = "\(body.path)/body.json"
-        let codes = try await withThrowingTaskGroup(of: String.self) { group in
-            for _ in 0..<16 {
-                group.addTask {
-                    try Self.curl([
-                        "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Content-Type: application/json",
-                        "--data-binary", "@\(bodyFile)", "http://127.0.0.1:\(port)/liveness",
-                    ])
-                }
-            }
-            // 16 checks on one worker take several hundred ms: stop the server while they are queued.
-            try await Task.sleep(for: .milliseconds(150))
-            kill(server.processIdentifier, SIGTERM)
-            return try await group.reduce(into: [String]()) { $0.append($1) }
+        try Data(#"{"image":"\#(base64)"}"#.utf8).write(to: URL(fileURLWithPath: bodyFile))
+        // Start every upload at once (separate curl processes), without blocking on any of them.
+        let uploads = try (0..<count).map { _ in
+            try Self.launchCurl([
+                "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Content-Type: application/json",
+                "--data-binary", "@\(bodyFile)", "http://127.0.0.1:\(port)/liveness",
+            ])
+        }
+        // Wait until every request is inside the server (answered, running or queued), then stop it
+        // while some are still queued on the single worker.
+        var inFlight = 0
+        for _ in 0..<2000 {
+            let text = try Self.curl(["-s", "http://127.0.0.1:\(port)/metrics"])
+            let done = Self.metric(text, #"liveness_requests_total{method="POST",endpoint="/liveness",status="200"}"#)
+            inFlight = Self.metric(text, "liveness_workers_busy") + Self.metric(text, "liveness_worker_queue_depth")
+            if done + inFlight >= count { break }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        kill(server.processIdentifier, SIGTERM)
+        let codes = uploads.map { upload in
+            let data = upload.output.fileHandleForReading.readDataToEndOfFile()
+            upload.process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
         }
         server.waitUntilExit()
-        #expect(codes.count == 16)
+        #expect(inFlight > 0, "no request was in flight when SIGTERM arrived")
+        #expect(codes.count == count)
         #expect(codes.allSatisfy { $0 == "200" }, "\(codes)")
         #expect(server.terminationStatus == 0)
     }
