@@ -71,15 +71,18 @@ struct ServeCommandTests {
                 "--data-binary", "@\(bodyFile)", "http://127.0.0.1:\(port)/liveness",
             ])
         }
-        // Wait until every request is inside the server (answered, running or queued), then stop it
-        // while some are still queued on the single worker.
+        // Stop the server as soon as a backlog has formed on its single worker. Every request it had
+        // received by then (answered, running or queued) must still be answered 200; uploads that had not
+        // reached it yet may be refused, but nothing may fail half-way.
         var inFlight = 0
-        for _ in 0..<2000 {
+        var received = 0
+        for _ in 0..<4000 {
             let text = try Self.curl(["-s", "http://127.0.0.1:\(port)/metrics"])
             let done = Self.metric(text, #"liveness_requests_total{method="POST",endpoint="/liveness",status="200"}"#)
             inFlight = Self.metric(text, "liveness_workers_busy") + Self.metric(text, "liveness_worker_queue_depth")
-            if done + inFlight >= count { break }
-            try await Task.sleep(for: .milliseconds(5))
+            received = done + inFlight
+            if inFlight >= 2 || done >= count { break }
+            try await Task.sleep(for: .milliseconds(2))
         }
         kill(server.processIdentifier, SIGTERM)
         let codes = uploads.map { upload in
@@ -88,9 +91,10 @@ struct ServeCommandTests {
             return String(decoding: data, as: UTF8.self)
         }
         server.waitUntilExit()
-        #expect(inFlight > 0, "no request was in flight when SIGTERM arrived")
+        #expect(inFlight >= 2, "no backlog had formed when SIGTERM arrived")
         #expect(codes.count == count)
-        #expect(codes.allSatisfy { $0 == "200" }, "\(codes)")
+        #expect(codes.filter { $0 == "200" }.count >= received, "\(received) received, answers \(codes)")
+        #expect(codes.allSatisfy { $0 == "200" || $0 == "000" }, "\(codes)")
         #expect(server.terminationStatus == 0)
     }
 
