@@ -6,6 +6,7 @@ final class LandmarkNetwork {
     let path: String
     let inputSize: Int
     let outputs: String
+    private let outputCount: Int
     private let net: OpaquePointer
     private var buffer: [Float]
     private var counts = [Int32](repeating: 0, count: 4)
@@ -22,6 +23,7 @@ final class LandmarkNetwork {
         self.path = path
         self.inputSize = inputSize
         self.outputs = outputs.joined(separator: ",")
+        self.outputCount = outputs.count
         self.buffer = [Float](repeating: 0, count: capacity)
         do {
             let probe = try DecodedImage.blank(width: inputSize, height: inputSize)
@@ -47,7 +49,6 @@ final class LandmarkNetwork {
     {
         let transforms = regions.flatMap { $0.0.transform(cropSize: inputSize) }
         let flips = regions.map { Int32($0.1 ? 1 : 0) }
-        let outputCount = outputs.split(separator: ",").count
         try buffer.withUnsafeMutableBufferPointer { out throws(BridgeError) in
             try counts.withUnsafeMutableBufferPointer { counts throws(BridgeError) in
                 try BridgeError.check { error in

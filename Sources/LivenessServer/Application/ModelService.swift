@@ -20,7 +20,7 @@ struct ModelService: Service {
             "models loaded",
             metadata: [
                 "model_version": "\(checker.modelVersion)", "workers": "\(checker.workerCount)",
-                "max_queue": "\(configuration.maxQueue)", "load_ms": "\((clock.now - start).milliseconds)",
+                "max_queue": "\(configuration.maxQueue)", "load_ms": "\(Int(((clock.now - start).seconds * 1000).rounded()))",
             ])
         try? await gracefulShutdown()
         _ = state.detach()
@@ -29,7 +29,3 @@ struct ModelService: Service {
     }
 }
 
-extension Duration {
-    /// Whole milliseconds.
-    var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
-}
