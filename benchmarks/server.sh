@@ -10,7 +10,7 @@ trap cleanup EXIT
 export WRK_STATUSES="$root/benchmarks/statuses.lua"
 
 start_server() {
-    MODEL_DIR=${MODEL_DIR:-$root/models} LOG_LEVEL=warning PORT=$port "$root/.build/release/liveness" serve &
+    MODEL_DIR=${MODEL_DIR:-$root/models} DATA_DIR=${DATA_DIR:-$work} LOG_LEVEL=warning PORT=$port "$root/.build/release/liveness" serve &
     server=$!
     for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0; sleep 0.1; done
     echo "the server did not become ready" >&2

@@ -28,7 +28,7 @@ struct ModelOptions: ParsableArguments {
         if let maxWorkers { flags["max.workers"] = .init(.string(String(maxWorkers)), isSecret: false) }
         return ConfigReader(providers: [
             InMemoryProvider(name: "flags", values: flags),
-            EnvironmentVariablesProvider(secretsSpecifier: .specific(["API_KEY", "API_KEYS", "ADMIN_API_KEY"])),
+            EnvironmentVariablesProvider(secretsSpecifier: .specific(["API_KEY", "API_KEYS", "ADMIN_API_KEY", "DATABASE_URL"])),
         ])
     }
 

@@ -38,10 +38,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-format"), help: "text or json (LOG_FORMAT, default text).")
     var logFormat: String?
 
+    @Option(name: .customLong("data-dir"), help: "Folder of the SQLite database when DATABASE_URL is unset (DATA_DIR, default data).")
+    var dataDirectory: String?
+
     func run() async throws {
         let flags: [String: String?] = [
             "host": host, "port": port.map(String.init), "max.queue": maxQueue.map(String.init),
             "max.body.bytes": maxBodyBytes.map(String.init), "log.level": logLevel, "log.format": logFormat,
+            "data.dir": dataDirectory,
         ]
         let configuration: ServerConfiguration
         do {
@@ -60,9 +64,18 @@ struct ServeCommand: AsyncParsableCommand {
             metadata: [
                 "host": "\(configuration.host)", "port": "\(configuration.port)",
                 "api_keys": "\(configuration.apiKeys.count)", "metrics": "\(configuration.enableMetrics)",
+                "database": "\(configuration.storage.location)", "audit": "\(configuration.storage.auditEnabled)",
             ])
+        let storage: Storage
         do {
-            let app = try LivenessApplication.build(configuration: configuration, logger: logger, services: tracing)
+            storage = try await Storage.open(configuration.storage, logger: logger)
+        } catch {
+            logger.critical("cannot open the database: \(error)")
+            throw ExitCode(2)
+        }
+        do {
+            let app = try LivenessApplication.build(
+                configuration: configuration, logger: logger, storage: storage, services: tracing)
             try await app.runService()
         } catch let error as ModelError {
             logger.critical("cannot start: \(error)")

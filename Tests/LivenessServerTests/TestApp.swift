@@ -24,10 +24,10 @@ enum TestApp {
     }
 
     static func make(
-        _ change: (inout ServerConfiguration) -> Void = { _ in }, logger: Logger = Logger(label: "test")
+        _ change: (inout ServerConfiguration) -> Void = { _ in }, logger: Logger = Logger(label: "test"), storage: Storage? = nil
     ) async throws -> some ApplicationProtocol {
         let state = ServiceState(checker: try await checker.value)
-        return try LivenessApplication.build(configuration: configuration(change), state: state, logger: logger)
+        return try LivenessApplication.build(configuration: configuration(change), state: state, logger: logger, storage: storage)
     }
 
     /// `{"image": "<base64 of file>"}`

@@ -28,7 +28,8 @@ def free_port():
 
 def start_server(**extra):
     port = free_port()
-    env = dict(os.environ, MODEL_DIR=str(ROOT / "models"), PORT=str(port), CONFIDENCE_THRESHOLD="1.0",
+    # Challenges in an in-memory SQLite database: nothing is written to disk.
+    env = dict(os.environ, MODEL_DIR=str(ROOT / "models"), PORT=str(port), CONFIDENCE_THRESHOLD="1.0", DATABASE_URL="sqlite::memory:",
                LOG_LEVEL="warning", **extra)
     process = subprocess.Popen([str(BINARY), "serve"], env=env)
     url = f"http://127.0.0.1:{port}"

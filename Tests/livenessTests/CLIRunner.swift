@@ -18,14 +18,20 @@ struct CLIRunner {
         return bundle.deletingLastPathComponent().appendingPathComponent("liveness").path
     }()
 
+    /// The process environment with the test models, `extra` on top, and challenges and the audit log in an
+    /// in-memory database unless `extra` names one (nothing is written into the package).
+    static func environment(_ extra: [String: String]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["MODEL_DIR"] = models
+        if extra["DATA_DIR"] == nil && extra["DATABASE_URL"] == nil { env["DATABASE_URL"] = "sqlite::memory:" }
+        return env.merging(extra) { $1 }
+    }
+
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["MODEL_DIR"] = models
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = Self.environment(environment)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -12,21 +12,20 @@ struct ServeCommandTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLIRunner.executable)
         process.arguments = ["serve", "--port", String(port)]
-        var env = ProcessInfo.processInfo.environment
-        env["MODEL_DIR"] = Fixtures.models
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = CLIRunner.environment(environment)
         process.standardError = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        for _ in 0..<200 {
+        // Up to 60 s: with the whole suite running, loading the models can take a while on 2 cores.
+        for _ in 0..<1200 {
             if (try? curl(["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/health/ready"])) == "200" {
                 return process
             }
+            guard process.isRunning else { throw FixtureError("the server exited with status \(process.terminationStatus)") }
             Thread.sleep(forTimeInterval: 0.05)
         }
         process.terminate()
-        throw FixtureError("the server did not become ready")
+        throw FixtureError("the server did not become ready within 60 s")
     }
 
     /// Starts curl and returns at once; read `output` and wait for `process` later.

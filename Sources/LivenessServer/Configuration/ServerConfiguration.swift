@@ -27,6 +27,9 @@ import Logging
 /// - `MAX_FAILED_CHALLENGES_PER_HOUR` (`max.failed.challenges.per.hour`): failed blink attempts per API key
 ///   (or address) per hour before `/active/blink` answers 429. Default off.
 ///
+/// Storage keys (`DATABASE_URL`, `DATA_DIR`, `DATABASE_TIMEOUT_SECONDS`, `DATABASE_STARTUP_TIMEOUT_SECONDS`,
+/// `AUDIT_ENABLED`, `AUDIT_RETENTION_DAYS`, `ADMIN_API_KEY`) are read by ``StorageConfiguration``.
+///
 /// The passive check's own keys (`MODEL_DIR`, `MODEL_PATH`, `CONFIDENCE_THRESHOLD`, `MAX_WORKERS`, `MAX_QUEUE`)
 /// are read by ``PassiveConfiguration``.
 public struct ServerConfiguration: Sendable {
@@ -49,6 +52,7 @@ public struct ServerConfiguration: Sendable {
     public var rateLimitBurst: Int?
     public var maxFailedChallengesPerHour: Int?
     public var passive = PassiveConfiguration()
+    public var storage = StorageConfiguration()
 
     public init() {}
 
@@ -56,6 +60,7 @@ public struct ServerConfiguration: Sendable {
     public init(config: ConfigReader) throws(ConfigurationError) {
         self.init()
         passive = try PassiveConfiguration(config: config)
+        storage = try StorageConfiguration(config: config)
         host = config.string(forKey: "host", default: host)
         port = Int(try ConfigurationError.number(config, "port", "PORT", default: Double(port), in: 0...65535))
         var keys = config.string(forKey: "api.keys", isSecret: true)?.split(separator: ",").map(String.init) ?? []

@@ -19,6 +19,7 @@ public struct APIError: Error, Hashable, Sendable {
         case challengeUsed = "challenge_used"
         case challengeForbidden = "challenge_forbidden"
         case rateLimited = "rate_limited"
+        case storageUnavailable = "storage_unavailable"
     }
 
     private enum Code: Hashable, Sendable {
@@ -63,6 +64,8 @@ public struct APIError: Error, Hashable, Sendable {
     public static func unsupportedMediaType(_ received: String) -> APIError {
         .init(.unsupportedMediaType, .unsupportedMediaType, "the body must be application/json, not \(received.prefix(80))")
     }
+    public static let storageUnavailable = APIError(
+        .storageUnavailable, .serviceUnavailable, "the database is unavailable; try again shortly")
     public static let notReady = APIError(.notReady, .serviceUnavailable, "the models are still loading")
     public static func notFound(_ message: String = "no such endpoint") -> APIError { .init(.notFound, .notFound, message) }
     public static let methodNotAllowed = APIError(.methodNotAllowed, .methodNotAllowed, "method not allowed on this endpoint")

@@ -29,6 +29,7 @@ extension LivenessAPI {
             throw LivenessError.invalidRequest("the form needs a non-empty \"video\" file field")
         }
         let challengeID = (formChallenge ?? input.query.challengeId).map { $0.trimmingCharacters(in: .whitespaces) }
+        if let challengeID, Challenge.isWellFormed(challengeID) { RequestScope.audit?.update { $0.challengeID = challengeID } }
         guard let engine = state.checker else { throw APIError.notReady }
         let client = RequestScope.client
         if let failedAttempts, !failedAttempts.wouldAllow(client) {
@@ -53,6 +54,11 @@ extension LivenessAPI {
             analysis = try await analyse()
         }
         if !analysis.activePassed { _ = failedAttempts?.acquire(client) }
+        RequestScope.audit?.update {
+            $0.outcome = analysis.activePassed ? "passed" : "failed"
+            $0.score = analysis.passive.map { LivenessReport.rounded($0.confidenceScore) }
+            $0.reasons = analysis.reasons
+        }
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(response(for: analysis, challengeID))))
     }
 

@@ -12,6 +12,8 @@ struct LivenessAPI: APIProtocol {
     let challenges: ChallengeService
     /// Failed blink attempts per client (`MAX_FAILED_CHALLENGES_PER_HOUR`), if limited.
     let failedAttempts: RateLimiter?
+    /// The audit log, unless it is off (`AUDIT_ENABLED=false`) or there is no database (tests).
+    var audit: AuditLog?
 
     func checkLiveness(_ input: Operations.CheckLiveness.Input) async throws -> Operations.CheckLiveness.Output {
         guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType("a non-JSON body") }
@@ -31,6 +33,13 @@ struct LivenessAPI: APIProtocol {
             fallback = .init(
                 challengeType: .blink, challengeId: challenge.id, uploadUrl: challenges.uploadURL(for: challenge),
                 expiresAt: challenge.expiresAt)
+        }
+        RequestScope.audit?.update {
+            $0.outcome = result.label.rawValue
+            $0.score = LivenessReport.rounded(result.confidenceScore)
+            $0.reasons = result.reasons
+            $0.modelVersion = result.modelVersion
+            $0.challengeID = fallback?.challengeId
         }
         return .ok(
             .init(

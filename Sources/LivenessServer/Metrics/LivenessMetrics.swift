@@ -13,7 +13,7 @@ public final class LivenessMetrics: Sendable {
     /// prometheus_client's default buckets, as the Python service used.
     static let buckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10]
     /// Endpoints get their own label; anything else is `other`, so clients cannot create label values.
-    static let endpoints: Set<String> = ["/liveness", "/active/blink", "/health", "/health/live", "/health/ready", "/metrics"]
+    static let endpoints: Set<String> = ["/liveness", "/active/blink", "/health", "/health/live", "/health/ready", "/metrics", "/audit"]
 
     let registry = PrometheusCollectorRegistry()
 

@@ -20,6 +20,7 @@ struct APIKeyMiddleware<Context: RequestContext>: RouterMiddleware {
             context.logger.notice("unauthorized request", metadata: ["path": "\(request.uri.path)"])
             throw APIError.unauthorized
         }
+        RequestScope.audit?.update { $0.apiKeyID = id }
         return try await RequestScope.$apiKeyID.withValue(id) { try await next(request, context) }
     }
 

@@ -16,10 +16,14 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let apiError = Self.classify(error)
+            RequestScope.audit?.update { $0.outcome = apiError.identifier }
             if apiError == .notFound(), let allowed = routes[request.uri.path] {
                 var response = APIError.methodNotAllowed.response()
                 response.headers[.allow] = allowed
                 return response
+            }
+            if let error = error as? StorageError {
+                context.logger.warning("database unavailable", metadata: ["error": "\(error.message)"])
             }
             if apiError.status == .internalServerError {
                 context.logger.error("request failed", metadata: ["error.type": "\(String(reflecting: type(of: error)))"])
@@ -33,6 +37,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case let error as APIError: return error
         case let error as LivenessError: return APIError(error)
         case let error as BodyLimitExceeded: return .payloadTooLarge(limit: error.limit)
+        case is StorageError: return .storageUnavailable
         case let error as ServerError: return classify(server: error)
         case is DecodingError: return .invalidRequest("the body is not valid JSON for this endpoint")
         case let error as HTTPResponseError:
@@ -50,7 +55,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     private static func classify(server error: ServerError) -> APIError {
         let underlying = error.underlyingError
         if underlying is APIError || underlying is LivenessError || underlying is BodyLimitExceeded
-            || underlying is ServerError || underlying is DecodingError
+            || underlying is ServerError || underlying is DecodingError || underlying is StorageError
         {
             return classify(underlying)
         }

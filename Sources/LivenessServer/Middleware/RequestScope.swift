@@ -10,6 +10,8 @@ enum RequestScope {
     @TaskLocal static var clientAddress: String?
     /// The request's logger, with `request_id` metadata.
     @TaskLocal static var logger = Logger(label: "liveness")
+    /// The audit note of the request, when it is audited (``AuditMiddleware``).
+    @TaskLocal static var audit: AuditNote?
 
     /// Who a limit applies to: the API key (by id) when the request was authenticated, otherwise the address.
     static var client: String {

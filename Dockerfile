@@ -1,0 +1,65 @@
+# The liveness service as a container image.
+#
+#   docker build -t liveness .
+#   docker run -p 8000:8000 -e API_KEY=change-me -v liveness-data:/var/lib/liveness liveness
+#
+# Three stages: the models (fetched and sha256-verified at build time), the release build (Swift runtime
+# linked in statically), and a bookworm-slim runtime with only the five OpenCV libraries the binary links
+# (core, imgproc, imgcodecs, dnn, videoio) and their dependencies.
+#
+# Build arguments:
+#   MODEL_MIRROR   fetch the models from this base URL (serving them by name) instead of their public
+#                  upstream; the sha256 checks are the same.
+#   SWIFT_IMAGE    the builder image (default: the official Swift image for bookworm).
+#   RUNTIME_IMAGE  the runtime base (default: debian:bookworm-slim).
+ARG SWIFT_IMAGE=swift:6.3.1-bookworm
+ARG RUNTIME_IMAGE=debian:bookworm-slim
+
+# 1. Models. Without a mirror the MediaPipe blink models are converted from the mediapipe wheel on PyPI
+#    (scripts/convert-mediapipe-models), hence python3-venv.
+FROM ${RUNTIME_IMAGE} AS models
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates curl python3 python3-venv \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY scripts/fetch-models scripts/convert-mediapipe-models scripts/
+ARG MODEL_MIRROR=
+RUN MODEL_MIRROR="${MODEL_MIRROR}" SHARED_MODELS_DIR=/nonexistent MODEL_DIR=/models scripts/fetch-models
+
+# 2. Release build against Debian's OpenCV 4.6, through the project's trimmed pkg-config file.
+FROM ${SWIFT_IMAGE} AS build
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends pkg-config \
+      libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-dnn-dev libopencv-videoio-dev \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY pkgconfig/ pkgconfig/
+COPY scripts/install-pkgconfig scripts/
+RUN scripts/install-pkgconfig
+COPY Package.swift ./
+COPY Plugins/ Plugins/
+COPY Sources/ Sources/
+COPY Tests/ Tests/
+RUN swift build -c release --static-swift-stdlib --product liveness \
+ && install -D -m 755 "$(swift build -c release --show-bin-path)/liveness" /out/liveness
+
+# 3. Runtime: non-root, data in a volume, health from the binary itself (no curl in the image).
+FROM ${RUNTIME_IMAGE}
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      libopencv-core406 libopencv-imgproc406 libopencv-imgcodecs406 libopencv-dnn406 libopencv-videoio406 \
+ && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /usr/share/doc/* /usr/share/man/* \
+ && useradd --system --uid 10001 --user-group --home-dir /var/lib/liveness --create-home --shell /usr/sbin/nologin liveness
+COPY --from=models /models /opt/liveness/models
+COPY --from=build /out/liveness /usr/local/bin/liveness
+ENV HOST=0.0.0.0 \
+    PORT=8000 \
+    MODEL_DIR=/opt/liveness/models \
+    DATA_DIR=/var/lib/liveness
+USER liveness
+WORKDIR /var/lib/liveness
+VOLUME ["/var/lib/liveness"]
+EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["liveness", "healthcheck"]
+ENTRYPOINT ["liveness"]
+CMD ["serve"]

@@ -1,0 +1,123 @@
+import Foundation
+@testable import LivenessServer
+import Testing
+
+/// The challenge store contract, on SQLite and PostgreSQL (and the in-memory store, where it applies).
+@Suite("Challenge store")
+struct ChallengeStoreTests {
+    static func challenge(at epoch: Date, key: String? = "key-a", attempts: Int = 3, ttl: TimeInterval = 180) -> Challenge {
+        Challenge(createdAt: epoch, ttl: ttl, passiveLabel: "fake", passiveScore: 0.731634, attempts: attempts, apiKeyID: key)
+    }
+
+    @Test("A challenge reads back exactly as stored", arguments: TestDatabase.available)
+    func roundTrip(database: TestDatabase) async throws {
+        try await database.withDatabase { database in
+            let store = SQLChallengeStore(database: database)
+            let stored = Self.challenge(at: TestDatabase.epoch())
+            let keyless = Self.challenge(at: TestDatabase.epoch(), key: nil)
+            try await store.insert(stored)
+            try await store.insert(keyless)
+            #expect(try await store.find(id: stored.id) == stored)
+            #expect(try await store.find(id: keyless.id) == keyless)
+            #expect(try await store.find(id: Challenge.newID()) == nil)
+        }
+    }
+
+    @Test("Refusals: unknown 404, another key 403, expired 410, passed 409", arguments: TestDatabase.available)
+    func refusals(database: TestDatabase) async throws {
+        try await database.withDatabase { database in
+            let store = SQLChallengeStore(database: database)
+            let epoch = TestDatabase.epoch()
+            let challenge = Self.challenge(at: epoch)
+            try await store.insert(challenge)
+            await #expect(throws: ChallengeError.notFound) { try await store.begin(id: Challenge.newID(), apiKeyID: "key-a", now: epoch) }
+            await #expect(throws: ChallengeError.forbidden) { try await store.begin(id: challenge.id, apiKeyID: "key-b", now: epoch) }
+            await #expect(throws: ChallengeError.forbidden) { try await store.begin(id: challenge.id, apiKeyID: nil, now: epoch) }
+            await #expect(throws: ChallengeError.expired) {
+                try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch.addingTimeInterval(180))
+            }
+            let started = try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch.addingTimeInterval(1))
+            #expect(started.state == .inProgress)
+            await #expect(throws: ChallengeError.used) { try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch) }
+            try await store.finish(id: challenge.id, passed: true)
+            #expect(try await store.find(id: challenge.id)?.state == .passed)
+            await #expect(throws: ChallengeError.used) { try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch) }
+        }
+    }
+
+    @Test("Failed attempts count down to exhausted; a release uses none", arguments: TestDatabase.available)
+    func attempts(database: TestDatabase) async throws {
+        try await database.withDatabase { database in
+            let store = SQLChallengeStore(database: database)
+            let epoch = TestDatabase.epoch()
+            let challenge = Self.challenge(at: epoch, attempts: 2)
+            try await store.insert(challenge)
+            _ = try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch)
+            try await store.release(id: challenge.id)
+            #expect(try await store.find(id: challenge.id)?.attemptsLeft == 2)
+            #expect(try await store.find(id: challenge.id)?.state == .open)
+            _ = try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch)
+            try await store.finish(id: challenge.id, passed: false)
+            #expect(try await store.find(id: challenge.id)?.attemptsLeft == 1)
+            #expect(try await store.find(id: challenge.id)?.state == .open)
+            _ = try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch)
+            try await store.finish(id: challenge.id, passed: false)
+            let exhausted = try #require(try await store.find(id: challenge.id))
+            #expect(exhausted.attemptsLeft == 0)
+            #expect(exhausted.state == .exhausted)
+            await #expect(throws: ChallengeError.used) { try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch) }
+        }
+    }
+
+    @Test("Of 20 concurrent attempts on one challenge exactly one starts", arguments: TestDatabase.available)
+    func concurrentBegin(database: TestDatabase) async throws {
+        try await database.withDatabase { database in
+            let store = SQLChallengeStore(database: database)
+            let epoch = TestDatabase.epoch()
+            let challenge = Self.challenge(at: epoch)
+            try await store.insert(challenge)
+            let outcomes = await withTaskGroup(of: Bool.self) { group in
+                for _ in 0..<20 {
+                    group.addTask { (try? await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch)) != nil }
+                }
+                return await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            #expect(outcomes.count == 20)
+        }
+    }
+
+    @Test("An attempt abandoned by a dead replica is taken over after the lease", arguments: TestDatabase.available)
+    func staleAttempt(database: TestDatabase) async throws {
+        try await database.withDatabase { database in
+            let store = SQLChallengeStore(database: database)
+            let epoch = TestDatabase.epoch()
+            let challenge = Self.challenge(at: epoch)
+            try await store.insert(challenge)
+            _ = try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch)
+            await #expect(throws: ChallengeError.used) {
+                try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch.addingTimeInterval(store.attemptLease - 1))
+            }
+            let resumed = try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch.addingTimeInterval(store.attemptLease + 1))
+            #expect(resumed.state == .inProgress)
+        }
+    }
+
+    @Test("Purging deletes expired challenges only", arguments: TestDatabase.available)
+    func purge(database: TestDatabase) async throws {
+        try await database.withDatabase { database in
+            let store = SQLChallengeStore(database: database)
+            let epoch = TestDatabase.purgeEpoch
+            // Rows a previous run left in a reused PostgreSQL.
+            _ = try await store.purgeExpired(now: epoch.addingTimeInterval(1000))
+            let short = Self.challenge(at: epoch, ttl: 10)
+            let long = Self.challenge(at: epoch, ttl: 1000)
+            try await store.insert(short)
+            try await store.insert(long)
+            #expect(try await store.purgeExpired(now: epoch.addingTimeInterval(10)) == 1)
+            #expect(try await store.find(id: short.id) == nil)
+            #expect(try await store.find(id: long.id) == long)
+            #expect(try await store.purgeExpired(now: epoch.addingTimeInterval(10)) == 0)
+        }
+    }
+}

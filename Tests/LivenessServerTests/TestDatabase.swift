@@ -1,0 +1,49 @@
+import Foundation
+import LivenessServer
+import Logging
+import Testing
+import TestSupport
+
+/// The databases the store suites run against: SQLite always, PostgreSQL when `LIVENESS_TEST_DATABASE_URL`
+/// names one (`scripts/test` starts a throwaway server and sets it; so does CI).
+enum TestDatabase: String, CustomStringConvertible, Sendable, CaseIterable {
+    case sqlite
+    case postgresql
+
+    static let postgresURL = TestPostgres.url
+
+    /// SQLite, plus PostgreSQL when configured.
+    static var available: [TestDatabase] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgresql] }
+
+    var description: String { rawValue }
+
+    /// Opens (and migrates) a database of this kind for one test; SQLite gets a new file in a temporary folder.
+    func withDatabase<T>(_ body: (Database) async throws -> T) async throws -> T {
+        switch self {
+        case .sqlite:
+            try await withTemporaryFolder { folder in try await Self.run(.sqlite(path: "\(folder)/liveness.sqlite"), body) }
+        case .postgresql:
+            try await Self.run(.postgres(url: try #require(Self.postgresURL)), body)
+        }
+    }
+
+    private static func run<T>(_ location: DatabaseLocation, _ body: (Database) async throws -> T) async throws -> T {
+        let database = try await Database.connect(location, logger: Logger(label: "test.database"))
+        do {
+            let result = try await body(database)
+            await database.close()
+            return result
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
+    /// A base time of its own for each test, far in the future (2128-2160, whole seconds): tests sharing one
+    /// PostgreSQL never see each other's rows when they list by time, and a server's real-time purge never
+    /// reaches them.
+    static func epoch() -> Date { Date(timeIntervalSince1970: Double(Int.random(in: 5_000_000_000..<6_000_000_000))) }
+
+    /// The base time of the purge tests: before every ``epoch()``, so their purges reach only their own rows.
+    static let purgeEpoch = Date(timeIntervalSince1970: 4_500_000_000)
+}
