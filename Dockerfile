@@ -3,9 +3,9 @@
 #   docker build -t liveness .
 #   docker run -p 8000:8000 -e API_KEY=change-me -v liveness-data:/var/lib/liveness liveness
 #
-# Three stages: the models (fetched and sha256-verified at build time), the release build (Swift runtime
-# linked in statically), and a bookworm-slim runtime with only the five OpenCV libraries the binary links
-# (core, imgproc, imgcodecs, dnn, videoio) and their dependencies.
+# Stages: the models (fetched and sha256-verified at build time), the release build (Swift runtime linked
+# in statically; OpenCV trimmed to the five modules it uses: core, imgproc, imgcodecs, dnn, videoio), the
+# shared libraries that binary loads, and a bookworm-slim runtime with only those.
 #
 # Build arguments:
 #   MODEL_MIRROR   fetch the models from this base URL (serving them by name) instead of their public
@@ -40,18 +40,35 @@ COPY Package.swift ./
 COPY Plugins/ Plugins/
 COPY Sources/ Sources/
 COPY Tests/ Tests/
+# Debug info is stripped (about 130 MB); the symbols stay, so crash backtraces still name functions.
 RUN swift build -c release --static-swift-stdlib --product liveness \
- && install -D -m 755 "$(swift build -c release --show-bin-path)/liveness" /out/liveness
+ && install -D -m 755 "$(swift build -c release --show-bin-path)/liveness" /out/liveness \
+ && strip --strip-debug /out/liveness
 
-# 3. Runtime: non-root, data in a volume, health from the binary itself (no curl in the image).
-FROM ${RUNTIME_IMAGE}
-RUN apt-get update \
+# 3. The shared libraries the binary loads: Debian's five OpenCV runtime packages are installed here, and
+#    only the ldd closure of the binary (less what the base image already has) is kept. The packages'
+#    other files (data, docs, Mesa/LLVM pulled in by recommends of recommends) never reach the image.
+FROM ${RUNTIME_IMAGE} AS libraries
+RUN find /usr/lib -type f -name '*.so*' | sort > /base-libraries.txt \
+ && apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libopencv-core406 libopencv-imgproc406 libopencv-imgcodecs406 libopencv-dnn406 libopencv-videoio406 \
- && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /usr/share/doc/* /usr/share/man/* \
- && useradd --system --uid 10001 --user-group --home-dir /var/lib/liveness --create-home --shell /usr/sbin/nologin liveness
+      libopencv-core406 libopencv-imgproc406 libopencv-imgcodecs406 libopencv-dnn406 libopencv-videoio406
+COPY --from=build /out/liveness /usr/local/bin/liveness
+RUN mkdir -p /out/usr/local/lib/liveness \
+ && ldd /usr/local/bin/liveness | awk '/=> \// { print $1, $3 }' | while read -r soname path; do \
+      grep -qxF "$(readlink -f "$path")" /base-libraries.txt || cp -L "$path" "/out/usr/local/lib/liveness/$soname"; \
+    done \
+ && mkdir -p /out/etc/ld.so.conf.d && echo /usr/local/lib/liveness > /out/etc/ld.so.conf.d/liveness.conf \
+ && ! ldd /usr/local/bin/liveness | grep 'not found'
+
+# 4. Runtime: non-root, data in a volume, health from the binary itself (no curl in the image).
+FROM ${RUNTIME_IMAGE}
+COPY --from=libraries /out/ /
 COPY --from=models /models /opt/liveness/models
 COPY --from=build /out/liveness /usr/local/bin/liveness
+RUN ldconfig \
+ && ! ldd /usr/local/bin/liveness | grep 'not found' \
+ && useradd --system --uid 10001 --user-group --home-dir /var/lib/liveness --create-home --shell /usr/sbin/nologin liveness
 ENV HOST=0.0.0.0 \
     PORT=8000 \
     MODEL_DIR=/opt/liveness/models \

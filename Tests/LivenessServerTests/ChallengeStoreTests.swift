@@ -9,6 +9,19 @@ struct ChallengeStoreTests {
         Challenge(createdAt: epoch, ttl: ttl, passiveLabel: "fake", passiveScore: 0.731634, attempts: attempts, apiKeyID: key)
     }
 
+    /// Runs `body` with a store on `database` holding one new challenge (key `key-a`) created at a fresh epoch.
+    static func withChallenge(
+        on database: TestDatabase, attempts: Int = 3, _ body: (SQLChallengeStore, Challenge, Date) async throws -> Void
+    ) async throws {
+        try await database.withDatabase { database in
+            let store = SQLChallengeStore(database: database)
+            let epoch = TestDatabase.epoch()
+            let challenge = Self.challenge(at: epoch, attempts: attempts)
+            try await store.insert(challenge)
+            try await body(store, challenge, epoch)
+        }
+    }
+
     @Test("A challenge reads back exactly as stored", arguments: TestDatabase.available)
     func roundTrip(database: TestDatabase) async throws {
         try await database.withDatabase { database in
@@ -25,11 +38,7 @@ struct ChallengeStoreTests {
 
     @Test("Refusals: unknown 404, another key 403, expired 410, passed 409", arguments: TestDatabase.available)
     func refusals(database: TestDatabase) async throws {
-        try await database.withDatabase { database in
-            let store = SQLChallengeStore(database: database)
-            let epoch = TestDatabase.epoch()
-            let challenge = Self.challenge(at: epoch)
-            try await store.insert(challenge)
+        try await Self.withChallenge(on: database) { store, challenge, epoch in
             await #expect(throws: ChallengeError.notFound) { try await store.begin(id: Challenge.newID(), apiKeyID: "key-a", now: epoch) }
             await #expect(throws: ChallengeError.forbidden) { try await store.begin(id: challenge.id, apiKeyID: "key-b", now: epoch) }
             await #expect(throws: ChallengeError.forbidden) { try await store.begin(id: challenge.id, apiKeyID: nil, now: epoch) }
@@ -47,11 +56,7 @@ struct ChallengeStoreTests {
 
     @Test("Failed attempts count down to exhausted; a release uses none", arguments: TestDatabase.available)
     func attempts(database: TestDatabase) async throws {
-        try await database.withDatabase { database in
-            let store = SQLChallengeStore(database: database)
-            let epoch = TestDatabase.epoch()
-            let challenge = Self.challenge(at: epoch, attempts: 2)
-            try await store.insert(challenge)
+        try await Self.withChallenge(on: database, attempts: 2) { store, challenge, epoch in
             _ = try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch)
             try await store.release(id: challenge.id)
             #expect(try await store.find(id: challenge.id)?.attemptsLeft == 2)
@@ -71,11 +76,7 @@ struct ChallengeStoreTests {
 
     @Test("Of 20 concurrent attempts on one challenge exactly one starts", arguments: TestDatabase.available)
     func concurrentBegin(database: TestDatabase) async throws {
-        try await database.withDatabase { database in
-            let store = SQLChallengeStore(database: database)
-            let epoch = TestDatabase.epoch()
-            let challenge = Self.challenge(at: epoch)
-            try await store.insert(challenge)
+        try await Self.withChallenge(on: database) { store, challenge, epoch in
             let outcomes = await withTaskGroup(of: Bool.self) { group in
                 for _ in 0..<20 {
                     group.addTask { (try? await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch)) != nil }
@@ -89,11 +90,7 @@ struct ChallengeStoreTests {
 
     @Test("An attempt abandoned by a dead replica is taken over after the lease", arguments: TestDatabase.available)
     func staleAttempt(database: TestDatabase) async throws {
-        try await database.withDatabase { database in
-            let store = SQLChallengeStore(database: database)
-            let epoch = TestDatabase.epoch()
-            let challenge = Self.challenge(at: epoch)
-            try await store.insert(challenge)
+        try await Self.withChallenge(on: database) { store, challenge, epoch in
             _ = try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch)
             await #expect(throws: ChallengeError.used) {
                 try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch.addingTimeInterval(store.attemptLease - 1))
