@@ -106,6 +106,9 @@ struct AuditEndpointTests {
                 let response = try await client.execute(uri: "/audit", method: .get, headers: [Self.apiKeyHeader: "client-key"])
                 #expect(response.status == .notFound)
                 #expect(response.errorCode == "not_found")
+                let post = try await client.execute(uri: "/audit", method: .post, headers: [Self.apiKeyHeader: "client-key"])
+                #expect(post.status == .methodNotAllowed)
+                #expect(post.headers[.allow] == "GET")
             }
         }
         try await Self.withStorage(auditEnabled: false) { storage, _ in

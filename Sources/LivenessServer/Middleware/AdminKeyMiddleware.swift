@@ -10,7 +10,8 @@ struct AdminKeyMiddleware<Context: RequestContext>: RouterMiddleware {
     let auditAvailable: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard Self.adminPaths.contains(request.uri.path) else { return try await next(request, context) }
+        // Other methods go on to the router, which answers 405 with `Allow`.
+        guard request.method == .get, Self.adminPaths.contains(request.uri.path) else { return try await next(request, context) }
         guard auditAvailable, !keys.isEmpty else {
             throw APIError.notFound("the audit API is off: set ADMIN_API_KEY (with AUDIT_ENABLED on)")
         }
