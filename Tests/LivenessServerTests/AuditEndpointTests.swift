@@ -4,7 +4,6 @@ import Hummingbird
 import HummingbirdTesting
 import LivenessCore
 @testable import LivenessServer
-import Logging
 import Testing
 import TestSupport
 
@@ -17,14 +16,9 @@ struct AuditEndpointTests {
     static func withStorage(auditEnabled: Bool = true, _ body: (Storage, String) async throws -> Void) async throws {
         try await withTemporaryFolder { folder in
             let path = "\(folder)/liveness.sqlite"
-            let database = try await Database.connect(.sqlite(path: path), logger: Logger(label: "test"))
-            do {
+            try await TestDatabase.withDatabase(at: .sqlite(path: path)) { database in
                 try await body(Storage(database: database, auditEnabled: auditEnabled), path)
-            } catch {
-                await database.close()
-                throw error
             }
-            await database.close()
         }
     }
 

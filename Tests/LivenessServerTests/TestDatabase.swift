@@ -21,13 +21,14 @@ enum TestDatabase: String, CustomStringConvertible, Sendable, CaseIterable {
     func withDatabase<T>(_ body: (Database) async throws -> T) async throws -> T {
         switch self {
         case .sqlite:
-            try await withTemporaryFolder { folder in try await Self.run(.sqlite(path: "\(folder)/liveness.sqlite"), body) }
+            try await withTemporaryFolder { folder in try await Self.withDatabase(at: .sqlite(path: "\(folder)/liveness.sqlite"), body) }
         case .postgresql:
-            try await Self.run(.postgres(url: try #require(Self.postgresURL)), body)
+            try await Self.withDatabase(at: .postgres(url: try #require(Self.postgresURL)), body)
         }
     }
 
-    private static func run<T>(_ location: DatabaseLocation, _ body: (Database) async throws -> T) async throws -> T {
+    /// Opens (and migrates) the database at `location` for `body` and closes it afterwards, also when `body` throws.
+    static func withDatabase<T>(at location: DatabaseLocation, _ body: (Database) async throws -> T) async throws -> T {
         let database = try await Database.connect(location, logger: Logger(label: "test.database"))
         do {
             let result = try await body(database)

@@ -7,7 +7,6 @@ final class AuditNote: Sendable {
         var outcome: String?
         var score: Double?
         var reasons: [String] = []
-        var modelVersion: String?
         var challengeID: String?
         var apiKeyID: String?
     }

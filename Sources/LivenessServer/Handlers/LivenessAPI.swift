@@ -13,7 +13,7 @@ struct LivenessAPI: APIProtocol {
     /// Failed blink attempts per client (`MAX_FAILED_CHALLENGES_PER_HOUR`), if limited.
     let failedAttempts: RateLimiter?
     /// The audit log, unless it is off (`AUDIT_ENABLED=false`) or there is no database (tests).
-    var audit: AuditLog?
+    let audit: AuditLog?
 
     func checkLiveness(_ input: Operations.CheckLiveness.Input) async throws -> Operations.CheckLiveness.Output {
         guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType("a non-JSON body") }
@@ -38,7 +38,6 @@ struct LivenessAPI: APIProtocol {
             $0.outcome = result.label.rawValue
             $0.score = LivenessReport.rounded(result.confidenceScore)
             $0.reasons = result.reasons
-            $0.modelVersion = result.modelVersion
             $0.challengeID = fallback?.challengeId
         }
         return .ok(

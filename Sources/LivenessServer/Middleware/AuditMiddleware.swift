@@ -25,7 +25,7 @@ struct AuditMiddleware<Context: RequestContext>: RouterMiddleware {
                 requestID: RequestScope.requestID, time: time, endpoint: path, apiKeyID: fields.apiKeyID,
                 status: Int(response.status.code), outcome: fields.outcome ?? "status_\(response.status.code)",
                 score: fields.score, reasons: fields.reasons, latencyMs: ((clock.now - start).seconds * 1_000_000).rounded() / 1000,
-                modelVersion: fields.modelVersion ?? state.checker?.modelVersion, challengeID: fields.challengeID))
+                modelVersion: state.checker?.modelVersion, challengeID: fields.challengeID))
         return response
     }
 }

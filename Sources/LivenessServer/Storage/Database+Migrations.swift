@@ -106,7 +106,7 @@ extension Database {
     }
 
     private static func currentVersion(_ sql: any SQLDatabase) async throws -> Int {
-        let row = try await sql.raw("SELECT MAX(version) AS version FROM liveness_schema").first()
-        return try row?.decodeNil(column: "version") == false ? row?.decode(column: "version", as: Int.self) ?? 0 : 0
+        // MAX over no rows is NULL: an empty schema table is version 0.
+        try await sql.raw("SELECT MAX(version) AS version FROM liveness_schema").first()?.decode(column: "version", as: Int?.self) ?? 0
     }
 }

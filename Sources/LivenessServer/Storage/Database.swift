@@ -10,7 +10,8 @@ import Synchronization
 /// An open database, SQLite or PostgreSQL, reached through SQLKit.
 ///
 /// SQLite uses one connection (SQLite serialises writers anyway; WAL mode lets readers in other processes
-/// run alongside) on a thread of its own, so that waiting for a lock never occupies NIO's shared blocking pool. PostgreSQL uses a `PostgresClient` pool, running in a task that ``close()`` ends.
+/// run alongside) on a thread of its own, so that waiting for a lock never occupies NIO's shared blocking
+/// pool. PostgreSQL uses a `PostgresClient` pool, running in a task that ``close()`` ends.
 /// Every operation is bounded by `DATABASE_TIMEOUT_SECONDS`.
 ///
 /// Configuration keys: `DATABASE_URL`, `DATA_DIR`, `DATABASE_TIMEOUT_SECONDS`, `DATABASE_STARTUP_TIMEOUT_SECONDS`
@@ -73,7 +74,8 @@ public final class Database: Sendable {
             try await withTimeout(seconds: startupTimeout) { try await database.migrate() }
         } catch let error as StorageError {
             await database.close()
-            throw error.isTransient ? StorageError.unavailable("\(location) did not answer within \(startupTimeout) s") : error
+            throw error == .timeout(seconds: startupTimeout)
+                ? StorageError.unavailable("\(location) did not answer within \(startupTimeout) s") : error
         } catch {
             await database.close()
             throw StorageError.unavailable("cannot prepare \(location): \(Self.describe(error))")
