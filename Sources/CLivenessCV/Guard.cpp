@@ -28,7 +28,11 @@ void configureOnce() noexcept {
             // FFmpeg: quiet logs (hostile files would flood stderr), and only local files of the
             // containers the service accepts; never network protocols or playlists.
             setenv("OPENCV_FFMPEG_LOGLEVEL", "-8", 0);
-            setenv("OPENCV_FFMPEG_CAPTURE_OPTIONS", "protocol_whitelist;file|format_whitelist;mov,mp4,m4a,3gp,3g2,mj2,matroska,webm", 0);
+            // The decoders too: the container walkers in Swift refuse other codecs first, this refuses them again.
+            setenv("OPENCV_FFMPEG_CAPTURE_OPTIONS",
+                   "protocol_whitelist;file|format_whitelist;mov,mp4,m4a,3gp,3g2,mj2,matroska,webm|"
+                   "codec_whitelist;h264,vp8,vp9,aac,opus,vorbis",
+                   0);
             cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_ERROR);
         });
     } catch (...) {

@@ -28,7 +28,7 @@ lcv_status guarded(lcv_error *error, lcv_status failure, Body &&body) noexcept {
     } catch (const cv::Exception &exception) {
         std::string text = exception.err.empty() ? std::string("OpenCV error") : exception.err;
         if (!exception.func.empty()) text = exception.func + ": " + text;
-        return fail(error, failure, text);
+        return fail(error, exception.code == cv::Error::StsNoMem ? LCV_OUT_OF_MEMORY : failure, text);
     } catch (const std::bad_alloc &) {
         return fail(error, LCV_OUT_OF_MEMORY, "out of memory");
     } catch (const std::exception &exception) {

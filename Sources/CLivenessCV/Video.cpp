@@ -19,6 +19,7 @@ struct lcv_video {
     int maxSide = 0;
     int rotation = 0;
     double fps = 0;
+    int64_t lastFramePixels = 0;
     double declaredFrames = 0;
     cv::VideoCapture capture;
 
@@ -83,6 +84,10 @@ extern "C" lcv_status lcv_video_open(const uint8_t *bytes, size_t count, int32_t
 
 extern "C" void lcv_video_free(lcv_video *video) { delete video; }
 
+extern "C" int64_t lcv_video_last_frame_pixels(const lcv_video *video) {
+    return video == nullptr ? 0 : video->lastFramePixels;
+}
+
 extern "C" double lcv_video_fps(const lcv_video *video) { return video == nullptr ? 0 : video->fps; }
 
 extern "C" double lcv_video_declared_frames(const lcv_video *video) {
@@ -98,6 +103,10 @@ extern "C" lcv_status lcv_video_next(lcv_video *video, lcv_image **out, lcv_erro
         cv::Mat frame;
         if (!video->capture.read(frame) || frame.empty()) return LCV_OK;
         if (frame.type() != CV_8UC3) return lcv::fail(error, LCV_DECODE_FAILED, "unexpected frame format");
+        video->lastFramePixels = static_cast<int64_t>(frame.cols) * frame.rows;
+        if (frame.cols > 8192 || frame.rows > 8192 || video->lastFramePixels > 4096LL * 4096LL) {
+            return lcv::fail(error, LCV_DECODE_FAILED, "a frame is larger than 4096x4096");
+        }
         // FFmpeg 5.1 + OpenCV 4.6 rotate the wrong way when asked to; undo the tag ourselves:
         // 90 → counter-clockwise, 180 → 180, 270 → clockwise.
         cv::Mat upright;

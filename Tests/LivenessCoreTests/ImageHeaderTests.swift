@@ -54,7 +54,8 @@ struct ImageHeaderTests {
     @Test("Each format's header gives its size", arguments: 0..<makers.count)
     func readsSize(index: Int) throws {
         let (format, _, make) = Self.makers[index]
-        #expect(try ImageHeader.read(make(640, 480)) == ImageHeader(format: format, width: 640, height: 480))
+        let header = try ImageHeader.read(make(640, 480))
+        #expect(header.format == format && header.width == 640 && header.height == 480)
     }
 
     @Test("Each format is refused over 10000 px a side or 40 MP", arguments: 0..<makers.count)

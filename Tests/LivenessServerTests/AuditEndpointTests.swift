@@ -102,7 +102,7 @@ struct AuditEndpointTests {
                 #expect(response.errorCode == "not_found")
                 let post = try await client.execute(uri: "/audit", method: .post, headers: [Self.apiKeyHeader: "client-key"])
                 #expect(post.status == .methodNotAllowed)
-                #expect(post.headers[.allow] == "GET")
+                #expect(post.headers[.allow] == "GET, HEAD")
             }
         }
         try await Self.withStorage(auditEnabled: false) { storage, _ in

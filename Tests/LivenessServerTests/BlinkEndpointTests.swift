@@ -97,7 +97,7 @@ struct BlinkEndpointTests {
             let unknown = try await Self.upload(client, video: Self.blink, challengeID: String(repeating: "ab", count: 16), key: "key-a")
             #expect(unknown.status == .notFound && unknown.errorCode == "challenge_not_found")
             let junk = try await Self.upload(client, video: Self.blink, challengeID: "../../etc", key: "key-a")
-            #expect(junk.status == .notFound)
+            #expect(junk.status == .badRequest && junk.errorCode == "invalid_request")
 
             let first = try #require(try await Self.issue(client, key: "key-a")["challenge_id"] as? String)
             let other = try await Self.upload(client, video: Self.blink, challengeID: first, key: "key-b")

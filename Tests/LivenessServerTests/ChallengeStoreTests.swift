@@ -47,7 +47,7 @@ struct ChallengeStoreTests {
             }
             let started = try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch.addingTimeInterval(1))
             #expect(started.state == .inProgress)
-            await #expect(throws: ChallengeError.used) { try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch) }
+            await #expect(throws: ChallengeError.inProgress) { try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch) }
             try await store.finish(id: challenge.id, passed: true)
             #expect(try await store.find(id: challenge.id)?.state == .passed)
             await #expect(throws: ChallengeError.used) { try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch) }
@@ -92,10 +92,10 @@ struct ChallengeStoreTests {
     func staleAttempt(database: TestDatabase) async throws {
         try await Self.withChallenge(on: database) { store, challenge, epoch in
             _ = try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch)
-            await #expect(throws: ChallengeError.used) {
-                try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch.addingTimeInterval(store.attemptLease - 1))
+            await #expect(throws: ChallengeError.inProgress) {
+                try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch.addingTimeInterval(SQLChallengeStore.attemptLease - 1))
             }
-            let resumed = try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch.addingTimeInterval(store.attemptLease + 1))
+            let resumed = try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch.addingTimeInterval(SQLChallengeStore.attemptLease + 1))
             #expect(resumed.state == .inProgress)
         }
     }

@@ -43,6 +43,10 @@ const char *lcv_opencv_version(void);
 /// Sets the number of threads OpenCV's own parallel loops may use (process-wide).
 void lcv_set_num_threads(int32_t threads);
 
+/// Makes every new cv::Mat buffer over `max_bytes` fail with LCV_DECODE_FAILED (0: no limit). Process-wide;
+/// call once at startup, before any worker thread decodes. The decoder's second guard behind the header check.
+void lcv_set_max_buffer_bytes(size_t max_bytes);
+
 // MARK: Images
 
 /// Decodes JPEG/PNG/WebP/BMP bytes like cv::imdecode(IMREAD_COLOR): 8-bit BGR, EXIF orientation applied.
@@ -98,6 +102,8 @@ typedef struct lcv_video lcv_video;
 lcv_status lcv_video_open(const uint8_t *bytes, size_t count, int32_t max_side, lcv_video **out, lcv_error *error);
 void lcv_video_free(lcv_video *video);
 /// Frames per second from the container (0 when unknown).
+/// The pixels of the last frame lcv_video_next decoded, at its source size (before rotation and scaling).
+int64_t lcv_video_last_frame_pixels(const lcv_video *video);
 double lcv_video_fps(const lcv_video *video);
 /// The frame count the container declares (an estimate for WebM; 0 or less when unknown).
 double lcv_video_declared_frames(const lcv_video *video);

@@ -33,11 +33,15 @@ extension ConfigurationError {
         }
     }
 
-    /// Reads an optional positive count: missing, empty or 0 means off.
+    /// Reads an optional positive count: missing or empty means off. 0 is refused rather than read as "off"
+    /// or "unlimited": leave the variable unset for that.
     public static func optionalCount(_ config: ConfigReader, _ key: ConfigKey, _ variable: String) throws(ConfigurationError)
         -> Int?
     {
         let value = Int(try number(config, key, variable, default: 0, in: 0...1_000_000))
+        guard value != 0 || (config.string(forKey: key)?.trimmingCharacters(in: .whitespaces) ?? "").isEmpty else {
+            throw ConfigurationError(variable: variable, message: "0 is not allowed: leave it unset to turn the limit off")
+        }
         return value > 0 ? value : nil
     }
 }

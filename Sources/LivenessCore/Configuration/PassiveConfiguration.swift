@@ -43,7 +43,7 @@ public struct PassiveConfiguration: Hashable, Sendable {
         workers = Int(
             try ConfigurationError.number(config, "max.workers", "MAX_WORKERS", default: Double(workers), in: 1...256))
         maxQueue = Int(
-            try ConfigurationError.number(config, "max.queue", "MAX_QUEUE", default: Double(maxQueue), in: 0...100_000))
+            try ConfigurationError.number(config, "max.queue", "MAX_QUEUE", default: Double(maxQueue), in: 1...100_000))
     }
 
     /// The policy these settings imply.

@@ -6,9 +6,11 @@ extension LivenessError {
             case invalidBase64 = "invalid_base64"
             case invalidImage = "invalid_image"
             case imageTooLarge = "image_too_large"
+            case imageTooComplex = "image_too_complex"
             case noFace = "no_face"
             case invalidVideo = "invalid_video"
             case videoTooLong = "video_too_long"
+            case unsupportedVideo = "unsupported_video"
             case blinkUnavailable = "blink_unavailable"
             case overloaded
             case internalError = "internal_error"
@@ -26,12 +28,16 @@ extension LivenessError {
         public static let invalidImage = Code(.invalidImage)
         /// The header declares a side over 10000 px or an area over 40 megapixels.
         public static let imageTooLarge = Code(.imageTooLarge)
+        /// A JPEG with more scans, or more scans times pixels, than a camera writes (a decoding-time bomb).
+        public static let imageTooComplex = Code(.imageTooComplex)
         /// No face with detector confidence at or above the face threshold.
         public static let noFace = Code(.noFace)
         /// The upload is not a decodable MP4, MOV or WebM video, or is corrupt.
         public static let invalidVideo = Code(.invalidVideo)
         /// The video is longer than the limit.
         public static let videoTooLong = Code(.videoTooLong)
+        /// A container or codec other than H.264 in MP4/MOV or VP8/VP9 in WebM.
+        public static let unsupportedVideo = Code(.unsupportedVideo)
         /// The blink models are not installed.
         public static let blinkUnavailable = Code(.blinkUnavailable)
         /// The worker queue is full.

@@ -1,44 +1,4 @@
 extension ImageHeader {
-    /// JPEG: walks the marker segments up to the first start-of-frame marker.
-    static func jpegSize(_ reader: ByteReader) -> (width: Int, height: Int)? {
-        var offset = 2
-        while offset < reader.count {
-            // Markers start with 0xFF, possibly padded with more 0xFF; skip stray bytes like libjpeg does.
-            guard let byte = reader.uint8(at: offset) else { return nil }
-            if byte != 0xFF {
-                offset += 1
-                continue
-            }
-            guard let marker = reader.uint8(at: offset + 1) else { return nil }
-            if marker == 0xFF {
-                offset += 1
-                continue
-            }
-            offset += 2
-            switch marker {
-            case 0x01, 0xD0...0xD8:
-                continue  // standalone markers carry no length
-            case 0xD9, 0xDA:
-                return nil  // end of image or start of scan before any frame header
-            default:
-                break
-            }
-            guard let length = reader.uint16BE(at: offset), length >= 2 else { return nil }
-            if isStartOfFrame(marker) {
-                guard let height = reader.uint16BE(at: offset + 3), let width = reader.uint16BE(at: offset + 5) else {
-                    return nil
-                }
-                return (width, height)
-            }
-            offset += length
-        }
-        return nil
-    }
-
-    private static func isStartOfFrame(_ marker: UInt8) -> Bool {
-        (0xC0...0xCF).contains(marker) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
-    }
-
     /// PNG: the IHDR chunk must come first.
     static func pngSize(_ reader: ByteReader) -> (width: Int, height: Int)? {
         guard reader.matches(Array("IHDR".utf8), at: 12),
@@ -68,11 +28,12 @@ extension ImageHeader {
     }
 
     /// BMP: the DIB header follows the 14-byte file header; a negative height means top-down rows.
+    /// The OS/2 header (12 bytes) has unsigned 16-bit sides, as OpenCV reads them.
     static func bmpSize(_ reader: ByteReader) -> (width: Int, height: Int)? {
         guard let headerSize = reader.uint32LE(at: 14) else { return nil }
         if headerSize == 12 {
-            guard let width = reader.int16LE(at: 18), let height = reader.int16LE(at: 20) else { return nil }
-            return (width, abs(height))
+            guard let width = reader.uint16LE(at: 18), let height = reader.uint16LE(at: 20) else { return nil }
+            return (width, height)
         }
         guard headerSize >= 40, let width = reader.int32LE(at: 18), let height = reader.int32LE(at: 22) else {
             return nil

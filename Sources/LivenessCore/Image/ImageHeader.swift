@@ -5,11 +5,20 @@ public struct ImageHeader: Hashable, Sendable {
     public let width: Int
     /// Height as stored (before any EXIF rotation).
     public let height: Int
+    /// JPEG: the start-of-scan markers (each one a pass of the decoder over the image). 1 otherwise.
+    public let scans: Int
+    /// JPEG: the frame headers (a valid file has one). 1 otherwise.
+    public let frames: Int
+    /// Progressive JPEG: the bytes of the coefficient buffer the decoder holds. 0 otherwise.
+    public let coefficientBytes: Int
 
-    public init(format: ImageFormat, width: Int, height: Int) {
+    public init(format: ImageFormat, width: Int, height: Int, scans: Int = 1, frames: Int = 1, coefficientBytes: Int = 0) {
         self.format = format
         self.width = width
         self.height = height
+        self.scans = scans
+        self.frames = frames
+        self.coefficientBytes = coefficientBytes
     }
 
     /// Reads the header of a JPEG, PNG, WebP or BMP file.
@@ -24,7 +33,7 @@ public struct ImageHeader: Hashable, Sendable {
         }
         let size: (width: Int, height: Int)?
         switch format {
-        case .jpeg: size = jpegSize(reader)
+        case .jpeg: return try jpeg(reader)
         case .png: size = pngSize(reader)
         case .webp: size = webpSize(reader)
         case .bmp: size = bmpSize(reader)
@@ -33,5 +42,15 @@ public struct ImageHeader: Hashable, Sendable {
             throw .invalidImage("the \(format.rawValue.uppercased()) header is truncated or invalid")
         }
         return ImageHeader(format: format, width: size.width, height: size.height)
+    }
+
+    /// JPEG: the largest frame header libjpeg would see, with the scan count.
+    private static func jpeg(_ reader: ByteReader) throws(LivenessError) -> ImageHeader {
+        guard let structure = JPEGStructure(reader), let frame = structure.largestFrame, frame.width > 0, frame.height > 0 else {
+            throw .invalidImage("the JPEG header is truncated or invalid")
+        }
+        return ImageHeader(
+            format: .jpeg, width: frame.width, height: frame.height, scans: structure.scans,
+            frames: structure.frames.count, coefficientBytes: frame.isProgressive ? frame.coefficientBytes : 0)
     }
 }

@@ -31,7 +31,14 @@ public final class DecodedClip: @unchecked Sendable {
     ///   past `maxSeconds`.
     public static func decode(_ bytes: [UInt8], limits: VideoLimits) throws(LivenessError) -> DecodedClip {
         guard !bytes.isEmpty else { throw .invalidRequest("the video is empty") }
-        guard VideoContainer.sniff(bytes) != nil else {
+        switch VideoContainer.sniff(bytes) {
+        case .isoBaseMedia:
+            var structure = MP4Structure(bytes, limits: limits)
+            try structure.check()
+        case .matroska:
+            var structure = MatroskaStructure(bytes)
+            try structure.check()
+        case nil:
             throw LivenessError(.invalidVideo, "the data is not an MP4, MOV or WebM video")
         }
         var handle: OpaquePointer?
@@ -46,10 +53,15 @@ public final class DecodedClip: @unchecked Sendable {
         defer { lcv_video_free(handle) }
         let sourceFPS = lcv_video_fps(handle)
         guard sourceFPS > 0 else { throw LivenessError(.invalidVideo, "the video has no frame rate") }
+        guard sourceFPS <= limits.maxFPS + 0.5 else {
+            throw LivenessError(.unsupportedVideo, "the video has \(Int(sourceFPS.rounded())) frames per second; the limit is \(Int(limits.maxFPS))")
+        }
         let stride = max(1, Int((sourceFPS / limits.maxAnalysisFPS).rounded(.up)))
         let maxDecoded = Int((limits.maxSeconds * sourceFPS).rounded(.up)) + 1
         var frames: [DecodedImage] = []
         var decoded = 0
+        var decodedPixels = 0
+        // Every decoded frame costs the decoder its full size, kept or not: stop as soon as a bound is hit.
         while true {
             var frame: OpaquePointer?
             do {
@@ -61,8 +73,14 @@ public final class DecodedClip: @unchecked Sendable {
             let image = DecodedImage(adopting: frame)
             if decoded % stride == 0 { frames.append(image) }
             decoded += 1
+            decodedPixels += Int(lcv_video_last_frame_pixels(handle))
             if decoded > maxDecoded || frames.count > limits.maxFrames {
                 throw LivenessError(.videoTooLong, "the video is longer than \(Int(limits.maxSeconds)) s")
+            }
+            if decodedPixels > limits.maxDecodedPixels {
+                throw LivenessError(
+                    .videoTooLong,
+                    "the video needs more than \(limits.maxDecodedPixels / 1_000_000) megapixels of decoding (\(Int(limits.maxSeconds)) s of 1080p at 30 fps fit)")
             }
         }
         guard decoded > 0 else { throw LivenessError(.invalidVideo, "the video has no decodable frame") }

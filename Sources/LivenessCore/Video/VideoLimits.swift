@@ -1,4 +1,4 @@
-/// Limits on uploaded blink videos.
+/// Limits on uploaded blink videos: on the container before FFmpeg opens it, and on the decoding itself.
 ///
 /// Configuration key: `MAX_VIDEO_BYTES` (read by the HTTP layer; default 20 MB).
 public struct VideoLimits: Hashable, Sendable {
@@ -12,12 +12,25 @@ public struct VideoLimits: Hashable, Sendable {
     public var maxAnalysisFPS: Double
     /// Frames are scaled down so that their longer side is at most this. Default 640.
     public var maxSide: Int
+    /// The highest frame rate accepted (phones record 24–60). Default 60.
+    public var maxFPS: Double
+    /// The most source pixels decoded over a clip: every decoded frame counts, kept or not. Default 300 frames
+    /// of 1920×1080.
+    public var maxDecodedPixels: Int
 
-    public init(minSeconds: Double = 1, maxSeconds: Double = 10, maxFrames: Int = 300, maxAnalysisFPS: Double = 30, maxSide: Int = 640) {
+    public init(
+        minSeconds: Double = 1, maxSeconds: Double = 10, maxFrames: Int = 300, maxAnalysisFPS: Double = 30, maxSide: Int = 640,
+        maxFPS: Double = 60, maxDecodedPixels: Int = 300 * 1920 * 1080
+    ) {
         self.minSeconds = minSeconds
         self.maxSeconds = maxSeconds
         self.maxFrames = maxFrames
         self.maxAnalysisFPS = maxAnalysisFPS
         self.maxSide = maxSide
+        self.maxFPS = maxFPS
+        self.maxDecodedPixels = maxDecodedPixels
     }
+
+    /// The most frames decoded: the highest rate for the longest clip.
+    public var maxDecodedFrames: Int { Int((maxFPS * maxSeconds).rounded(.up)) }
 }

@@ -17,6 +17,9 @@ public final class LivenessEngine: Sendable {
         let policy = configuration.policy
         self.configuration = configuration
         self.catalog = catalog
+        // The decoder's own guard, process-wide, before any worker starts: no image buffer larger than the
+        // largest image the header guard lets through.
+        lcv_set_max_buffer_bytes(configuration.limits.decoderBytes)
         self.pool = try await WorkerPool(
             workers: configuration.workers, maxQueue: configuration.maxQueue, name: "passive"
         ) { _ in
@@ -31,6 +34,9 @@ public final class LivenessEngine: Sendable {
 
     /// The number of workers.
     public var workerCount: Int { pool.workerCount }
+
+    /// True when a check submitted now would be refused as `overloaded`.
+    public var isFull: Bool { pool.isFull }
 
     /// Jobs waiting and running.
     public var load: (queued: Int, busy: Int) { pool.load }

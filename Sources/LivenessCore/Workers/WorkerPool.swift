@@ -8,7 +8,8 @@ import Foundation
 /// happens on the worker threads, never on Swift's cooperative pool.
 ///
 /// At most `maxQueue` jobs wait for a free worker; beyond that ``run(_:)`` throws
-/// ``LivenessError`` `overloaded` at once, so load sheds instead of piling up.
+/// ``LivenessError`` `overloaded` at once, so load sheds instead of piling up. A job whose caller is
+/// cancelled (its client hung up) while it still waits is dropped from the queue: no worker runs it.
 public final class WorkerPool<Context>: @unchecked Sendable {
     typealias Job = @Sendable (Context) -> Void
 
@@ -18,8 +19,10 @@ public final class WorkerPool<Context>: @unchecked Sendable {
     public let maxQueue: Int
 
     private let condition = NSCondition()
-    private var queue = Deque<Job>()
+    private var queue = Deque<(id: UInt64, job: Job)>()
+    private var nextID: UInt64 = 0
     private var busy = 0
+    private var dropped = 0
     private var stopping = false
     private var liveThreads = 0
     private var stopped: [CheckedContinuation<Void, Never>] = []
@@ -69,11 +72,66 @@ public final class WorkerPool<Context>: @unchecked Sendable {
     ///
     /// - Throws: what `body` throws, or ``LivenessError`` `overloaded` when the queue is full
     ///   or the pool is shutting down.
+    ///   or the pool is shutting down; `CancellationError` when the task is cancelled before a worker
+    ///   takes the job.
     public func run<T: Sendable>(_ body: @escaping @Sendable (Context) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            let job: Job = { context in continuation.resume(with: Result { try body(context) }) }
-            if let refusal = enqueue(job) { continuation.resume(throwing: refusal) }
+        let ticket = Ticket()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
+                let job: Job = { context in continuation.resume(with: Result { try body(context) }) }
+                switch enqueue(job, ticket: ticket, cancel: { continuation.resume(throwing: CancellationError()) }) {
+                case .queued: break
+                case .refused(let refusal): continuation.resume(throwing: refusal)
+                case .cancelled: continuation.resume(throwing: CancellationError())
+                }
+            }
+        } onCancel: {
+            drop(ticket)
         }
+    }
+
+    /// Jobs dropped from the queue because their callers were cancelled.
+    public var droppedJobs: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return dropped
+    }
+
+    /// Links a job in the queue to its caller's cancellation, which may come before or after it is queued.
+    private final class Ticket: @unchecked Sendable {
+        /// Guarded by the pool's lock.
+        var id: UInt64?
+        var cancelled = false
+        var resumeCancelled: (() -> Void)?
+    }
+
+    private enum Admission {
+        case queued
+        case refused(LivenessError)
+        case cancelled
+    }
+
+    /// Removes the ticket's job if it still waits, and fails its caller with `CancellationError`.
+    private func drop(_ ticket: Ticket) {
+        condition.lock()
+        ticket.cancelled = true
+        guard let id = ticket.id, let index = queue.firstIndex(where: { $0.id == id }) else {
+            condition.unlock()
+            return
+        }
+        queue.remove(at: index)
+        dropped += 1
+        let resume = ticket.resumeCancelled
+        ticket.resumeCancelled = nil
+        condition.unlock()
+        resume?()
+    }
+
+    /// True when a job submitted now would be refused as `overloaded`: every worker busy and the queue full.
+    public var isFull: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stopping || (workerCount - busy - queue.count <= 0 && queue.count >= maxQueue)
     }
 
     /// Jobs waiting for a worker, and jobs running.
@@ -99,18 +157,23 @@ public final class WorkerPool<Context>: @unchecked Sendable {
         }
     }
 
-    private func enqueue(_ job: @escaping Job) -> LivenessError? {
+    private func enqueue(_ job: @escaping Job, ticket: Ticket, cancel: @escaping () -> Void) -> Admission {
         condition.lock()
         defer { condition.unlock() }
-        if stopping { return LivenessError(.overloaded, "the service is shutting down") }
+        if ticket.cancelled { return .cancelled }
+        if stopping { return .refused(LivenessError(.overloaded, "the service is shutting down")) }
         // A job can start at once when a worker is idle; otherwise it waits in the queue.
         let idle = workerCount - busy - queue.count
         if idle <= 0 && queue.count >= maxQueue {
-            return LivenessError(.overloaded, "all \(workerCount) workers are busy and \(queue.count) requests are queued")
+            return .refused(
+                LivenessError(.overloaded, "all \(workerCount) workers are busy and \(queue.count) requests are queued"))
         }
-        queue.append(job)
+        nextID += 1
+        ticket.id = nextID
+        ticket.resumeCancelled = cancel
+        queue.append((nextID, job))
         condition.signal()
-        return nil
+        return .queued
     }
 
     private func work(index: Int, latch: StartupLatch, makeContext: @Sendable (Int) throws -> Context) {
@@ -137,9 +200,9 @@ public final class WorkerPool<Context>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && !stopping { condition.wait() }
-        guard let job = queue.popFirst() else { return nil }
+        guard let entry = queue.popFirst() else { return nil }
         busy += 1
-        return job
+        return entry.job
     }
 
     private func shutdownAfterFailedStart() {

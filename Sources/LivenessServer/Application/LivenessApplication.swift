@@ -9,21 +9,15 @@ import ServiceLifecycle
 ///
 /// Configuration keys: see ``ServerConfiguration`` and ``PassiveConfiguration``.
 public enum LivenessApplication {
-    /// Endpoints that never need an API key (and everything under `/demo/`).
-    static let openPaths: Set<String> = [
-        "/health", "/health/live", "/health/ready", "/metrics", "/openapi.yaml", "/openapi.json", "/docs", "/demo",
-        // Admin endpoints take ADMIN_API_KEY instead (AdminKeyMiddleware).
-        "/audit",
-    ]
-
-    /// The methods of every fixed route.
+    /// The methods each fixed path answers (for 405 with `Allow`): the spec's operations, and the open pages
+    /// outside it. A GET route also answers HEAD.
     static func routeMethods(demo: Bool) -> [String: String] {
-        var routes = [
-            "/liveness": "POST", "/active/blink": "POST", "/health": "GET", "/health/live": "GET", "/health/ready": "GET",
-            "/metrics": "GET", "/audit": "GET", "/openapi.yaml": "GET", "/openapi.json": "GET", "/docs": "GET",
-        ]
-        if demo { routes["/demo"] = "GET" }
-        return routes
+        var methods: [String: Set<String>] = [:]
+        for operation in APIOperation.all.values { methods[operation.path, default: []].insert(operation.method) }
+        for path in DocsRoutes.paths + (demo ? DemoRoutes.paths : []) { methods[path, default: []].insert("GET") }
+        return methods.mapValues { set in
+            (set.contains("GET") ? set.union(["HEAD"]) : set).sorted().joined(separator: ", ")
+        }
     }
 
     /// The application for `configuration`.
@@ -50,29 +44,28 @@ public enum LivenessApplication {
                 publicBaseURL: configuration.publicBaseURL)
         let audit = storage?.audit
         let metrics = configuration.enableMetrics ? LivenessMetrics() : nil
-        let router = Router(context: LivenessRequestContext.self)
-        router.middlewares.add(RequestIDMiddleware())
+        // The router matches paths; every layer after it works on the matched route or operation, never on
+        // the path string.
+        let router = Router(context: LivenessRequestContext.self, options: [.autoGenerateHeadEndpoints])
+        router.middlewares.add(RequestIDMiddleware(proxies: configuration.connections.trustedProxies))
         if configuration.enableTracing { router.middlewares.add(TracingMiddleware()) }
         router.middlewares.add(MetricsMiddleware(metrics: metrics))
         if let audit { router.middlewares.add(AuditMiddleware(audit: audit, state: state)) }
         router.middlewares.add(ErrorMiddleware(routes: routeMethods(demo: configuration.demoEnabled)))
-        router.middlewares.add(AdminKeyMiddleware(keys: configuration.storage.adminKeys, auditAvailable: audit != nil))
-        router.middlewares.add(APIKeyMiddleware(keys: configuration.apiKeys, openPaths: openPaths))
-        if let perMinute = configuration.rateLimitPerMinute {
-            let limiter = RateLimiter(limit: perMinute, per: 60, burst: configuration.rateLimitBurst)
-            router.middlewares.add(RateLimitMiddleware(limiter: limiter, limitedPaths: ["/liveness", "/active/blink"]))
+        router.middlewares.add(CanonicalPathMiddleware())
+        let limiter = configuration.rateLimitPerMinute.map {
+            RateLimiter(limit: $0, per: 60, burst: configuration.rateLimitBurst)
         }
-        router.middlewares.add(
-            MediaTypeMiddleware(accepted: ["/liveness": ["application/json"], "/active/blink": ["multipart/form-data"]]))
-        // Blink uploads get MAX_VIDEO_BYTES plus room for the multipart framing and the challenge field.
-        router.middlewares.add(
-            BodyLimitMiddleware(
-                limit: configuration.maxBodyBytes, pathLimits: ["/active/blink": configuration.maxVideoBytes + 64 * 1024]))
+        let policy = OperationPolicyMiddleware(
+            operations: APIOperation.all, configuration: configuration, limiter: limiter, state: state)
         let failures = configuration.maxFailedChallengesPerHour.map { RateLimiter(limit: $0, per: 3600) }
         let api = LivenessAPI(
             state: state, configuration: configuration, metrics: metrics, challenges: challenges, failedAttempts: failures,
             audit: audit)
-        try api.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
+        try api.registerHandlers(
+            on: router,
+            configuration: .init(dateTranscoder: RFC3339Dates(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
+            middlewares: [policy])
         DocsRoutes.register(on: router)
         if configuration.demoEnabled { DemoRoutes.register(on: router) }
 
@@ -84,9 +77,13 @@ public enum LivenessApplication {
         if state.checker == nil && loadModels {
             services.append(ModelService(configuration: configuration.passive, state: state, logger: logger))
         }
+        let connections = configuration.connections
         return Application(
             router: router,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(configuration: connections)])),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: nil,
+                availableConnectionsDelegate: .maximum(connections.maxConnections, logger: logger)),
             services: services,
             logger: logger
         )

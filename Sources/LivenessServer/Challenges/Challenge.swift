@@ -60,7 +60,8 @@ public struct Challenge: Hashable, Sendable, Codable {
         if now >= expiresAt { return .expired }
         switch state {
         case .open: return attemptsLeft > 0 ? nil : .used
-        case .inProgress, .passed, .exhausted: return .used
+        case .inProgress: return .inProgress
+        case .passed, .exhausted: return .used
         }
     }
 }

@@ -4,6 +4,7 @@ public struct ChallengeError: Error, Hashable, Sendable {
         case notFound
         case expired
         case used
+        case inProgress
         case forbidden
     }
 
@@ -17,6 +18,8 @@ public struct ChallengeError: Error, Hashable, Sendable {
     public static let expired = ChallengeError(.expired)
     /// Already passed, out of attempts, or an attempt is running (409).
     public static let used = ChallengeError(.used)
+    /// Another upload's analysis holds it (409 with `Retry-After`).
+    public static let inProgress = ChallengeError(.inProgress)
     /// Created with another API key (403).
     public static let forbidden = ChallengeError(.forbidden)
 
@@ -26,6 +29,7 @@ public struct ChallengeError: Error, Hashable, Sendable {
         case .notFound: .challengeNotFound
         case .expired: .challengeExpired
         case .used: .challengeUsed
+        case .inProgress: .challengeInProgress(lease: SQLChallengeStore.attemptLease)
         case .forbidden: .challengeForbidden
         }
     }

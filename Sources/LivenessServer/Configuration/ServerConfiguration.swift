@@ -27,6 +27,9 @@ import Logging
 /// - `MAX_FAILED_CHALLENGES_PER_HOUR` (`max.failed.challenges.per.hour`): failed blink attempts per API key
 ///   (or address) per hour before `/active/blink` answers 429. Default off.
 ///
+/// Connection keys (`HEADER_TIMEOUT_SECONDS`, `IDLE_TIMEOUT_SECONDS`, `BODY_MIN_BYTES_PER_SECOND`, `MAX_CONNECTIONS`,
+/// `TRUSTED_PROXIES`) are read by ``ConnectionConfiguration``.
+///
 /// Storage keys (`DATABASE_URL`, `DATA_DIR`, `DATABASE_TIMEOUT_SECONDS`, `DATABASE_STARTUP_TIMEOUT_SECONDS`,
 /// `AUDIT_ENABLED`, `AUDIT_RETENTION_DAYS`, `ADMIN_API_KEY`) are read by ``StorageConfiguration``.
 ///
@@ -53,6 +56,7 @@ public struct ServerConfiguration: Sendable {
     public var maxFailedChallengesPerHour: Int?
     public var passive = PassiveConfiguration()
     public var storage = StorageConfiguration()
+    public var connections = ConnectionConfiguration()
 
     public init() {}
 
@@ -61,6 +65,7 @@ public struct ServerConfiguration: Sendable {
         self.init()
         passive = try PassiveConfiguration(config: config)
         storage = try StorageConfiguration(config: config)
+        connections = try ConnectionConfiguration(config: config)
         host = config.string(forKey: "host", default: host)
         port = Int(try ConfigurationError.number(config, "port", "PORT", default: Double(port), in: 0...65535))
         var keys = config.string(forKey: "api.keys", isSecret: true)?.split(separator: ",").map(String.init) ?? []

@@ -14,6 +14,9 @@ enum DemoRoutes {
 
     static let types = ["html": "text/html; charset=utf-8", "js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8"]
 
+    /// The fixed paths served here (and `/demo/<file>`).
+    static let paths = ["/demo"]
+
     static func register<Context: RequestContext>(on router: Router<Context>) {
         router.get("demo") { _, _ in try asset("index.html") }
         router.get("demo/:file") { _, context in try asset(context.parameters.require("file")) }

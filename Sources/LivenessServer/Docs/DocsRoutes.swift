@@ -7,6 +7,9 @@ import NIOCore
 enum DocsRoutes {
     static let swaggerVersion = "5.17.14"
 
+    /// The paths served here.
+    static let paths = ["/openapi.yaml", "/openapi.json", "/docs"]
+
     static func register<Context: RequestContext>(on router: Router<Context>) {
         router.get("openapi.yaml") { _, _ in text(OpenAPISpec.yaml, type: "application/yaml; charset=utf-8") }
         router.get("openapi.json") { _, _ in text(OpenAPISpec.json, type: "application/json; charset=utf-8") }

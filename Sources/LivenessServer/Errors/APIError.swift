@@ -30,8 +30,8 @@ public struct APIError: Error, Hashable, Sendable {
     private let code: Code
     public let status: HTTPResponse.Status
     public let message: String
-    /// Seconds for `Retry-After` (503 and 429).
-    private var retryAfter = 1
+    /// Seconds for `Retry-After` (always sent with 503; with 429 and 409 when set).
+    private var retryAfter: Int?
 
     private init(_ code: HTTPCode, _ status: HTTPResponse.Status, _ message: String) {
         self.init(code: .http(code), status, message)
@@ -61,8 +61,10 @@ public struct APIError: Error, Hashable, Sendable {
     public static func payloadTooLarge(limit: Int) -> APIError {
         .init(.payloadTooLarge, .contentTooLarge, "the request body exceeds the limit of \(limit) bytes")
     }
-    public static func unsupportedMediaType(_ received: String) -> APIError {
-        .init(.unsupportedMediaType, .unsupportedMediaType, "the body must be application/json, not \(received.prefix(80))")
+    public static func unsupportedMediaType(_ received: String, accepted: [String]) -> APIError {
+        .init(
+            .unsupportedMediaType, .unsupportedMediaType,
+            "the body must be \(accepted.joined(separator: " or ")), not \(received.prefix(80))")
     }
     public static let storageUnavailable = APIError(
         .storageUnavailable, .serviceUnavailable, "the database is unavailable; try again shortly")
@@ -83,6 +85,14 @@ public struct APIError: Error, Hashable, Sendable {
         .challengeExpired, .gone, "the challenge has expired; run the passive check again")
     public static let challengeUsed = APIError(
         .challengeUsed, .conflict, "the challenge was already used, is out of attempts, or has an attempt in progress")
+    /// 409 while another upload's analysis holds the challenge (at most `lease` seconds after a crash).
+    public static func challengeInProgress(lease: Double) -> APIError {
+        var error = APIError(
+            .challengeUsed, .conflict,
+            "an attempt on this challenge is in progress; retry after it finishes (at most \(Int(lease)) s)")
+        error.retryAfter = max(1, Int(lease.rounded(.up)))
+        return error
+    }
     public static let challengeForbidden = APIError(
         .challengeForbidden, .forbidden, "the challenge belongs to another API key")
 
@@ -92,7 +102,8 @@ public struct APIError: Error, Hashable, Sendable {
         switch error.code {
         case .invalidRequest, .invalidBase64: status = .badRequest
         case .imageTooLarge: status = .contentTooLarge
-        case .invalidImage, .noFace, .invalidVideo, .videoTooLong: status = .unprocessableContent
+        case .invalidImage, .imageTooComplex, .noFace, .invalidVideo, .videoTooLong, .unsupportedVideo:
+            status = .unprocessableContent
         case .overloaded, .blinkUnavailable: status = .serviceUnavailable
         default:
             self = .internalError
@@ -101,13 +112,15 @@ public struct APIError: Error, Hashable, Sendable {
         self.init(error.code, status, error.message)
     }
 
+    /// `{"error": {"code", "message"}}`.
+    var jsonBody: [UInt8] { JSON.encode(ErrorReport(code: identifier, message: message)) }
+
     /// The JSON response, with `Retry-After` for 503 and `WWW-Authenticate` for 401.
     public func response() -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        if status == .serviceUnavailable || status == .tooManyRequests { headers[.retryAfter] = String(retryAfter) }
+        if let seconds = retryAfter ?? (status == .serviceUnavailable ? 1 : nil) { headers[.retryAfter] = String(seconds) }
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
-        let body = JSON.encode(ErrorReport(code: identifier, message: message))
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: jsonBody)))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import OpenAPIRuntime
 
 extension LivenessAPI {
-    /// `GET /audit?from=&to=&limit=`: audit entries, oldest first (``AdminKeyMiddleware`` has checked the key).
+    /// `GET /audit?from=&to=&limit=`: audit entries, oldest first (``OperationPolicyMiddleware`` has checked the admin key).
     func listAuditEntries(_ input: Operations.ListAuditEntries.Input) async throws -> Operations.ListAuditEntries.Output {
         guard let audit else { throw APIError.notFound("the audit log is off (AUDIT_ENABLED=false)") }
         let limit = input.query.limit ?? 100

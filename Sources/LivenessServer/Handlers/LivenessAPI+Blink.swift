@@ -5,21 +5,30 @@ import OpenAPIRuntime
 extension LivenessAPI {
     /// `POST /active/blink`: multipart `video` (required) and `challenge_id` (form field or query).
     func checkBlink(_ input: Operations.CheckBlink.Input) async throws -> Operations.CheckBlink.Output {
-        guard case .multipartForm(let form) = input.body else { throw APIError.unsupportedMediaType("a non-multipart body") }
+        guard case .multipartForm(let form) = input.body else { throw APIError.unsupportedMediaType("another body", accepted: ["multipart/form-data"]) }
         var video: [UInt8]?
         var formChallenge: String?
+        var otherFields = 0
         do {
             for try await part in form {
                 switch part {
                 case .video(let file):
+                    guard video == nil else { throw LivenessError.invalidRequest("the form has more than one \"video\" field") }
                     video = try await collect(file.payload.body, limit: configuration.maxVideoBytes)
                 case .challengeId(let field):
                     formChallenge = String(decoding: try await collect(field.payload.body, limit: 256), as: UTF8.self)
-                case .undocumented:
-                    continue
+                case .undocumented(let other):
+                    // Fields the spec does not name are read and ignored, within a small count and size.
+                    otherFields += 1
+                    guard otherFields <= Self.maxOtherFields else {
+                        throw LivenessError.invalidRequest("the form has more than \(Self.maxOtherFields) fields besides video and challenge_id")
+                    }
+                    _ = try await collect(other.body, limit: Self.maxOtherFieldBytes)
                 }
             }
         } catch let error as BodyLimitExceeded {
+            throw error
+        } catch let error as LivenessError {
             throw error
         } catch {
             // The runtime's multipart parser: missing parts, bad framing, unexpected part types.
@@ -28,21 +37,25 @@ extension LivenessAPI {
         guard let video, !video.isEmpty else {
             throw LivenessError.invalidRequest("the form needs a non-empty \"video\" file field")
         }
-        let challengeID = (formChallenge ?? input.query.challengeId).map { $0.trimmingCharacters(in: .whitespaces) }
-        if let challengeID, Challenge.isWellFormed(challengeID) { RequestScope.audit?.update { $0.challengeID = challengeID } }
+        let challengeID = try Self.challengeID(form: formChallenge, query: input.query.challengeId)
+        if let challengeID { RequestScope.note?.update { $0.challengeID = challengeID } }
         guard let engine = state.checker else { throw APIError.notReady }
+        // A failed attempt is reserved from the budget before the analysis, so that concurrent uploads cannot
+        // overrun it, and given back when the attempt passes or is not analysed.
         let client = RequestScope.client
-        if let failedAttempts, !failedAttempts.wouldAllow(client) {
-            throw APIError.rateLimited(retryAfter: 60, message: "too many failed blink attempts; try again later")
+        if let failedAttempts, let wait = failedAttempts.acquire(client) {
+            throw APIError.rateLimited(retryAfter: wait, message: "too many failed blink attempts; try again later")
         }
+        var reserved = failedAttempts != nil
+        defer { if reserved { failedAttempts?.refund(client) } }
         let analyse = { () async throws -> BlinkAnalysis in
             let clock = ContinuousClock()
             let start = clock.now
             defer { metrics?.recordInference(endpoint: "/active/blink", seconds: (clock.now - start).seconds) }
-            return try await engine.analyzeBlink(video)
+            return try await HangUp.guarding { try await engine.analyzeBlink(video) }
         }
         let analysis: BlinkAnalysis
-        if let challengeID, !challengeID.isEmpty {
+        if let challengeID {
             do {
                 analysis = try await challenges.attempt(id: challengeID, apiKeyID: RequestScope.apiKeyID, analyse)
             } catch let error as ChallengeError {
@@ -53,13 +66,31 @@ extension LivenessAPI {
         } else {
             analysis = try await analyse()
         }
-        if !analysis.activePassed { _ = failedAttempts?.acquire(client) }
-        RequestScope.audit?.update {
+        if !analysis.activePassed { reserved = false }
+        RequestScope.note?.update {
             $0.outcome = analysis.activePassed ? "passed" : "failed"
             $0.score = analysis.passive.map { LivenessReport.rounded($0.confidenceScore) }
             $0.reasons = analysis.reasons
         }
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(response(for: analysis, challengeID))))
+    }
+
+    /// Fields other than `video` and `challenge_id` that an upload may carry, and the bytes each may hold.
+    static let maxOtherFields = 8
+    static let maxOtherFieldBytes = 4096
+
+    /// The challenge an upload answers: the form field or the query parameter (both only when they agree).
+    /// An empty or malformed id is 400: it never turns the upload into a standalone check.
+    static func challengeID(form: String?, query: String?) throws(LivenessError) -> String? {
+        let given = [form, query].compactMap { $0?.trimmingCharacters(in: .whitespaces) }
+        guard let id = given.first else { return nil }
+        guard given.allSatisfy({ $0 == id }) else {
+            throw .invalidRequest("challenge_id differs between the form field and the query")
+        }
+        guard Challenge.isWellFormed(id) else {
+            throw .invalidRequest("challenge_id must be the 32 hex digits that POST /liveness returned")
+        }
+        return id
     }
 
     /// Collects a part's bytes, refusing more than `limit` with 413.

@@ -16,7 +16,7 @@ struct LivenessAPI: APIProtocol {
     let audit: AuditLog?
 
     func checkLiveness(_ input: Operations.CheckLiveness.Input) async throws -> Operations.CheckLiveness.Output {
-        guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType("a non-JSON body") }
+        guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType("another body", accepted: ["application/json"]) }
         guard let encoded = body.image ?? body.imageBase64 else {
             throw LivenessError.invalidRequest("the body needs an \"image\" field with the base64 of the image")
         }
@@ -25,7 +25,7 @@ struct LivenessAPI: APIProtocol {
         guard let checker = state.checker else { throw APIError.notReady }
         let clock = ContinuousClock()
         let start = clock.now
-        let result = try await checker.check(bytes)
+        let result = try await HangUp.guarding { try await checker.check(bytes) }
         metrics?.recordInference(endpoint: "/liveness", seconds: (clock.now - start).seconds)
         var fallback: Components.Schemas.Fallback?
         if result.requiresActiveCheck && configuration.enableFallback {
@@ -34,7 +34,7 @@ struct LivenessAPI: APIProtocol {
                 challengeType: .blink, challengeId: challenge.id, uploadUrl: challenges.uploadURL(for: challenge),
                 expiresAt: challenge.expiresAt)
         }
-        RequestScope.audit?.update {
+        RequestScope.note?.update {
             $0.outcome = result.label.rawValue
             $0.score = LivenessReport.rounded(result.confidenceScore)
             $0.reasons = result.reasons

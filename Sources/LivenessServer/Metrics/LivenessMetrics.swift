@@ -12,8 +12,6 @@ import Prometheus
 public final class LivenessMetrics: Sendable {
     /// prometheus_client's default buckets, as the Python service used.
     static let buckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10]
-    /// Endpoints get their own label; anything else is `other`, so clients cannot create label values.
-    static let endpoints: Set<String> = ["/liveness", "/active/blink", "/health", "/health/live", "/health/ready", "/metrics", "/audit"]
 
     let registry = PrometheusCollectorRegistry()
 
@@ -32,11 +30,9 @@ public final class LivenessMetrics: Sendable {
 
     public init() {}
 
-    static func endpoint(_ path: String) -> String { endpoints.contains(path) ? path : "other" }
-
-    /// Counts a finished request and its latency.
-    func recordRequest(method: String, path: String, status: Int, seconds: Double) {
-        let endpoint = Self.endpoint(path)
+    /// Counts a finished request and its latency. `endpoint` is the path template of the operation the router
+    /// matched, or `other`, so clients cannot create label values.
+    func recordRequest(method: String, endpoint: String, status: Int, seconds: Double) {
         registry.makeCounter(
             descriptor: Self.requests,
             labels: [("method", method), ("endpoint", endpoint), ("status", String(status))]

@@ -16,7 +16,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let apiError = Self.classify(error)
-            RequestScope.audit?.update { $0.outcome = apiError.identifier }
+            RequestScope.note?.update { $0.outcome = apiError.identifier }
             if apiError == .notFound(), let allowed = routes[request.uri.path] {
                 var response = APIError.methodNotAllowed.response()
                 response.headers[.allow] = allowed
@@ -61,7 +61,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         switch error.httpStatus {
         case .unsupportedMediaType:
-            return .unsupportedMediaType(error.request.headerFields[.contentType] ?? "no content type")
+            return .unsupportedMediaType(
+                error.request.headerFields[.contentType] ?? "no Content-Type",
+                accepted: APIOperation.all[error.operationID]?.mediaTypes ?? [])
         case .badRequest, .notAcceptable, .unprocessableContent:
             return .invalidRequest("the request does not match the API")
         default:

@@ -12,7 +12,8 @@ struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
         let response = try await next(request, context)
         let seconds = start.duration(to: clock.now).seconds
         metrics?.recordRequest(
-            method: request.method.rawValue, path: request.uri.path, status: response.status.code, seconds: seconds)
+            method: request.method.rawValue, endpoint: RequestScope.note?.fields.operation?.path ?? "other",
+            status: response.status.code, seconds: seconds)
         context.logger.info(
             "request",
             metadata: [

@@ -4,7 +4,12 @@ import Hummingbird
 
 /// Takes `X-Request-ID` from the client (when it is a safe, short token) or makes one, puts it
 /// in the logger metadata and the task-local scope (with the client's address), and sends it back.
-struct RequestIDMiddleware<Context: RemoteAddressRequestContext>: RouterMiddleware {
+struct RequestIDMiddleware: RouterMiddleware {
+    typealias Context = LivenessRequestContext
+    static var forwardedFor: HTTPField.Name { HTTPField.Name("X-Forwarded-For")! }
+    /// `TRUSTED_PROXIES`: whose `X-Forwarded-For` names the client.
+    let proxies: TrustedProxies
+
     static var headerName: HTTPField.Name { HTTPField.Name("X-Request-ID")! }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -12,8 +17,13 @@ struct RequestIDMiddleware<Context: RemoteAddressRequestContext>: RouterMiddlewa
         var context = context
         context.logger[metadataKey: "request_id"] = .string(id)
         var response = try await RequestScope.$requestID.withValue(id) {
-            try await RequestScope.$clientAddress.withValue(context.remoteAddress?.ipAddress) {
-                try await RequestScope.$logger.withValue(context.logger) { try await next(request, context) }
+            let client = proxies.client(peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[Self.forwardedFor])
+            return try await RequestScope.$clientAddress.withValue(client) {
+                try await RequestScope.$logger.withValue(context.logger) {
+                    try await RequestScope.$hangUp.withValue(HangUp(closed: context.connectionClosed)) {
+                        try await RequestScope.$note.withValue(RequestNote()) { try await next(request, context) }
+                    }
+                }
             }
         }
         response.headers[Self.headerName] = id

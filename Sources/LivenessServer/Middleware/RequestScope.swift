@@ -10,8 +10,10 @@ enum RequestScope {
     @TaskLocal static var clientAddress: String?
     /// The request's logger, with `request_id` metadata.
     @TaskLocal static var logger = Logger(label: "liveness")
-    /// The audit note of the request, when it is audited (``AuditMiddleware``).
-    @TaskLocal static var audit: AuditNote?
+    /// What the layers learn about the request: its operation, its outcome (``RequestIDMiddleware`` makes it).
+    @TaskLocal static var note: RequestNote?
+    /// The client's connection closing, when known.
+    @TaskLocal static var hangUp: HangUp?
 
     /// Who a limit applies to: the API key (by id) when the request was authenticated, otherwise the address.
     static var client: String {

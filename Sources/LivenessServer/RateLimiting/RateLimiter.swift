@@ -31,12 +31,8 @@ public final class RateLimiter: Sendable {
         }
     }
 
-    /// Whether `client` has at least one token left, without taking it.
-    public func wouldAllow(_ client: String) -> Bool {
-        let time = now()
-        return buckets.withLock { buckets in
-            guard var bucket = buckets[client] else { return true }
-            return bucket.take(now: time) == nil
-        }
+    /// Gives back a token taken by ``acquire(_:)`` (a reservation that was not used).
+    public func refund(_ client: String) {
+        buckets.withLock { buckets in buckets[client]?.refund() }
     }
 }

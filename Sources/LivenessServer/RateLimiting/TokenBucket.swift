@@ -25,6 +25,9 @@ struct TokenBucket: Sendable {
         return (1 - tokens) / ratePerSecond
     }
 
+    /// Returns one token, up to the capacity.
+    mutating func refund() { tokens = min(capacity, tokens + 1) }
+
     /// Full again by `now`: nothing to remember.
     func isIdle(now: Date) -> Bool { tokens + now.timeIntervalSince(updated) * ratePerSecond >= capacity }
 }

@@ -130,7 +130,7 @@ public final class Database: Sendable {
         do {
             if path != ":memory:" {
                 let folder = (path as NSString).deletingLastPathComponent
-                if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+                if !folder.isEmpty { try createFolder(folder) }
             }
             let connection = try await SQLiteConnection.open(
                 storage: path == ":memory:" ? .memory : .file(path: path), threadPool: pool, logger: logger,
@@ -170,6 +170,21 @@ public final class Database: Sendable {
     }
 
     /// A short description of a driver error, without SQL text or bound values.
+    /// Creates `folder` (and its parents), naming it and the system's reason when that fails.
+    private static func createFolder(_ folder: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw StorageError.unavailable("\(folder) exists and is not a folder") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { ($0 as? NSError)?.localizedDescription ?? "\($0)" }
+            throw StorageError.unavailable("cannot create the folder \(folder): \(reason ?? error.localizedDescription)")
+        }
+    }
+
     static func describe(_ error: any Error) -> String {
         switch error {
         case let error as StorageError: error.message

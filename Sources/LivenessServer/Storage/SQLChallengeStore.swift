@@ -9,7 +9,7 @@ import SQLKit
 public struct SQLChallengeStore: ChallengeStore {
     public let database: Database
     /// How long an attempt may stay in progress before another upload may take the challenge over.
-    public var attemptLease: TimeInterval = 120
+    public static let attemptLease: TimeInterval = 120
 
     public init(database: Database) {
         self.database = database
@@ -37,7 +37,7 @@ public struct SQLChallengeStore: ChallengeStore {
 
     public func begin(id: String, apiKeyID: String?, now: Date) async throws -> Challenge {
         let nowMs = now.milliseconds
-        let staleBefore = nowMs - Int(attemptLease * 1000)
+        let staleBefore = nowMs - Int(Self.attemptLease * 1000)
         let started = try await database.withSQL { sql in
             try await sql.raw(
                 """

@@ -1,0 +1,14 @@
+import HTTPTypes
+
+/// The key a request presents: `X-API-KEY: <key>` or `Authorization: Bearer <key>`. Never logged.
+enum PresentedKey {
+    static var header: HTTPField.Name { HTTPField.Name("X-API-KEY")! }
+
+    static func from(_ headers: HTTPFields) -> String? {
+        if let key = headers[header], !key.isEmpty { return key }
+        guard let authorization = headers[.authorization] else { return nil }
+        let parts = authorization.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return String(parts[1]).trimmingCharacters(in: .whitespaces)
+    }
+}
