@@ -85,6 +85,12 @@ let package = Package(
                 "EmbedResources",
             ]
         ),
+        // Resource bombs and bypasses found by hostile-input probes, generated (never stored): for the tests,
+        // `liveness fuzz` and benchmarks/bombs.sh.
+        .target(
+            name: "LivenessBombs",
+            dependencies: ["LivenessCore"]
+        ),
         .executableTarget(
             name: "embed-resources",
             dependencies: [.product(name: "Yams", package: "Yams")]
@@ -98,6 +104,7 @@ let package = Package(
             name: "liveness",
             dependencies: [
                 "LivenessCore",
+                "LivenessBombs",
                 "LivenessServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "OTel", package: "swift-otel", condition: .when(traits: ["OTLPTracing"])),
@@ -109,7 +116,7 @@ let package = Package(
         // Fixture paths, golden files and helpers shared by the test targets.
         .target(
             name: "TestSupport",
-            dependencies: ["LivenessCore"],
+            dependencies: ["LivenessCore", "LivenessBombs"],
             path: "Tests/TestSupport"
         ),
         .testTarget(

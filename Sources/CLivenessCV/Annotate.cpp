@@ -12,11 +12,13 @@
 
 namespace {
 /// Encodes `image` and hands the bytes over in a malloc'd buffer.
-lcv_status encode(const cv::Mat &image, const char *extension, uint8_t **out, size_t *out_count, lcv_error *error) {
+lcv_status encode(const cv::Mat &image, const char *extension, uint8_t **out, size_t *out_count, lcv_error *error,
+                  bool progressive = false) {
     *out = nullptr;
     *out_count = 0;
     std::vector<uchar> encoded;
-    if (!cv::imencode(extension, image, encoded, {cv::IMWRITE_JPEG_QUALITY, 92}) || encoded.empty()) {
+    const std::vector<int> params = {cv::IMWRITE_JPEG_QUALITY, 92, cv::IMWRITE_JPEG_PROGRESSIVE, progressive ? 1 : 0};
+    if (!cv::imencode(extension, image, encoded, params) || encoded.empty()) {
         return lcv::fail(error, LCV_ENCODE_FAILED, std::string("encoding as ") + extension + " failed");
     }
     auto *buffer = static_cast<uint8_t *>(std::malloc(encoded.size()));
@@ -61,6 +63,16 @@ extern "C" lcv_status lcv_image_encode(const lcv_image *image, const char *exten
             return lcv::fail(error, LCV_INVALID_ARGUMENT, "missing image, format or output");
         }
         return encode(image->mat, extension, out, out_count, error);
+    });
+}
+
+extern "C" lcv_status lcv_image_encode_progressive_jpeg(const lcv_image *image, uint8_t **out, size_t *out_count,
+                                                        lcv_error *error) {
+    return lcv::guarded(error, LCV_ENCODE_FAILED, [&]() -> lcv_status {
+        if (image == nullptr || out == nullptr || out_count == nullptr) {
+            return lcv::fail(error, LCV_INVALID_ARGUMENT, "missing image or output");
+        }
+        return encode(image->mat, ".jpg", out, out_count, error, true);
     });
 }
 

@@ -70,6 +70,8 @@ void lcv_buffer_free(uint8_t *buffer);
 /// malloc'd buffer that the caller releases with lcv_buffer_free.
 lcv_status lcv_image_encode(const lcv_image *image, const char *extension, uint8_t **out, size_t *out_count,
                             lcv_error *error);
+/// Encodes the image as a progressive JPEG (libjpeg's default scan script), like lcv_image_encode.
+lcv_status lcv_image_encode_progressive_jpeg(const lcv_image *image, uint8_t **out, size_t *out_count, lcv_error *error);
 
 // MARK: Networks
 

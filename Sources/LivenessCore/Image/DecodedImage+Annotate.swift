@@ -14,6 +14,16 @@ extension DecodedImage {
         try Self.takeBuffer { buffer, count, error in lcv_image_encode(handle, ".\(format)", buffer, count, error) }
     }
 
+    /// A `width` x `height` image of one grey level (test inputs, probes).
+    public static func uniform(width: Int, height: Int, grey: UInt8 = 128) throws -> DecodedImage {
+        try blank(width: width, height: height, grey: grey)
+    }
+
+    /// The image encoded as a progressive JPEG (libjpeg's default scan script).
+    public func progressiveJPEG() throws -> [UInt8] {
+        try Self.takeBuffer { buffer, count, error in lcv_image_encode_progressive_jpeg(handle, buffer, count, error) }
+    }
+
     /// Calls a bridge function that returns a malloc'd buffer, copies it out and frees it.
     private static func takeBuffer(
         _ call: (UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>, UnsafeMutablePointer<Int>, UnsafeMutablePointer<lcv_error>) -> lcv_status
