@@ -74,9 +74,16 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         do {
+            let state = ServiceState()
             let app = try LivenessApplication.build(
-                configuration: configuration, logger: logger, storage: storage, services: tracing)
-            try await app.runService()
+                configuration: configuration, state: state, logger: logger, storage: storage, services: tracing)
+            // SIGTERM/SIGINT go to the drain service, whose return shuts the group down gracefully.
+            let drain = DrainService(state: state, seconds: configuration.shutdownDrainSeconds, logger: logger)
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: [.init(service: app), .init(service: drain, successTerminationBehavior: .gracefullyShutdownGroup)],
+                    logger: logger))
+            try await group.run()
         } catch let error as ModelError {
             logger.critical("cannot start: \(error)")
             throw ExitCode(2)

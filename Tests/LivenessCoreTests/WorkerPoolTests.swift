@@ -42,6 +42,60 @@ struct WorkerPoolTests {
         await pool.shutdown()
     }
 
+    @Test("A job whose caller is cancelled while it waits is dropped: no worker runs it")
+    func cancelledWhileQueued() async throws {
+        let gate = Gate()
+        let ran = Counter()
+        let pool = try await WorkerPool(workers: 1, maxQueue: 10) { _ in gate }
+        let first = Task { try await pool.run { gate in gate.pass() } }
+        while pool.load.busy < 1 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(pool.isFull == false)
+        let abandoned = (0..<2).map { _ in Task { try await pool.run { _ in ran.increment() } } }
+        while pool.load.queued < 2 { try await Task.sleep(for: .milliseconds(5)) }
+        for task in abandoned { task.cancel() }
+        for task in abandoned {
+            await #expect(throws: CancellationError.self) { try await task.value }
+        }
+        #expect(pool.load.queued == 0)
+        #expect(pool.droppedJobs == 2)
+        // A task cancelled before it submits is refused at once.
+        let early = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await pool.run { _ in ran.increment() }
+        }
+        await #expect(throws: CancellationError.self) { try await early.value }
+        gate.release()
+        try await first.value
+        #expect(try await pool.run { _ in 7 } == 7)
+        #expect(ran.value == 0)
+        await pool.shutdown()
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func increment() { lock.withLock { count += 1 } }
+    }
+
+    @Test("isFull tells, before a job is submitted, that it would be refused")
+    func isFull() async throws {
+        let gate = Gate()
+        let pool = try await WorkerPool(workers: 1, maxQueue: 1) { _ in gate }
+        #expect(!pool.isFull)
+        let first = Task { try await pool.run { gate in gate.pass() } }
+        while pool.load.busy < 1 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(!pool.isFull)
+        let second = Task { try await pool.run { _ in 2 } }
+        while pool.load.queued < 1 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(pool.isFull)
+        gate.release()
+        try await first.value
+        _ = try await second.value
+        #expect(!pool.isFull)
+        await pool.shutdown()
+    }
+
     @Test("A full queue answers overloaded at once")
     func overload() async throws {
         let gate = Gate()

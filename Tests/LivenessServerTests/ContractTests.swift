@@ -121,10 +121,10 @@ struct ContractTests {
     func dataDirectory() async throws {
         try await withTemporaryFolder { folder in
             let file = "\(folder)/plain-file"
-            FileManager.default.createFile(atPath: file, contents: Data())
+            _ = FileManager.default.createFile(atPath: file, contents: Data())
             for path in ["\(file)/data/liveness.sqlite", "/proc/liveness-nope/liveness.sqlite"] {
                 do {
-                    try await TestDatabase.withDatabase(at: .sqlite(path: path)) { _ in Issue.record("opened \(path)") }
+                    _ = try await TestDatabase.withDatabase(at: .sqlite(path: path)) { _ in Issue.record("opened \(path)") }
                 } catch let error as StorageError {
                     let folderPath = (path as NSString).deletingLastPathComponent
                     #expect(error.message.contains(folderPath), "\(error.message)")

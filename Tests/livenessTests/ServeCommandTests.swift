@@ -97,6 +97,26 @@ struct ServeCommandTests {
         #expect(server.terminationStatus == 0)
     }
 
+    @Test("After SIGTERM, /health/ready answers 503 for SHUTDOWN_DRAIN_SECONDS while requests are still served")
+    func drain() async throws {
+        try await onThread {
+            let port = Self.freePort()
+            let server = try Self.start(port: port, environment: ["SHUTDOWN_DRAIN_SECONDS": "4"])
+            kill(server.processIdentifier, SIGTERM)
+            var ready = ""
+            for _ in 0..<40 {
+                ready = try Self.curl(["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/health/ready"])
+                if ready == "503" { break }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            let health = try Self.curl(["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/health"])
+            server.waitUntilExit()
+            #expect(ready == "503")
+            #expect(health == "200")
+            #expect(server.terminationStatus == 0)
+        }
+    }
+
     @Test("A corrupt model stops startup with exit status 2")
     func corruptModel() throws {
         try withTemporaryFolder { folder in

@@ -24,6 +24,8 @@ import Logging
 /// - `RATE_LIMIT_PER_MINUTE` (`rate.limit.per.minute`): requests per API key (or address) per minute on
 ///   `/liveness` and `/active/blink`. Default off.
 /// - `RATE_LIMIT_BURST` (`rate.limit.burst`): requests allowed at once. Default: the per-minute rate.
+/// - `SHUTDOWN_DRAIN_SECONDS` (`shutdown.drain.seconds`): after SIGTERM, how long requests are still served
+///   while `/health/ready` answers 503, before the server stops accepting connections. Default 3.
 /// - `MAX_FAILED_CHALLENGES_PER_HOUR` (`max.failed.challenges.per.hour`): failed blink attempts per API key
 ///   (or address) per hour before `/active/blink` answers 429. Default off.
 ///
@@ -57,6 +59,7 @@ public struct ServerConfiguration: Sendable {
     public var passive = PassiveConfiguration()
     public var storage = StorageConfiguration()
     public var connections = ConnectionConfiguration()
+    public var shutdownDrainSeconds: Double = 3
 
     public init() {}
 
@@ -66,6 +69,8 @@ public struct ServerConfiguration: Sendable {
         passive = try PassiveConfiguration(config: config)
         storage = try StorageConfiguration(config: config)
         connections = try ConnectionConfiguration(config: config)
+        shutdownDrainSeconds = try ConfigurationError.number(
+            config, "shutdown.drain.seconds", "SHUTDOWN_DRAIN_SECONDS", default: shutdownDrainSeconds, in: 0...300)
         host = config.string(forKey: "host", default: host)
         port = Int(try ConfigurationError.number(config, "port", "PORT", default: Double(port), in: 0...65535))
         var keys = config.string(forKey: "api.keys", isSecret: true)?.split(separator: ",").map(String.init) ?? []

@@ -9,7 +9,7 @@ extension LivenessAPI {
 
     /// 200 once the models are loaded and the workers run; 503 before that and while shutting down.
     func getReadiness(_ input: Operations.GetReadiness.Input) async throws -> Operations.GetReadiness.Output {
-        guard let checker = state.checker else {
+        guard let checker = state.checker, !state.isDraining else {
             return .serviceUnavailable(.init(body: .json(.init(status: .notReady))))
         }
         return .ok(.init(body: .json(.init(status: .ready, workers: checker.workerCount, modelVersion: checker.modelVersion))))

@@ -1,0 +1,155 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+@testable import LivenessServer
+import NIOCore
+import NIOEmbedded
+import Testing
+import TestSupport
+
+/// Connection-level limits over real sockets: header, body and idle timeouts, refusing unread bodies, JSON
+/// errors from the HTTP parser; and the client address behind trusted proxies.
+@Suite("Connections")
+struct ConnectionTests {
+    /// Runs a small Python socket client against `port` (on a thread of its own) and returns what it printed.
+    static func socket(_ port: Int, _ script: String) async throws -> String {
+        try await onThread { try run(port, script) }
+    }
+
+    private static func run(_ port: Int, _ script: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", "import socket, time, sys\ns = socket.create_connection(('127.0.0.1', \(port)))\n" + script]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Python: seconds until the server closes the connection (reading whatever it sends), at most `limit`.
+    static func untilClosed(_ limit: Int) -> String {
+        """
+        s.settimeout(\(limit)); start = time.time(); got = b''
+        try:
+            while True:
+                chunk = s.recv(65536)
+                if not chunk: break
+                got += chunk
+        except socket.timeout:
+            print('open'); sys.exit(0)
+        print('closed %.1f' % (time.time() - start)); print(got.decode('latin-1'))
+        """
+    }
+
+    static func app(_ change: @escaping (inout ConnectionConfiguration) -> Void = { _ in }) async throws -> some ApplicationProtocol {
+        try await TestApp.make {
+            $0.apiKeys = ["client-key"]
+            $0.connections.headerTimeout = 1
+            $0.connections.idleTimeout = 2
+            $0.connections.bodyMinBytesPerSecond = 10_000
+            change(&$0.connections)
+        }
+    }
+
+    @Test("Headers sent one byte at a time are cut off after HEADER_TIMEOUT_SECONDS")
+    func slowHeaders() async throws {
+        try await Self.app().test(.live) { client in
+            let port = try #require(client.port)
+            let output = try await Self.socket(port, "s.sendall(b'GET /health HTTP/1.1\\r\\nHost: x\\r\\nX-Slow: ')\n" + Self.untilClosed(8))
+            #expect(output.hasPrefix("closed"), "\(output)")
+        }
+    }
+
+    @Test("A kept-alive connection is closed after IDLE_TIMEOUT_SECONDS")
+    func idle() async throws {
+        try await Self.app().test(.live) { client in
+            let port = try #require(client.port)
+            let output = try await Self.socket(port, "s.sendall(b'GET /health HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n')\n" + Self.untilClosed(8))
+            #expect(output.hasPrefix("closed"), "\(output)")
+            #expect(output.contains("200 OK"))
+        }
+    }
+
+    @Test("A body slower than BODY_MIN_BYTES_PER_SECOND is cut off")
+    func slowBody() async throws {
+        try await Self.app().test(.live) { client in
+            let port = try #require(client.port)
+            let script = """
+                s.sendall(b'POST /liveness HTTP/1.1\\r\\nHost: x\\r\\nX-API-KEY: client-key\\r\\nContent-Type: application/json\\r\\nContent-Length: 1000000\\r\\n\\r\\n{"image":"')
+                """
+            let output = try await Self.socket(port, script + "\n" + Self.untilClosed(10))
+            #expect(output.hasPrefix("closed"), "\(output)")
+        }
+    }
+
+    @Test("A request without a key is refused before its body is read, and the connection closes")
+    func unauthenticatedBody() async throws {
+        try await Self.app { $0.bodyMinBytesPerSecond = 1 }.test(.live) { client in
+            let port = try #require(client.port)
+            let script = """
+                s.sendall(b'POST /liveness HTTP/1.1\\r\\nHost: x\\r\\nContent-Type: application/json\\r\\nContent-Length: 5000000\\r\\n\\r\\n{"image":"AAAA')
+                """
+            let output = try await Self.socket(port, script + "\n" + Self.untilClosed(5))
+            #expect(output.hasPrefix("closed"), "\(output)")
+            #expect(output.contains("401 Unauthorized") && output.contains(#""code":"unauthorized""#), "\(output)")
+        }
+    }
+
+    @Test("The HTTP parser's refusals carry the JSON error body", arguments: [
+        "GET /health HTTP/1.1\\r\\nHost: x\\r\\nX-Bad: a\\x00b\\r\\n\\r\\n",
+        "POST /liveness HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 5\\r\\nContent-Length: 7\\r\\n\\r\\nhello",
+        "PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n",
+        "GET /health HTTP/1.1\\r\\nHost: x\\r\\nX-Big: " + String(repeating: "a", count: 90_000) + "\\r\\n\\r\\n",
+    ])
+    func parserErrors(request: String) async throws {
+        try await Self.app().test(.live) { client in
+            let port = try #require(client.port)
+            let output = try await Self.socket(port, "s.sendall(b'\(request)')\n" + Self.untilClosed(5))
+            #expect(output.contains("400 Bad Request"), "\(output.prefix(300))")
+            #expect(output.contains(#""code":"invalid_request""#), "\(output.prefix(300))")
+        }
+    }
+
+    @Test("X-Forwarded-For names the client only from a trusted proxy: the right-most untrusted hop")
+    func trustedProxies() throws {
+        let proxies = try TrustedProxies.parse("10.0.0.0/8, 192.168.1.7, fd00::/8").get()
+        #expect(proxies.client(peer: "203.0.113.9", forwardedFor: "1.2.3.4") == "203.0.113.9")
+        #expect(proxies.client(peer: "10.1.2.3", forwardedFor: "1.2.3.4") == "1.2.3.4")
+        #expect(proxies.client(peer: "10.1.2.3", forwardedFor: "6.6.6.6, 1.2.3.4, 10.9.9.9") == "1.2.3.4")
+        #expect(proxies.client(peer: "fd00::1", forwardedFor: "2001:db8::5") == "2001:db8::5")
+        #expect(proxies.client(peer: "10.1.2.3", forwardedFor: "not-an-address") == "10.1.2.3")
+        #expect(proxies.client(peer: "10.1.2.3", forwardedFor: nil) == "10.1.2.3")
+        #expect(TrustedProxies.none.client(peer: "10.1.2.3", forwardedFor: "1.2.3.4") == "10.1.2.3")
+        for bad in ["10.0.0.0/33", "example.com", "1.2.3.4/-1"] {
+            #expect((try? TrustedProxies.parse(bad).get()) == nil, "\(bad)")
+        }
+    }
+
+    @Test("Work still waiting when the client hangs up is cancelled")
+    func hangUp() async throws {
+        let loop = EmbeddedEventLoop()
+        let closed = loop.makePromise(of: Void.self)
+        let started = AsyncStream<Void>.makeStream()
+        let task = Task {
+            try await HangUp(closed: closed.futureResult).run {
+                started.continuation.yield()
+                try await Task.sleep(for: .seconds(30))
+                return 1
+            }
+        }
+        var iterator = started.stream.makeAsyncIterator()
+        await iterator.next()
+        closed.succeed()
+        let clock = ContinuousClock()
+        let start = clock.now
+        await #expect(throws: CancellationError.self) { try await task.value }
+        #expect(clock.now - start < .seconds(10))
+        // Work that finishes first is returned as usual.
+        let other = loop.makePromise(of: Void.self)
+        #expect(try await HangUp(closed: other.futureResult).run { 5 } == 5)
+        other.succeed()
+    }
+}
