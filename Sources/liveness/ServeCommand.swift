@@ -107,17 +107,20 @@ struct ServeCommand: AsyncParsableCommand {
         #endif
     }
 
+    /// Logs in `LOG_FORMAT` on standard error, and routes what C libraries print there through the same logger.
     static func bootstrapLogging(_ configuration: ServerConfiguration) -> Logger {
         let level = configuration.logLevel
+        let output = NativeMessages.capture() ?? .standardError
         switch configuration.logFormat {
-        case .json: LoggingSystem.bootstrap { JSONLogHandler(label: $0, level: level) }
+        case .json: LoggingSystem.bootstrap { JSONLogHandler(label: $0, level: level, output: output) }
         case .text:
             LoggingSystem.bootstrap { label in
-                var handler = StreamLogHandler.standardError(label: label)
+                var handler = StreamLogHandler(label: label, stream: output)
                 handler.logLevel = level
                 return handler
             }
         }
+        NativeMessages.forward(to: Logger(label: "native"))
         return Logger(label: "liveness")
     }
 }

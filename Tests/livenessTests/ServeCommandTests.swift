@@ -8,12 +8,12 @@ struct ServeCommandTests {
     static func freePort() -> Int { Int.random(in: 20_000..<40_000) }
 
     /// Starts the server and waits until /health/ready answers 200.
-    static func start(port: Int, environment: [String: String] = [:]) throws -> Process {
+    static func start(port: Int, environment: [String: String] = [:], standardError: FileHandle = .nullDevice) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLIRunner.executable)
         process.arguments = ["serve", "--port", String(port)]
         process.environment = CLIRunner.environment(environment)
-        process.standardError = FileHandle.nullDevice
+        process.standardError = standardError
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         // Up to 60 s: with the whole suite running, loading the models can take a while on 2 cores.
@@ -114,6 +114,41 @@ struct ServeCommandTests {
             #expect(ready == "503")
             #expect(health == "200")
             #expect(server.terminationStatus == 0)
+        }
+    }
+
+    @Test("With LOG_FORMAT=json, libjpeg's warnings arrive as JSON log lines and are counted")
+    func nativeMessages() async throws {
+        try await onThread {
+            try withTemporaryFolder { folder in
+                let port = Self.freePort()
+                let logPath = "\(folder)/stderr.log"
+                FileManager.default.createFile(atPath: logPath, contents: nil)
+                let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+                let server = try Self.start(port: port, environment: ["LOG_FORMAT": "json", "SHUTDOWN_DRAIN_SECONDS": "0"], standardError: log)
+                // Three stray bytes before EOI: libjpeg prints "Corrupt JPEG data: ... extraneous bytes".
+                var jpeg = try Fixtures.bytes(Fixtures.image("image_T1.jpg"))
+                jpeg.insert(contentsOf: [0, 0, 0], at: jpeg.count - 2)
+                let bodyFile = "\(folder)/body.json"
+                try Data(#"{"image":"\#(Data(jpeg).base64EncodedString())"}"#.utf8).write(to: URL(fileURLWithPath: bodyFile))
+                let status = try Self.curl([
+                    "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Content-Type: application/json", "--data-binary", "@\(bodyFile)",
+                    "http://127.0.0.1:\(port)/liveness",
+                ])
+                Thread.sleep(forTimeInterval: 0.5)
+                let metrics = try Self.curl(["-s", "http://127.0.0.1:\(port)/metrics"])
+                kill(server.processIdentifier, SIGTERM)
+                server.waitUntilExit()
+                try log.close()
+                let lines = try String(contentsOfFile: logPath, encoding: .utf8).split(separator: "\n")
+                #expect(status == "200")
+                #expect(Self.metric(metrics, "liveness_native_messages_total") >= 1)
+                #expect(!lines.isEmpty)
+                for line in lines {
+                    #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "not JSON: \(line.prefix(200))")
+                }
+                #expect(lines.contains { $0.contains("native library message") && $0.contains("Corrupt JPEG data") })
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 
-/// Writes one JSON object per log line to standard error: time, level, label, message and metadata.
+/// Writes one JSON object per log line to standard error (the original one, see ``NativeMessages``): time, level, label, message and metadata.
 ///
 /// Selected with `LOG_FORMAT=json`.
 public struct JSONLogHandler: LogHandler {
@@ -9,9 +9,12 @@ public struct JSONLogHandler: LogHandler {
     public var logLevel: Logger.Level
     private let label: String
 
-    public init(label: String, level: Logger.Level) {
+    private let output: LogOutput
+
+    public init(label: String, level: Logger.Level, output: LogOutput = .standardError) {
         self.label = label
         self.logLevel = level
+        self.output = output
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -27,8 +30,8 @@ public struct JSONLogHandler: LogHandler {
         for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
             fields[key] = "\(value)"
         }
-        guard var line = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return }
-        line.append(0x0A)
-        FileHandle.standardError.write(line)
+        guard let line = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return }
+        var stream = output
+        stream.write(String(decoding: line, as: UTF8.self) + "\n")
     }
 }

@@ -1,4 +1,5 @@
 import Prometheus
+import Synchronization
 
 /// The Prometheus metrics, under the Python service's names.
 ///
@@ -7,6 +8,7 @@ import Prometheus
 /// - `liveness_request_latency_seconds{endpoint}`: whole request, histogram
 /// - `liveness_inference_latency_seconds{endpoint}`: time in the model pipeline, histogram
 /// - `liveness_worker_queue_depth`, `liveness_workers_busy`: gauges, read at scrape time
+/// - `liveness_native_messages_total`: lines C libraries printed (``NativeMessages``)
 ///
 /// Configuration key: `ENABLE_METRICS` (read by ``ServerConfiguration``).
 public final class LivenessMetrics: Sendable {
@@ -14,6 +16,8 @@ public final class LivenessMetrics: Sendable {
     static let buckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10]
 
     let registry = PrometheusCollectorRegistry()
+    /// ``NativeMessages/count`` as last added to the counter.
+    private let nativeCounted = Mutex(0)
 
     static var requests: MetricNameDescriptor { descriptor("liveness_requests_total", "Requests by method, endpoint and status.") }
     static var successes: MetricNameDescriptor { descriptor("liveness_requests_success", "Requests answered with a status below 400.") }
@@ -22,6 +26,9 @@ public final class LivenessMetrics: Sendable {
     static var inferenceLatency: MetricNameDescriptor { descriptor("liveness_inference_latency_seconds", "Time spent in the model pipeline.") }
     static var queueDepth: MetricNameDescriptor { descriptor("liveness_worker_queue_depth", "Checks waiting for a worker.") }
     static var busyWorkers: MetricNameDescriptor { descriptor("liveness_workers_busy", "Workers running a check.") }
+    static var nativeMessages: MetricNameDescriptor {
+        descriptor("liveness_native_messages_total", "Lines C libraries (libjpeg, libpng, FFmpeg) printed, logged as warnings.")
+    }
 
     /// A descriptor whose name is exactly `name` (no unit suffix is appended).
     private static func descriptor(_ name: String, _ help: String) -> MetricNameDescriptor {
@@ -57,6 +64,12 @@ public final class LivenessMetrics: Sendable {
             registry.makeGauge(descriptor: Self.queueDepth).set(Double(load.queued))
             registry.makeGauge(descriptor: Self.busyWorkers).set(Double(load.busy))
         }
+        let total = NativeMessages.count
+        let delta = nativeCounted.withLock { counted in
+            defer { counted = max(counted, total) }
+            return max(0, total - counted)
+        }
+        registry.makeCounter(descriptor: Self.nativeMessages).increment(by: Int64(delta))
         return registry.emitToString()
     }
 }
