@@ -72,7 +72,10 @@ RUN ldconfig \
 ENV HOST=0.0.0.0 \
     PORT=8000 \
     MODEL_DIR=/opt/liveness/models \
-    DATA_DIR=/var/lib/liveness
+    DATA_DIR=/var/lib/liveness \
+    OPENCV_IO_MAX_IMAGE_PIXELS=40000000 \
+    OPENCV_IO_MAX_IMAGE_WIDTH=10000 \
+    OPENCV_IO_MAX_IMAGE_HEIGHT=10000
 USER liveness
 WORKDIR /var/lib/liveness
 VOLUME ["/var/lib/liveness"]

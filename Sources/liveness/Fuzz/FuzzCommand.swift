@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import LivenessBombs
 import LivenessCore
 
-/// `liveness fuzz`: mutated images and videos through the same guard, decode and analysis path the
-/// server uses. Fails (exit 1) when an input takes longer than `--max-seconds`; a crash ends the process.
+/// `liveness fuzz`: the resource-bomb corpus (``BombCorpus``), then mutated images and videos (the bombs
+/// among the seeds) through the same guard, decode and analysis path the server uses. Fails (exit 1) when a
+/// bomb is not refused with its code or an input takes longer than `--max-seconds`; a crash ends the process.
 struct FuzzCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fuzz",
@@ -42,12 +44,27 @@ struct FuzzCommand: AsyncParsableCommand {
     func run() async throws {
         let seed = seed ?? UInt64.random(in: 0...UInt64.max)
         let engine = try await models.startChecker()
-        let imageSeeds = try Self.seeds(in: images, extensions: ["jpg", "png", "txt"]) + (try Self.encodedSeeds(images))
-        let videoSeeds = try Self.seeds(in: videos, extensions: ["mp4", "webm"])
+        let clip = FileManager.default.contents(atPath: "\(videos)/blink_real_h264.mp4").map { [UInt8]($0) }
+        let bombs = try BombCorpus.images() + (try clip.map { try BombCorpus.videos(clip: $0) } ?? [])
+        let imageSeeds =
+            try Self.seeds(in: images, extensions: ["jpg", "png", "txt"]) + (try Self.encodedSeeds(images))
+            + bombs.filter { $0.kind == .image }.map(\.bytes)
+        let videoSeeds = try Self.seeds(in: videos, extensions: ["mp4", "webm"]) + bombs.filter { $0.kind == .video }.map(\.bytes)
         print("fuzz: seed \(seed), \(imageSeeds.count) image seeds, \(videoSeeds.count) video seeds, \(engine.workerCount) workers")
         var report = FuzzReport()
         let clock = ContinuousClock()
         let start = clock.now
+        var defused = 0
+        for bomb in bombs {
+            let outcome = await (bomb.kind == .image ? Self.runImage : Self.runVideo)(bomb.bytes, "bomb:\(bomb.name)", engine)
+            report.record(outcome)
+            if outcome.result == bomb.expectedCode {
+                defused += 1
+            } else {
+                print("fuzz: bomb \(bomb.name) answered \(outcome.result), expected \(bomb.expectedCode)")
+            }
+        }
+        print("fuzz: \(defused) of \(bombs.count) bombs refused with their codes")
         var mutator = Mutator(random: SplitMix64(seed: seed))
         let imageBudget = seconds * (1 - videoShare)
         // Images: one input per worker at a time, so the measured time is the work, not queueing.
@@ -71,7 +88,7 @@ struct FuzzCommand: AsyncParsableCommand {
         let slow = report.slow(over: maxSeconds)
         try save(slow)
         print(report.summary(elapsed: start.duration(to: clock.now).seconds, limit: maxSeconds))
-        if !slow.isEmpty { throw ExitCode(1) }
+        if !slow.isEmpty || defused < bombs.count { throw ExitCode(1) }
     }
 
     private func done(_ report: FuzzReport) -> Bool { maxInputs > 0 && report.total >= maxInputs }
