@@ -43,14 +43,8 @@ public enum BombCorpus {
 
     /// A progressive JPEG that repeats one tiny scan thousands of times: each one a pass over the image.
     static func progressiveScanBomb() throws -> Bomb {
-        let base = try DecodedImage.uniform(width: 2048, height: 2048).progressiveJPEG()
-        var jpeg = JPEGSegments(base)
-        let scans = jpeg.segments.enumerated().filter { $0.element.marker == 0xDA }
-        guard let smallest = scans.min(by: { $0.element.bytes.count < $1.element.bytes.count }) else {
-            throw BombError(message: "the encoder wrote no scan")
-        }
-        let repeated = Array(repeating: smallest.element, count: 3_000)
-        jpeg.segments.insert(contentsOf: repeated, at: smallest.offset + 1)
+        var jpeg = try progressive(2048)
+        try jpeg.repeatScan(3_000, smallest: true)
         return Bomb(
             name: "jpeg-scan-bomb", kind: .image, summary: "a 4 MP progressive JPEG with 3000 repeats of one scan",
             bytes: jpeg.file, expectedCode: "image_too_complex")
@@ -58,11 +52,9 @@ public enum BombCorpus {
 
     /// A progressive JPEG within the pixel limit, but with more scans × pixels than the budget allows.
     static func progressiveScanPixels() throws -> Bomb {
-        let base = try DecodedImage.uniform(width: 64, height: 64).progressiveJPEG()
-        var jpeg = JPEGSegments(base)
+        var jpeg = try progressive(64)
         jpeg.setFrame(width: 6_000, height: 6_000)
-        let scans = jpeg.segments.enumerated().filter { $0.element.marker == 0xDA }
-        if let last = scans.last { jpeg.segments.insert(contentsOf: Array(repeating: last.element, count: 4), at: last.offset + 1) }
+        try jpeg.repeatScan(4, smallest: false)
         return Bomb(
             name: "jpeg-scan-pixels", kind: .image, summary: "a 36 MP progressive JPEG with 14 scans",
             bytes: jpeg.file, expectedCode: "image_too_complex")
@@ -70,12 +62,16 @@ public enum BombCorpus {
 
     /// A 4:4:4 progressive JPEG whose coefficient buffer alone would take about 240 MB.
     static func progressiveCoefficients() throws -> Bomb {
-        let base = try DecodedImage.uniform(width: 64, height: 64).progressiveJPEG()
-        var jpeg = JPEGSegments(base)
+        var jpeg = try progressive(64)
         jpeg.setFrame(width: 9_000, height: 4_400, sampling: 0x11)
         return Bomb(
             name: "jpeg-coefficients", kind: .image, summary: "a 39.6 MP 4:4:4 progressive JPEG (240 MB of coefficients)",
             bytes: jpeg.file, expectedCode: "image_too_large")
+    }
+
+    /// The segments of a uniform grey `side` × `side` progressive JPEG.
+    static func progressive(_ side: Int) throws -> JPEGSegments {
+        JPEGSegments(try DecodedImage.uniform(width: side, height: side).progressiveJPEG())
     }
 
     /// An OS/2 bitmap (12-byte header) 1000 × 65535: the sides are unsigned there, as OpenCV reads them.

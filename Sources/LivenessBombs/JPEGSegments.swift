@@ -32,6 +32,15 @@ struct JPEGSegments {
 
     var frameIndex: Int? { segments.firstIndex { (0xC0...0xC2).contains($0.marker) } }
 
+    /// Inserts `count` copies of one scan (with its entropy-coded data) right after it: the smallest scan,
+    /// or the last one.
+    mutating func repeatScan(_ count: Int, smallest: Bool) throws {
+        let scans = segments.enumerated().filter { $0.element.marker == 0xDA }
+        let chosen = smallest ? scans.min { $0.element.bytes.count < $1.element.bytes.count } : scans.last
+        guard let chosen else { throw BombError(message: "the encoder wrote no scan") }
+        segments.insert(contentsOf: Array(repeating: chosen.element, count: count), at: chosen.offset + 1)
+    }
+
     /// Rewrites the frame header's size, and optionally every component's sampling factors.
     mutating func setFrame(width: Int, height: Int, sampling: UInt8? = nil) {
         guard let index = frameIndex else { return }

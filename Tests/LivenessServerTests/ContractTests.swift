@@ -157,3 +157,44 @@ struct ContractTests {
         }
     }
 }
+
+/// `ACTIVE_CHECK_POLICY`.
+@Suite("Active check policy")
+struct ActiveCheckPolicyTests {
+    @Test("With always, a confident real selfie still needs the active check (policy_always) and gets a challenge")
+    func always() async throws {
+        let engine = try await LivenessEngine(
+            configuration: {
+                var passive = PassiveConfiguration(modelDirectory: Fixtures.models, workers: 1)
+                passive.activeCheck = .always
+                return passive
+            }())
+        let app = try LivenessApplication.build(
+            configuration: TestApp.configuration(), state: ServiceState(checker: engine), logger: .init(label: "test"))
+        try await app.test(.router) { client in
+            let real = try await client.execute(
+                uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "image_T1.jpg"))
+            #expect(real.object["liveness_label"] as? String == "real")
+            #expect(real.object["requires_active_check"] as? Bool == true)
+            #expect(real.object["reasons"] as? [String] == ["policy_always"])
+            #expect((real.object["fallback"] as? [String: Any])?["challenge_id"] is String)
+            let noFace = try await client.execute(
+                uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "no_face.png"))
+            #expect(noFace.errorCode == "no_face")
+        }
+        await engine.shutdown()
+    }
+
+    @Test("ACTIVE_CHECK_POLICY reads adaptive and always, and refuses anything else")
+    func setting() throws {
+        func read(_ value: String) throws -> ActiveCheckPolicy {
+            try PassiveConfiguration(
+                config: ConfigReader(provider: EnvironmentVariablesProvider(environmentVariables: ["ACTIVE_CHECK_POLICY": value]))
+            ).activeCheck
+        }
+        #expect(try read("always") == .always)
+        #expect(try read("ADAPTIVE") == .adaptive)
+        #expect(throws: ConfigurationError.self) { try read("sometimes") }
+        #expect(PassiveConfiguration().activeCheck == .adaptive)
+    }
+}

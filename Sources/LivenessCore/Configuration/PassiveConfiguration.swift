@@ -12,6 +12,8 @@ import Foundation
 ///   number of cores.
 /// - `MAX_QUEUE` (`max.queue`): requests that may wait for a worker before `overloaded`.
 ///   Default 64.
+/// - `ACTIVE_CHECK_POLICY` (`active.check.policy`): `adaptive` (an active check when the result is unsure)
+///   or `always` (whenever a face is found). Default `adaptive`.
 public struct PassiveConfiguration: Hashable, Sendable {
     public var modelDirectory: String
     public var modelPath: String?
@@ -19,6 +21,7 @@ public struct PassiveConfiguration: Hashable, Sendable {
     public var workers: Int
     public var maxQueue: Int
     public var limits: ImageLimits
+    public var activeCheck = ActiveCheckPolicy.adaptive
 
     public init(
         modelDirectory: String = "models", modelPath: String? = nil, confidenceThreshold: Double = 0.85,
@@ -44,8 +47,14 @@ public struct PassiveConfiguration: Hashable, Sendable {
             try ConfigurationError.number(config, "max.workers", "MAX_WORKERS", default: Double(workers), in: 1...256))
         maxQueue = Int(
             try ConfigurationError.number(config, "max.queue", "MAX_QUEUE", default: Double(maxQueue), in: 1...100_000))
+        if let text = config.string(forKey: "active.check.policy"), !text.isEmpty {
+            guard let parsed = ActiveCheckPolicy(rawValue: text.lowercased()) else {
+                throw ConfigurationError(variable: "ACTIVE_CHECK_POLICY", message: "'\(text.prefix(40))' is not adaptive or always")
+            }
+            activeCheck = parsed
+        }
     }
 
     /// The policy these settings imply.
-    public var policy: LivenessPolicy { LivenessPolicy(confidenceThreshold: confidenceThreshold) }
+    public var policy: LivenessPolicy { LivenessPolicy(confidenceThreshold: confidenceThreshold, activeCheck: activeCheck) }
 }
