@@ -152,6 +152,43 @@ struct ServeCommandTests {
         }
     }
 
+    @Test("Past MAX_CONNECTIONS a new connection waits until one closes")
+    func connectionCap() async throws {
+        try await onThread {
+            let port = Self.freePort()
+            let server = try Self.start(port: port, environment: ["MAX_CONNECTIONS": "1", "SHUTDOWN_DRAIN_SECONDS": "0"])
+            defer {
+                kill(server.processIdentifier, SIGTERM)
+                server.waitUntilExit()
+            }
+            // The first connection (s) sits idle; the second (t) is served only once s closes.
+            let script = """
+                import socket, time
+                s = socket.create_connection(('127.0.0.1', \(port)))
+                time.sleep(0.5)
+                t = socket.create_connection(('127.0.0.1', \(port)))
+                t.sendall(b'GET /health HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\n\\r\\n')
+                t.settimeout(1.5)
+                try:
+                    early = t.recv(100)
+                except socket.timeout:
+                    early = b''
+                s.close()
+                t.settimeout(5)
+                print('early=%d late=%s' % (len(early), t.recv(100).split(b'\\r\\n')[0].decode()))
+                """
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            process.arguments = ["-c", script]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(text.hasPrefix("early=0 late=HTTP/1.1 200 OK"), "\(text)")
+        }
+    }
+
     @Test("A corrupt model stops startup with exit status 2")
     func corruptModel() throws {
         try withTemporaryFolder { folder in

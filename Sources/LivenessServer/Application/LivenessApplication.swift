@@ -11,13 +11,11 @@ import ServiceLifecycle
 public enum LivenessApplication {
     /// The methods each fixed path answers (for 405 with `Allow`): the spec's operations, and the open pages
     /// outside it. A GET route also answers HEAD.
-    static func routeMethods(demo: Bool) -> [String: String] {
+    static func routeMethods(demo: Bool) -> RouteMethods {
         var methods: [String: Set<String>] = [:]
         for operation in APIOperation.all.values { methods[operation.path, default: []].insert(operation.method) }
         for path in DocsRoutes.paths + (demo ? DemoRoutes.paths : []) { methods[path, default: []].insert("GET") }
-        return methods.mapValues { set in
-            (set.contains("GET") ? set.union(["HEAD"]) : set).sorted().joined(separator: ", ")
-        }
+        return RouteMethods(methods)
     }
 
     /// The application for `configuration`.

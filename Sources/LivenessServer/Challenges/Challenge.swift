@@ -10,10 +10,27 @@ public struct Challenge: Hashable, Sendable, Codable {
     /// The passive result that asked for the challenge.
     public var passiveLabel: String
     public var passiveScore: Double
+    /// The passive result's reasons (why the challenge was asked for).
+    public var passiveReasons: [String] = []
     public var attemptsLeft: Int
     /// The id (hash prefix) of the API key that created it, or nil without authentication.
     public var apiKeyID: String?
     public var state: State
+    /// When it was passed or ran out of attempts.
+    public var completedAt: Date?
+    /// The verdict and reasons of the last judged video.
+    public var lastAttempt: Attempt?
+
+    /// A judged video.
+    public struct Attempt: Hashable, Sendable, Codable {
+        public var passed: Bool
+        public var reasons: [String]
+
+        public init(passed: Bool, reasons: [String]) {
+            self.passed = passed
+            self.reasons = reasons
+        }
+    }
 
     public enum State: String, Hashable, Sendable, Codable {
         /// Waiting for a video.
@@ -28,8 +45,9 @@ public struct Challenge: Hashable, Sendable, Codable {
 
     public init(
         id: String = Challenge.newID(), createdAt: Date, ttl: TimeInterval, passiveLabel: String, passiveScore: Double,
-        attempts: Int, apiKeyID: String?
+        passiveReasons: [String] = [], attempts: Int, apiKeyID: String?
     ) {
+        self.passiveReasons = passiveReasons
         self.id = id
         self.createdAt = createdAt
         self.expiresAt = createdAt.addingTimeInterval(ttl)

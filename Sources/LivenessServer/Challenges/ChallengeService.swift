@@ -28,8 +28,16 @@ public struct ChallengeService: Sendable {
     public func issue(for result: PassiveResult, apiKeyID: String?) async throws -> Challenge {
         let challenge = Challenge(
             createdAt: now(), ttl: ttl, passiveLabel: result.label.rawValue, passiveScore: result.confidenceScore,
-            attempts: maxAttempts, apiKeyID: apiKeyID)
+            passiveReasons: result.reasons, attempts: maxAttempts, apiKeyID: apiKeyID)
         try await store.insert(challenge)
+        return challenge
+    }
+
+    /// The challenge `id` as `apiKeyID` may see it: nil when it does not exist or another key created it.
+    public func status(id: String, apiKeyID: String?) async throws -> Challenge? {
+        guard Challenge.isWellFormed(id), let challenge = try await store.find(id: id), challenge.apiKeyID == apiKeyID else {
+            return nil
+        }
         return challenge
     }
 
@@ -52,7 +60,8 @@ public struct ChallengeService: Sendable {
             try await store.release(id: id)
             throw error
         }
-        try await store.finish(id: id, passed: analysis.activePassed)
+        try await store.finish(
+            id: id, attempt: Challenge.Attempt(passed: analysis.activePassed, reasons: analysis.reasons), now: now())
         return analysis
     }
 }

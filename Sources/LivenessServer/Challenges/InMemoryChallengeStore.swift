@@ -25,15 +25,17 @@ public final class InMemoryChallengeStore: ChallengeStore {
         }
     }
 
-    public func finish(id: String, passed: Bool) async throws {
+    public func finish(id: String, attempt: Challenge.Attempt, now: Date) async throws {
         challenges.withLock { all in
             guard var challenge = all[id], challenge.state == .inProgress else { return }
-            if passed {
+            if attempt.passed {
                 challenge.state = .passed
             } else {
                 challenge.attemptsLeft -= 1
                 challenge.state = challenge.attemptsLeft > 0 ? .open : .exhausted
             }
+            if challenge.state != .open { challenge.completedAt = now }
+            challenge.lastAttempt = attempt
             all[id] = challenge
         }
     }

@@ -9,7 +9,7 @@ import OpenAPIRuntime
 /// without details, paths or stack traces.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The methods each route answers, for 405 `method_not_allowed` with an `Allow` header.
-    let routes: [String: String]
+    let routes: RouteMethods
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -17,7 +17,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             let apiError = Self.classify(error)
             RequestScope.note?.update { $0.outcome = apiError.identifier }
-            if apiError == .notFound(), let allowed = routes[request.uri.path] {
+            if apiError == .notFound(), CanonicalPathMiddleware<Context>.isCanonical(request.uri.path),
+                let allowed = routes.allowed(request.uri.path)
+            {
                 var response = APIError.methodNotAllowed.response()
                 response.headers[.allow] = allowed
                 return response

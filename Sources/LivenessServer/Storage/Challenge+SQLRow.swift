@@ -4,9 +4,12 @@ import SQLKit
 extension Challenge {
     /// The columns of `liveness_challenges` that make up a challenge, in one place for every query.
     static let sqlColumns =
-        "id, created_at_ms, expires_at_ms, passive_label, passive_score, attempts_left, api_key_id, state"
+        "id, created_at_ms, expires_at_ms, passive_label, passive_score, attempts_left, api_key_id, state, passive_reasons, completed_at_ms, last_passed, last_reasons"
 
     /// A challenge read from a `liveness_challenges` row (``sqlColumns``). An empty `api_key_id` means none.
+    /// Reasons are stored comma-separated (they are code words).
+    static func list(_ text: String) -> [String] { text.isEmpty ? [] : text.split(separator: ",").map(String.init) }
+
     init(row: any SQLRow) throws {
         let apiKeyID = try row.decode(column: "api_key_id", as: String.self)
         let stateName = try row.decode(column: "state", as: String.self)
@@ -23,5 +26,10 @@ extension Challenge {
             apiKeyID: apiKeyID.isEmpty ? nil : apiKeyID)
         self.expiresAt = Date(milliseconds: try row.decode(column: "expires_at_ms", as: Int.self))
         self.state = state
+        self.passiveReasons = Self.list(try row.decode(column: "passive_reasons", as: String.self))
+        self.completedAt = try row.decode(column: "completed_at_ms", as: Int?.self).map(Date.init(milliseconds:))
+        if let passed = try row.decode(column: "last_passed", as: Bool?.self) {
+            self.lastAttempt = Attempt(passed: passed, reasons: Self.list(try row.decode(column: "last_reasons", as: String?.self) ?? ""))
+        }
     }
 }

@@ -46,6 +46,15 @@ extension Database {
                 """,
                 "CREATE INDEX IF NOT EXISTS liveness_audit_time ON liveness_audit (at_ms)",
             ]),
+        // What GET /challenges/{id} reports: the selfie's reasons, when the challenge ended, the last verdict.
+        Migration(
+            version: 2,
+            statements: [
+                "ALTER TABLE liveness_challenges ADD COLUMN passive_reasons TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE liveness_challenges ADD COLUMN completed_at_ms BIGINT",
+                "ALTER TABLE liveness_challenges ADD COLUMN last_passed BOOLEAN",
+                "ALTER TABLE liveness_challenges ADD COLUMN last_reasons TEXT",
+            ]),
     ]
 
     /// The newest schema version this build knows.

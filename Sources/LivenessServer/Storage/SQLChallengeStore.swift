@@ -19,10 +19,12 @@ public struct SQLChallengeStore: ChallengeStore {
         try await database.withSQL { sql in
             try await sql.raw(
                 """
-                INSERT INTO liveness_challenges (\(unsafeRaw: Challenge.sqlColumns))
+                INSERT INTO liveness_challenges
+                    (id, created_at_ms, expires_at_ms, passive_label, passive_score, attempts_left, api_key_id, state, passive_reasons)
                 VALUES (\(bind: challenge.id), \(bind: challenge.createdAt.milliseconds), \(bind: challenge.expiresAt.milliseconds),
                         \(bind: challenge.passiveLabel), \(bind: challenge.passiveScore), \(bind: challenge.attemptsLeft),
-                        \(bind: challenge.apiKeyID ?? ""), \(bind: challenge.state.rawValue))
+                        \(bind: challenge.apiKeyID ?? ""), \(bind: challenge.state.rawValue),
+                        \(bind: challenge.passiveReasons.joined(separator: ",")))
                 """
             ).run()
         }
@@ -55,12 +57,15 @@ public struct SQLChallengeStore: ChallengeStore {
         throw challenge.refusal(apiKeyID: apiKeyID, now: now) ?? ChallengeError.used
     }
 
-    public func finish(id: String, passed: Bool) async throws {
+    public func finish(id: String, attempt: Challenge.Attempt, now: Date) async throws {
+        let reasons = attempt.reasons.joined(separator: ",")
+        let nowMs = now.milliseconds
         try await database.withSQL { sql in
-            if passed {
+            if attempt.passed {
                 try await sql.raw(
                     """
-                    UPDATE liveness_challenges SET state = 'passed', attempt_started_at_ms = NULL
+                    UPDATE liveness_challenges SET state = 'passed', attempt_started_at_ms = NULL, completed_at_ms = \(bind: nowMs),
+                        last_passed = \(bind: true), last_reasons = \(bind: reasons)
                     WHERE id = \(bind: id) AND state = 'in_progress'
                     """
                 ).run()
@@ -70,7 +75,8 @@ public struct SQLChallengeStore: ChallengeStore {
                     UPDATE liveness_challenges
                     SET attempts_left = attempts_left - 1,
                         state = CASE WHEN attempts_left > 1 THEN 'open' ELSE 'exhausted' END,
-                        attempt_started_at_ms = NULL
+                        completed_at_ms = CASE WHEN attempts_left > 1 THEN NULL ELSE \(bind: nowMs) END,
+                        attempt_started_at_ms = NULL, last_passed = \(bind: false), last_reasons = \(bind: reasons)
                     WHERE id = \(bind: id) AND state = 'in_progress'
                     """
                 ).run()

@@ -1,0 +1,25 @@
+import Foundation
+import OpenAPIRuntime
+
+extension LivenessAPI {
+    /// `GET /challenges/{challenge_id}`: the challenge's state and verdict, for the key that created it.
+    func getChallenge(_ input: Operations.GetChallenge.Input) async throws -> Operations.GetChallenge.Output {
+        guard let challenge = try await challenges.status(id: input.path.challengeId, apiKeyID: RequestScope.apiKeyID) else {
+            throw APIError.challengeNotFound
+        }
+        let status: Components.Schemas.ChallengeStatus.StatusPayload =
+            switch challenge.state {
+            case .passed: .passed
+            case .exhausted: .failed
+            case .open, .inProgress: challenges.now() >= challenge.expiresAt ? .expired : .open
+            }
+        let body = Components.Schemas.ChallengeStatus(
+            challengeId: challenge.id, status: status, attemptsLeft: challenge.attemptsLeft, createdAt: challenge.createdAt,
+            expiresAt: challenge.expiresAt, completedAt: challenge.completedAt,
+            passive: .init(
+                livenessLabel: challenge.passiveLabel == "real" ? .real : .fake, confidenceScore: challenge.passiveScore,
+                reasons: challenge.passiveReasons),
+            lastAttempt: challenge.lastAttempt.map { .init(activePassed: $0.passed, reasons: $0.reasons) })
+        return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(body)))
+    }
+}

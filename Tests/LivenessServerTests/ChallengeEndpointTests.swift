@@ -1,0 +1,95 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+@testable import LivenessServer
+import Testing
+import TestSupport
+
+/// `GET /challenges/{challenge_id}`: the backend reads the verdict from the service, on both stores.
+@Suite("GET /challenges/{id}")
+struct ChallengeEndpointTests {
+    static let apiKey = HTTPField.Name("X-API-KEY")!
+
+    static func status(_ client: some TestClientProtocol, _ id: String, key: String?) async throws -> TestResponse {
+        try await client.execute(uri: "/challenges/\(id)", method: .get, headers: key.map { [Self.apiKey: $0] } ?? [:])
+    }
+
+    /// Runs `body` against an app whose challenges live in `store` (nil: SQLite in a temporary folder).
+    static func withApp(
+        clock: BlinkEndpointTests.TestClock, sqlite: Bool, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        func run(_ store: any ChallengeStore) async throws {
+            var configuration = TestApp.configuration()
+            configuration.apiKeys = ["key-a", "key-b"]
+            let challenges = ChallengeService(store: store, maxAttempts: 2, now: { clock.now })
+            let app = try LivenessApplication.build(
+                configuration: configuration, state: ServiceState(checker: try await TestApp.checker.value),
+                logger: .init(label: "test"), challenges: challenges)
+            try await app.test(.router) { client in try await body(client) }
+        }
+        if sqlite {
+            try await AuditEndpointTests.withStorage { storage, _ in try await run(storage.challenges) }
+        } else {
+            try await run(InMemoryChallengeStore())
+        }
+    }
+
+    @Test("Open, failed attempt, passed; other keys get 404; expired", arguments: [false, true])
+    func lifecycle(sqlite: Bool) async throws {
+        let clock = BlinkEndpointTests.TestClock()
+        try await Self.withApp(clock: clock, sqlite: sqlite) { client in
+            let id = try #require(try await BlinkEndpointTests.issue(client, key: "key-a")["challenge_id"] as? String)
+            let open = try await Self.status(client, id, key: "key-a")
+            #expect(open.status == .ok)
+            #expect(open.object["status"] as? String == "open")
+            #expect(open.object["attempts_left"] as? Int == 2)
+            let passive = try #require(open.object["passive"] as? [String: Any])
+            #expect(passive["liveness_label"] as? String == "fake")
+            #expect(passive["reasons"] as? [String] == ["low_confidence"])
+            #expect(open.object["last_attempt"] == nil && open.object["completed_at"] == nil)
+
+            #expect(try await Self.status(client, id, key: "key-b").status == .notFound)
+            #expect(try await Self.status(client, id, key: nil).status == .unauthorized)
+            #expect(try await Self.status(client, String(repeating: "a", count: 32), key: "key-a").errorCode == "challenge_not_found")
+            #expect(try await Self.status(client, "junk", key: "key-a").status == .notFound)
+
+            let failed = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.photo, challengeID: id, key: "key-a")
+            #expect(failed.object["active_passed"] as? Bool == false)
+            let afterFail = try await Self.status(client, id, key: "key-a")
+            #expect(afterFail.object["status"] as? String == "open")
+            #expect(afterFail.object["attempts_left"] as? Int == 1)
+            let last = try #require(afterFail.object["last_attempt"] as? [String: Any])
+            #expect(last["active_passed"] as? Bool == false)
+            #expect((last["reasons"] as? [String])?.contains("no_blink") == true)
+
+            let passed = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, challengeID: id, key: "key-a")
+            #expect(passed.object["active_passed"] as? Bool == true)
+            let done = try await Self.status(client, id, key: "key-a")
+            #expect(done.object["status"] as? String == "passed")
+            #expect(done.object["completed_at"] is String)
+            #expect((done.object["last_attempt"] as? [String: Any])?["active_passed"] as? Bool == true)
+
+            let other = try #require(try await BlinkEndpointTests.issue(client, key: "key-a")["challenge_id"] as? String)
+            clock.advance(181)
+            #expect(try await Self.status(client, other, key: "key-a").object["status"] as? String == "expired")
+        }
+    }
+
+    @Test("Out of attempts is failed; other methods get 405 with Allow")
+    func failedAndMethods() async throws {
+        let clock = BlinkEndpointTests.TestClock()
+        try await Self.withApp(clock: clock, sqlite: true) { client in
+            let id = try #require(try await BlinkEndpointTests.issue(client, key: "key-a")["challenge_id"] as? String)
+            for _ in 0..<2 {
+                _ = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.photo, challengeID: id, key: "key-a")
+            }
+            let failed = try await Self.status(client, id, key: "key-a")
+            #expect(failed.object["status"] as? String == "failed")
+            #expect(failed.object["attempts_left"] as? Int == 0)
+            #expect(failed.object["completed_at"] is String)
+            let post = try await client.execute(uri: "/challenges/\(id)", method: .post, headers: [Self.apiKey: "key-a"])
+            #expect(post.status == .methodNotAllowed && post.headers[.allow] == "GET, HEAD")
+        }
+    }
+}
