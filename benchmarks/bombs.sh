@@ -57,7 +57,11 @@ done <"$work/rows.tsv"
 type=$(body jpeg-desync image)
 before=$(kib VmRSS)
 echo 5 >"/proc/$server/clear_refs"
-for _ in 1 2; do curl -s -o /dev/null -H "Content-Type: $type" --data-binary @"$work/body" "http://127.0.0.1:$port/liveness" & done
-wait %1 %2 2>/dev/null || true
+pids=""
+for _ in 1 2; do
+    curl -s -o /dev/null -H "Content-Type: $type" --data-binary @"$work/body" "http://127.0.0.1:$port/liveness" &
+    pids="$pids $!"
+done
+wait $pids
 echo "two jpeg-desync at once: extra peak $(mib "$(kib VmHWM)" "$before") MiB"
 echo "server RSS at the end: $(($(kib VmRSS) / 1024)) MiB, peak $(($(kib VmHWM) / 1024)) MiB since the last reset"

@@ -14,13 +14,13 @@ public struct VideoLimits: Hashable, Sendable {
     public var maxSide: Int
     /// The highest frame rate accepted (phones record 24–60). Default 60.
     public var maxFPS: Double
-    /// The most source pixels decoded over a clip: every decoded frame counts, kept or not. Default 180 frames
-    /// of 1920×1080 (6 s of 1080p or 10 s of 720p at 30 fps): about 2 s of decoding on one core here.
+    /// The most source pixels decoded over a clip: every decoded frame counts, kept or not. Default 140 frames
+    /// of 1920×1080 (4.6 s of 1080p or 10 s of 720p at 30 fps): at most about 2 s of decoding on one core here.
     public var maxDecodedPixels: Int
 
     public init(
         minSeconds: Double = 1, maxSeconds: Double = 10, maxFrames: Int = 300, maxAnalysisFPS: Double = 30, maxSide: Int = 640,
-        maxFPS: Double = 60, maxDecodedPixels: Int = 180 * 1920 * 1080
+        maxFPS: Double = 60, maxDecodedPixels: Int = 140 * 1920 * 1080
     ) {
         self.minSeconds = minSeconds
         self.maxSeconds = maxSeconds

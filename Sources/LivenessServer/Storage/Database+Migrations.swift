@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteKit
 import SQLKit
 
 extension Database {
@@ -90,7 +91,28 @@ extension Database {
     /// An arbitrary constant that names this service's migration lock.
     private static let migrationLock = 0x6C69_7665_6E65
 
+    /// SQLite answers `busy` without waiting in a few cases (a schema another connection is changing, a read
+    /// transaction that cannot be upgraded): openers of one new file retry the whole migration then.
     private static func migrate(_ sql: any SQLDatabase, kind: Kind) async throws {
+        var tries = 0
+        while true {
+            do {
+                return try await migrateOnce(sql, kind: kind)
+            } catch let error as SQLiteError where kind == .sqlite && tries < 200 && Self.isBusy(error) {
+                tries += 1
+                try await Task.sleep(for: .milliseconds(25))
+            }
+        }
+    }
+
+    private static func isBusy(_ error: SQLiteError) -> Bool {
+        switch error.reason {
+        case .busy, .busyTimeout, .busyInSnapshot, .busyInRecovery, .locked, .schema: true
+        default: false
+        }
+    }
+
+    private static func migrateOnce(_ sql: any SQLDatabase, kind: Kind) async throws {
         try await sql.raw(
             "CREATE TABLE IF NOT EXISTS liveness_schema (version INTEGER PRIMARY KEY, applied_at_ms BIGINT NOT NULL)"
         ).run()
