@@ -109,17 +109,18 @@ struct OperationPolicyTests {
     @Test("The rate limit applies to the operation: /liveness/ and //liveness cannot dodge it")
     func rateLimitVariants() async throws {
         let app = try await TestApp.make {
-            $0.rateLimitPerMinute = 2
+            $0.rateLimitPerMinute = 1
             $0.rateLimitBurst = 2
         }
         try await app.test(.router) { client in
             var statuses: [HTTPResponse.Status] = []
+            // Bodies refused right after the rate limit (invalid base64): no model time, no refill meanwhile.
             for path in ["/liveness", "/liveness/", "//liveness", "/liveness", "/liveness"] {
                 let response = try await client.execute(
-                    uri: path, method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "no_face.png"))
+                    uri: path, method: .post, headers: TestApp.jsonHeaders, body: TestApp.json(["image": "===="]))
                 statuses.append(response.status)
             }
-            #expect(statuses == [.unprocessableContent, .notFound, .notFound, .unprocessableContent, .tooManyRequests])
+            #expect(statuses == [.badRequest, .notFound, .notFound, .badRequest, .tooManyRequests])
         }
     }
 
