@@ -80,7 +80,7 @@ public final class DecodedClip: @unchecked Sendable {
             if decodedPixels > limits.maxDecodedPixels {
                 throw LivenessError(
                     .videoTooLong,
-                    "the video needs more than \(limits.maxDecodedPixels / 1_000_000) megapixels of decoding: send 3-5 s at 720p or 1080p")
+                    "the video needs more than \(limits.maxDecodedPixels / 1_000_000) megapixels of decoding: send 3-5 s at 720p")
             }
         }
         guard decoded > 0 else { throw LivenessError(.invalidVideo, "the video has no decodable frame") }

@@ -14,13 +14,14 @@ public struct VideoLimits: Hashable, Sendable {
     public var maxSide: Int
     /// The highest frame rate accepted (phones record 24–60). Default 60.
     public var maxFPS: Double
-    /// The most source pixels decoded over a clip: every decoded frame counts, kept or not. Default 140 frames
-    /// of 1920×1080 (4.6 s of 1080p or 10 s of 720p at 30 fps): at most about 2 s of decoding on one core here.
+    /// The most source pixels decoded over a clip: every decoded frame counts, kept or not. Default 100 frames
+    /// of 1920×1080 (3.3 s of 1080p or 7.5 s of 720p at 30 fps): at most about 1.5 s of decoding on one core
+    /// here, whatever the frame size (4096×2160 costs the most per pixel).
     public var maxDecodedPixels: Int
 
     public init(
         minSeconds: Double = 1, maxSeconds: Double = 10, maxFrames: Int = 300, maxAnalysisFPS: Double = 30, maxSide: Int = 640,
-        maxFPS: Double = 60, maxDecodedPixels: Int = 140 * 1920 * 1080
+        maxFPS: Double = 60, maxDecodedPixels: Int = 100 * 1920 * 1080
     ) {
         self.minSeconds = minSeconds
         self.maxSeconds = maxSeconds
