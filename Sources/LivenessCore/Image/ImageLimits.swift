@@ -39,9 +39,9 @@ public struct ImageLimits: Hashable, Sendable {
     /// scans, and `invalid_image` for a JPEG with more than one frame header (libjpeg refuses those too).
     public func check(_ header: ImageHeader) throws(LivenessError) {
         guard header.frames == 1 else { throw .invalidImage("the JPEG has \(header.frames) frame headers; one is allowed") }
+        // Sides up to 2^32 - 1 (PNG): the area is computed only once each side is known to be small.
         let side = max(header.width, header.height)
-        let pixels = header.width * header.height
-        if side > maxSide || pixels > maxPixels {
+        if side > maxSide || header.width * header.height > maxPixels {
             throw .imageTooLarge(
                 "the image is \(header.width)x\(header.height); the limit is \(maxSide) px a side and \(maxPixels / 1_000_000) megapixels"
             )
@@ -51,7 +51,8 @@ public struct ImageLimits: Hashable, Sendable {
                 "the progressive JPEG of \(header.width)x\(header.height) needs \(header.coefficientBytes >> 20) MiB to decode; the limit is \(maxCoefficientBytes >> 20) MiB"
             )
         }
-        if header.scans > maxScans || header.scans * pixels > maxScanPixels {
+        let (scanPixels, overflow) = header.scans.multipliedReportingOverflow(by: header.width * header.height)
+        if header.scans > maxScans || overflow || scanPixels > maxScanPixels {
             throw LivenessError(
                 .imageTooComplex,
                 "the JPEG has \(header.scans) scans of \(header.width)x\(header.height); the limit is \(maxScans) scans and \(maxScanPixels / 1_000_000) megapixel-scans"
