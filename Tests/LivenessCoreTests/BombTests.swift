@@ -56,6 +56,14 @@ struct BombTests {
         #expect(header.width == 20_000 && header.height == 20_000 && header.frames == 1)
     }
 
+    @Test("A PNG declaring 2^32-1 on each side is refused without overflowing the area (found by liveness fuzz)")
+    func hugeSides() throws {
+        let header = ImageHeader(format: .png, width: 4_294_967_295, height: 4_294_967_295)
+        #expect(throws: LivenessError.self) { try ImageLimits().check(header) }
+        let scans = ImageHeader(format: .jpeg, width: 100, height: 100, scans: Int.max / 2)
+        #expect(throws: LivenessError.self) { try ImageLimits().check(scans) }
+    }
+
     @Test("Scans are counted through entropy-coded data, stuffed bytes and restart markers")
     func scanCount() throws {
         let progressive = try DecodedImage.uniform(width: 256, height: 256, grey: 90).progressiveJPEG()
