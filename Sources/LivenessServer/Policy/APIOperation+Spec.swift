@@ -6,14 +6,13 @@ extension APIOperation {
         let description: String
     }
 
+    /// The embedded `openapi.yaml` parsed once: its operations keyed by `operationId`, or why it could not be.
+    /// ``LivenessApplication/build(configuration:state:logger:loadModels:storage:challenges:services:)`` refuses to
+    /// start on an error, so ``all`` is never read from a broken spec.
+    static let loaded = Result { try parse(OpenAPISpec.json) }
+
     /// Every operation of the embedded `openapi.yaml`, keyed by `operationId`.
-    static let all: [String: APIOperation] = {
-        do {
-            return try parse(OpenAPISpec.json)
-        } catch {
-            fatalError("openapi.yaml: \(error)")
-        }
-    }()
+    static var all: [String: APIOperation] { (try? loaded.get()) ?? [:] }
 
     static func parse(_ json: String) throws -> [String: APIOperation] {
         guard let document = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
