@@ -126,6 +126,18 @@ lcv_status lcv_run_roi(lcv_net *net, const lcv_image *image, int32_t regions, co
                        const int32_t *flips, int32_t size, int32_t replicate, const char *output_names, float *out,
                        int32_t capacity, int32_t *counts, int32_t max_outputs, lcv_error *error);
 
+// MARK: Face embedding
+
+/// Cuts a `size` x `size` face chip: chip pixel (x, y) samples the image at `chip_to_image` (a 2x3
+/// affine map, row-major) applied to (x, y), with INTER_LINEAR and a black border.
+lcv_status lcv_face_chip(const lcv_image *image, const double *chip_to_image, int32_t size, lcv_image **out,
+                         lcv_error *error);
+/// Runs dlib's face-recognition ResNet (converted to ONNX) on a 150x150 chip: RGB planes,
+/// (pixel - (122.782, 117.001, 104.298)) / 256, as dlib's input layer does. Copies the embedding
+/// (128 floats) into `out` (room for `capacity`) and its length into `count`.
+lcv_status lcv_face_embed(lcv_net *net, const lcv_image *chip, float *out, int32_t capacity, int32_t *count,
+                          lcv_error *error);
+
 #ifdef __cplusplus
 }
 #endif

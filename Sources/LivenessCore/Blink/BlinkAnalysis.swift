@@ -7,7 +7,8 @@ public struct BlinkAnalysis: Hashable, Sendable {
     public var framesAnalyzed: Int
     /// Frames in which a face was found.
     public var faceFrames: Int
-    /// Why the check failed: `no_blink`, `face_not_found`, `video_too_short`, `passive_fake`, `static_video`.
+    /// Why the check failed: `no_blink`, `face_not_found`, `video_too_short`, `passive_fake`, `static_video`,
+    /// `face_mismatch`, `face_changed`.
     public var reasons: [String]
     /// The passive result over frames spread across the clip, if any had a face.
     public var passive: PassiveSummary?
@@ -20,6 +21,8 @@ public struct BlinkAnalysis: Hashable, Sendable {
     public var earMinimum: Double
     /// The per-frame eye aspect ratios (nil without a face).
     public var ears: [Double?]
+    /// The same-face check against the challenge's selfie (nil for a challenge that is not bound).
+    public var faceMatch: FaceMatch?
     /// Seconds spent decoding, and analysing frames (wall time over all workers).
     public var decodeSeconds: Double = 0
     public var analysisSeconds: Double = 0

@@ -35,6 +35,15 @@ public final class BlinkPipeline {
         }
     }
 
+    /// The five face-alignment points of the face in `box` (two Face Mesh passes, as for a video's first
+    /// frame), or nil when Face Mesh sees no face there.
+    func alignmentPoints(_ image: DecodedImage, box: FaceBox) -> [Point]? {
+        guard let first = try? landmarks(image, region: RegionOfInterest(box: box)),
+            let second = try? landmarks(image, region: RegionOfInterest(landmarks: first))
+        else { return nil }
+        return FaceAlignment.points(fromMesh: second)
+    }
+
     /// Detector box → first pass → second pass on the rotated region from the first.
     private func detectLandmarks(_ frame: DecodedImage, detector: FaceDetector) -> [Point]? {
         guard let face = try? detector.detect(frame), let first = try? landmarks(frame, region: RegionOfInterest(box: face.box))
@@ -59,7 +68,8 @@ public final class BlinkPipeline {
         let ears = eyeAspectRatios(frame, points)
         return FrameObservation(
             ear: ears.isEmpty ? nil : ears.reduce(0, +) / Double(ears.count),
-            keyPoints: Self.motionPoints.map { points[$0] }, eyeDistance: points[33].distance(to: points[263]))
+            keyPoints: Self.motionPoints.map { points[$0] }, eyeDistance: points[33].distance(to: points[263]),
+            alignment: FaceAlignment.points(fromMesh: points))
     }
 
     /// (|p2−p6| + |p3−p5|) / (2 |p1−p4|) on the iris model's eye contour, for both eyes in one batch.

@@ -2,18 +2,22 @@
 ///
 /// `active_passed` needs all of: at least one blink; a passive verdict over the sampled frames that
 /// is not fake (a replayed screen or a print); and a face that moves (a still photo held in front
-/// of the camera is near-static). Faces must be found in most frames.
+/// of the camera is near-static). Faces must be found in most frames. A challenge bound to a selfie
+/// also needs the selfie's face, the same through the whole clip (``FaceMatchPolicy``).
 public struct BlinkPolicy: Hashable, Sendable {
     public var rule = BlinkRule()
     /// Median frame-to-frame movement below this (in eye distances) counts as a still image.
     public var minimumMotion = 0.0015
     /// Frames sampled for the passive check.
     public var passiveSamples = 5
+    /// The same-face check of bound challenges.
+    public var faceMatch = FaceMatchPolicy()
 
     public init() {}
 
     public func decide(
-        observations: [FrameObservation], fps: Double, passive: [PassiveResult], tooShort: Bool
+        observations: [FrameObservation], fps: Double, passive: [PassiveResult], tooShort: Bool,
+        reference: FaceReference? = nil, embeddings: [FaceEmbedding] = []
     ) -> BlinkAnalysis {
         let ears = observations.map(\.ear)
         let faceFrames = ears.compactMap { $0 }.count
@@ -26,10 +30,12 @@ public struct BlinkPolicy: Hashable, Sendable {
         if outcome.blinks == 0 { reasons.append("no_blink") }
         if summary?.label == .fake { reasons.append("passive_fake") }
         if faceFrames > 1 && motion < minimumMotion { reasons.append("static_video") }
+        let match = reference.map { faceMatch.decide(reference: $0, frames: embeddings) }
+        reasons += match?.reasons ?? []
         return BlinkAnalysis(
             activePassed: reasons.isEmpty && summary != nil, blinkCount: outcome.blinks, framesAnalyzed: observations.count,
             faceFrames: faceFrames, reasons: reasons, passive: summary, fps: fps, motion: motion,
-            earBaseline: outcome.baseline, earMinimum: outcome.minimum, ears: ears)
+            earBaseline: outcome.baseline, earMinimum: outcome.minimum, ears: ears, faceMatch: match?.match)
     }
 
     /// The median, over consecutive frames that both have a face, of the mean key-point movement

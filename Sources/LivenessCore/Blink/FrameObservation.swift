@@ -7,11 +7,14 @@ public struct FrameObservation: Hashable, Sendable {
     public var keyPoints: [Point]
     /// The distance between the outer eye corners, in pixels (the motion unit).
     public var eyeDistance: Double
+    /// The five face-alignment points (``FaceAlignment``), in image pixels; empty without a face.
+    public var alignment: [Point]
 
-    public init(ear: Double?, keyPoints: [Point] = [], eyeDistance: Double = 0) {
+    public init(ear: Double?, keyPoints: [Point] = [], eyeDistance: Double = 0, alignment: [Point] = []) {
         self.ear = ear
         self.keyPoints = keyPoints
         self.eyeDistance = eyeDistance
+        self.alignment = alignment
     }
 
     /// No face in this frame.

@@ -14,6 +14,8 @@ import Foundation
 ///   Default 64.
 /// - `ACTIVE_CHECK_POLICY` (`active.check.policy`): `adaptive` (an active check when the result is unsure)
 ///   or `always` (whenever a face is found). Default `adaptive`.
+/// - `FACE_MATCH_THRESHOLD` (`face.match.threshold`): the largest selfie-to-video descriptor distance
+///   that passes a bound blink challenge as the same face. Default 0.5.
 public struct PassiveConfiguration: Hashable, Sendable {
     public var modelDirectory: String
     public var modelPath: String?
@@ -22,6 +24,8 @@ public struct PassiveConfiguration: Hashable, Sendable {
     public var maxQueue: Int
     public var limits: ImageLimits
     public var activeCheck = ActiveCheckPolicy.adaptive
+    /// How a bound blink video is compared with its selfie.
+    public var faceMatch = FaceMatchPolicy()
 
     public init(
         modelDirectory: String = "models", modelPath: String? = nil, confidenceThreshold: Double = 0.85,
@@ -53,6 +57,8 @@ public struct PassiveConfiguration: Hashable, Sendable {
             }
             activeCheck = parsed
         }
+        faceMatch.threshold = try ConfigurationError.number(
+            config, "face.match.threshold", "FACE_MATCH_THRESHOLD", default: faceMatch.threshold, in: 0...2)
     }
 
     /// The policy these settings imply.

@@ -12,6 +12,7 @@ public struct ModelCatalog: Hashable, Sendable {
 
     public static let faceMeshName = "mediapipe_face_landmark_nchw.onnx"
     public static let irisName = "mediapipe_iris_landmark_nchw.onnx"
+    public static let faceRecognitionName = "face_recognition_resnet_v1.onnx"
 
     public var detectorPrototxt: String
     public var detectorWeights: String
@@ -20,11 +21,14 @@ public struct ModelCatalog: Hashable, Sendable {
     public var faceMesh: String?
     /// MediaPipe Iris, for the blink check (nil when not installed).
     public var iris: String?
+    /// dlib's face-recognition ResNet as ONNX, for the same-face check of bound challenges (nil when not installed).
+    public var faceRecognition: String?
 
     public init(
         detectorPrototxt: String, detectorWeights: String, classifiers: [AntiSpoofModelSpec], faceMesh: String? = nil,
-        iris: String? = nil
+        iris: String? = nil, faceRecognition: String? = nil
     ) {
+        self.faceRecognition = faceRecognition
         self.detectorPrototxt = detectorPrototxt
         self.detectorWeights = detectorWeights
         self.classifiers = classifiers
@@ -34,6 +38,9 @@ public struct ModelCatalog: Hashable, Sendable {
 
     /// Whether the blink check's models are both present.
     public var supportsBlink: Bool { faceMesh != nil && iris != nil }
+
+    /// Whether challenges can be bound to the selfie's face: the blink models and the face-recognition model.
+    public var supportsFaceMatch: Bool { supportsBlink && faceRecognition != nil }
 
     /// The classifier names joined with `+`, e.g. `2.7_80x80_MiniFASNetV2+4_0_0_80x80_MiniFASNetV1SE`.
     public var modelVersion: String { classifiers.map(\.name).joined(separator: "+") }
@@ -73,8 +80,10 @@ public struct ModelCatalog: Hashable, Sendable {
         }
         let mesh = "\(detectorFolder)/\(faceMeshName)"
         let iris = "\(detectorFolder)/\(irisName)"
+        let faceRecognition = "\(detectorFolder)/\(faceRecognitionName)"
         return ModelCatalog(
             detectorPrototxt: prototxt, detectorWeights: weights, classifiers: classifiers,
-            faceMesh: files.isReadableFile(atPath: mesh) ? mesh : nil, iris: files.isReadableFile(atPath: iris) ? iris : nil)
+            faceMesh: files.isReadableFile(atPath: mesh) ? mesh : nil, iris: files.isReadableFile(atPath: iris) ? iris : nil,
+            faceRecognition: files.isReadableFile(atPath: faceRecognition) ? faceRecognition : nil)
     }
 }

@@ -6,12 +6,15 @@ extension LivenessEngine {
     /// the passive check on frames spread over the clip, then ``BlinkPolicy``.
     ///
     /// The clip is split into one contiguous segment per worker; each tracks the face through its
-    /// segment, running the detector only at the start and when the track is lost.
+    /// segment, running the detector only at the start and when the track is lost. With a `reference`
+    /// (a challenge bound to a selfie), each segment also takes face descriptors of a few open-eye frames
+    /// for the same-face check (``FaceMatchPolicy``).
     ///
     /// - Throws: ``LivenessError`` `invalid_video`, `video_too_long`, `blink_unavailable`, `overloaded`.
     public func analyzeBlink(
-        _ video: [UInt8], limits: VideoLimits = VideoLimits(), policy: BlinkPolicy = BlinkPolicy()
+        _ video: [UInt8], reference: FaceReference? = nil, limits: VideoLimits = VideoLimits(), policy: BlinkPolicy? = nil
     ) async throws(LivenessError) -> BlinkAnalysis {
+        let policy = policy ?? blinkPolicy
         guard supportsBlink else {
             throw LivenessError(.blinkUnavailable, "the blink models are not installed; run scripts/fetch-models")
         }
@@ -22,7 +25,8 @@ extension LivenessEngine {
         let count = clip.frames.count
         let segments = max(1, min(workerCount, count / 12))
         let samples = Set((0..<policy.passiveSamples).map { Int((Double($0) + 0.5) * Double(count) / Double(policy.passiveSamples)) })
-        typealias Part = (segment: Int, observations: [FrameObservation], passive: [PassiveResult])
+        let embedFrames = reference == nil ? 0 : policy.faceMatch.samples
+        typealias Part = (segment: Int, observations: [FrameObservation], passive: [PassiveResult], embeddings: [FaceEmbedding])
         let parts = await withTaskGroup(of: Result<Part, LivenessError>.self) { group in
             for segment in 0..<segments {
                 let range = (segment * count / segments)..<((segment + 1) * count / segments)
@@ -37,7 +41,18 @@ extension LivenessEngine {
                                 let passive = range.filter { samples.contains($0) }.compactMap {
                                     try? models.passive.check(clip.frames[$0])
                                 }
-                                return (segment, observations, passive)
+                                var embeddings: [FaceEmbedding] = []
+                                if embedFrames > 0, let embedder = models.embedder {
+                                    let share = (embedFrames * range.count + count - 1) / max(count, 1)
+                                    for index in FaceMatchPolicy.pick(observations, count: share) {
+                                        if let embedding = try? embedder.embed(
+                                            clip.frames[range.lowerBound + index], points: observations[index].alignment)
+                                        {
+                                            embeddings.append(embedding)
+                                        }
+                                    }
+                                }
+                                return (segment, observations, passive, embeddings)
                             })
                     } catch {
                         return .failure(error)
@@ -51,7 +66,7 @@ extension LivenessEngine {
         let ordered = collected.sorted { $0.segment < $1.segment }
         var analysis = policy.decide(
             observations: ordered.flatMap(\.observations), fps: clip.fps, passive: ordered.flatMap(\.passive),
-            tooShort: clip.seconds < limits.minSeconds)
+            tooShort: clip.seconds < limits.minSeconds, reference: reference, embeddings: ordered.flatMap(\.embeddings))
         analysis.decodeSeconds = (decoded - start).seconds
         analysis.analysisSeconds = (clock.now - decoded).seconds
         return analysis

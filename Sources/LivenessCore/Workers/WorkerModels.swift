@@ -4,6 +4,8 @@ public final class WorkerModels {
     public let passive: PassivePipeline
     /// Face Mesh and Iris, when those models are installed.
     public let blink: BlinkPipeline?
+    /// The face-recognition network, when it and the blink models are installed.
+    public let embedder: FaceEmbedder?
 
     init(catalog: ModelCatalog, policy: LivenessPolicy) throws(ModelError) {
         passive = try PassivePipeline(catalog: catalog, policy: policy)
@@ -12,5 +14,6 @@ public final class WorkerModels {
         } else {
             blink = nil
         }
+        embedder = try catalog.supportsFaceMatch ? catalog.faceRecognition.map { path throws(ModelError) in try FaceEmbedder(path: path) } : nil
     }
 }

@@ -1,0 +1,55 @@
+import CLivenessCV
+
+/// dlib's face-recognition ResNet v1, converted to ONNX (`scripts/convert-dlib-face-model`), on
+/// OpenCV's dnn. Owns a `cv::dnn::Net`: one instance per worker thread.
+public final class FaceEmbedder {
+    private let net: OpaquePointer
+    private var buffer = [Float](repeating: 0, count: 256)
+
+    init(path: String) throws(ModelError) {
+        var handle: OpaquePointer?
+        do {
+            try BridgeError.check { lcv_net_load_onnx(path, &handle, $0) }
+        } catch {
+            throw .corrupt(path, "OpenCV could not load the face-recognition model: \(error.message)")
+        }
+        guard let handle else { throw .corrupt(path, "no network") }
+        net = handle
+        do {
+            let probe = try DecodedImage.blank(width: FaceAlignment.chipSize, height: FaceAlignment.chipSize)
+            _ = try embed(chip: probe)
+        } catch {
+            throw .corrupt(path, "the face-recognition model does not give a 128-D embedding of a 150x150 chip: \(error)")
+        }
+    }
+
+    deinit { lcv_net_free(net) }
+
+    /// The descriptor of the face whose five alignment points (dlib's order) are `points`.
+    func embed(_ image: DecodedImage, points: [Point]) throws(BridgeError) -> FaceEmbedding {
+        try embed(chip: try Self.chip(image, points: points))
+    }
+
+    /// The aligned 150x150 face chip.
+    static func chip(_ image: DecodedImage, points: [Point]) throws(BridgeError) -> DecodedImage {
+        guard let transform = FaceAlignment.chipToImage(points) else {
+            throw BridgeError(status: LCV_INVALID_ARGUMENT, message: "the alignment points are degenerate")
+        }
+        var handle: OpaquePointer?
+        try BridgeError.check { lcv_face_chip(image.handle, transform, Int32(FaceAlignment.chipSize), &handle, $0) }
+        guard let handle else { throw BridgeError(status: LCV_INTERNAL, message: "no chip returned") }
+        return DecodedImage(adopting: handle)
+    }
+
+    /// The descriptor of an aligned 150x150 chip.
+    func embed(chip: DecodedImage) throws(BridgeError) -> FaceEmbedding {
+        var count: Int32 = 0
+        try buffer.withUnsafeMutableBufferPointer { out throws(BridgeError) in
+            try BridgeError.check { lcv_face_embed(net, chip.handle, out.baseAddress, Int32(out.count), &count, $0) }
+        }
+        guard let embedding = FaceEmbedding(values: Array(buffer[0..<Int(count)])) else {
+            throw BridgeError(status: LCV_INFERENCE_FAILED, message: "the embedding has \(count) values or is not finite")
+        }
+        return embedding
+    }
+}

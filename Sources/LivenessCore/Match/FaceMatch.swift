@@ -1,0 +1,22 @@
+/// Whether the face in a blink video is the face of the selfie that opened the challenge.
+public struct FaceMatch: Hashable, Sendable {
+    /// The video's face is the selfie's: `distance` is at most the threshold.
+    public var matched: Bool
+    /// The distance between the selfie's descriptor and the median descriptor of the sampled video
+    /// frames; nil when there was nothing to compare (no descriptor from the selfie, or too few frames).
+    public var distance: Double?
+    /// Open-eye video frames whose descriptors were compared.
+    public var framesCompared: Int
+    /// The largest distance of a sampled frame from the video's median descriptor.
+    public var largestFrameDistance: Double?
+    /// Every sampled frame is within the consistency bound of the video's median (no face swap inside the clip).
+    public var consistent: Bool
+
+    public init(matched: Bool, distance: Double?, framesCompared: Int, largestFrameDistance: Double?, consistent: Bool) {
+        self.matched = matched
+        self.distance = distance
+        self.framesCompared = framesCompared
+        self.largestFrameDistance = largestFrameDistance
+        self.consistent = consistent
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+@testable import LivenessCore
+import Testing
+import TestSupport
+
+/// The same-face check of bound challenges: dlib's network converted to ONNX, the alignment, the
+/// median-and-consistency decision, and the blink analysis against a selfie.
+@Suite("Face match")
+struct FaceMatchTests {
+    /// An engine with ACTIVE_CHECK_POLICY=always, so that every selfie opens a challenge.
+    static let always = Task {
+        var configuration = PassiveConfiguration(modelDirectory: Fixtures.models, workers: 1)
+        configuration.activeCheck = .always
+        return try await LivenessEngine(configuration: configuration)
+    }
+
+    /// The selfie's descriptor, taken as `POST /liveness` takes it for a challenge.
+    static func reference(_ path: String) async throws -> FaceReference {
+        let engine = try await always.value
+        let result = try await engine.checkForChallenge(try Fixtures.bytes(path), bindFace: true)
+        return try #require(result.reference)
+    }
+
+    /// A frame one second into `video`, as a JPEG selfie.
+    static func frame(of video: String) throws -> String {
+        let folder = NSTemporaryDirectory() + "liveness-test-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FFmpeg.run(["-ss", "1", "-i", video, "-frames:v", "1", "-q:v", "2", "\(folder)/selfie.jpg"])
+        return "\(folder)/selfie.jpg"
+    }
+
+    @Test("The converted network gives dlib's own embedding of T1's chip (golden from PyPI dlib-bin, within 1e-4)")
+    func golden() async throws {
+        let golden = try JSONDecoder().decode(
+            GoldenEmbedding.self, from: Data(Fixtures.bytes("\(Fixtures.packageRoot)/Tests/golden/dlib-embedding-T1.json")))
+        try await onThread {
+            // One worker's own networks, as the engine gives each worker.
+            let models = try WorkerModels(catalog: try ModelCatalog.locate(directory: Fixtures.models), policy: LivenessPolicy())
+            let image = try DecodedImage.decode(try Fixtures.bytes(Fixtures.image("image_T1.jpg")))
+            let face = try #require(try models.passive.detector.detect(image))
+            let points = try #require(models.blink?.alignmentPoints(image, box: face.box))
+            let chip = try FaceEmbedder.chip(image, points: points)
+            #expect(try sha256Hex(chip.pixels()) == golden.chipPixelsSHA256, "the aligned chip changed")
+            if let out = ProcessInfo.processInfo.environment["LIVENESS_WRITE_CHIP"] {
+                try Data(try chip.encoded(as: "png")).write(to: URL(fileURLWithPath: out))
+            }
+            let embedding = try #require(models.embedder).embed(chip: chip)
+            let largest = zip(embedding.values, golden.embedding).map { abs(Double($0) - $1) }.max() ?? 1
+            #expect(largest <= 1e-4, "largest difference \(largest)")
+        }
+    }
+
+    @Test("Descriptors survive storage; anything else is refused")
+    func stored() throws {
+        let embedding = try #require(FaceEmbedding(values: (0..<128).map { Float($0) / 100 - 0.6 }))
+        #expect(FaceEmbedding(stored: embedding.stored) == embedding)
+        #expect(FaceEmbedding(stored: "AAAA") == nil)
+        #expect(FaceEmbedding(stored: "not base64") == nil)
+        #expect(FaceEmbedding(values: [Float](repeating: .nan, count: 128)) == nil)
+    }
+
+    @Test("Another person's blink clip: face_mismatch, though the clip blinks")
+    func mismatch() async throws {
+        let reference = try await Self.reference(Fixtures.image("image_F1.jpg"))
+        let engine = try await Fixtures.checker.value
+        let analysis = try await engine.analyzeBlink(try Fixtures.bytes(Videos.path("blink_real_h264.mp4")), reference: reference)
+        let match = try #require(analysis.faceMatch)
+        #expect(!analysis.activePassed)
+        #expect(analysis.blinkCount == 3)
+        #expect(analysis.reasons == ["face_mismatch"])
+        #expect(!match.matched)
+        #expect(match.framesCompared >= 5)
+        #expect(try #require(match.distance) > 0.7, "measured 0.84-0.88 for T1 against this clip")
+        #expect(match.consistent)
+        print("face match F1 vs blink_real_h264.mp4: distance \(match.distance ?? -1), frames \(match.framesCompared)")
+    }
+
+    @Test("A selfie taken from the clip matches it on every encoding", arguments: Videos.blinkClips)
+    func match(name: String) async throws {
+        let selfie = try Self.frame(of: Videos.path("blink_real_h264.mp4"))
+        defer { try? FileManager.default.removeItem(atPath: (selfie as NSString).deletingLastPathComponent) }
+        let reference = try await Self.reference(selfie)
+        let engine = try await Fixtures.checker.value
+        let analysis = try await engine.analyzeBlink(try Fixtures.bytes(Videos.path(name)), reference: reference)
+        let match = try #require(analysis.faceMatch)
+        #expect(analysis.activePassed, "\(analysis.reasons)")
+        #expect(match.matched && match.consistent)
+        #expect(try #require(match.distance) < 0.35)
+        #expect(try #require(match.largestFrameDistance) < 0.22)
+        print("face match \(name): distance \(match.distance ?? -1), largest frame distance \(match.largestFrameDistance ?? -1), frames \(match.framesCompared)")
+    }
+
+    @Test("Without a reference there is no face match; a selfie without landmarks matches nothing")
+    func unbound() async throws {
+        let engine = try await Fixtures.checker.value
+        let clip = try Fixtures.bytes(Videos.path("blink_real_h264.mp4"))
+        let free = try await engine.analyzeBlink(clip)
+        #expect(free.faceMatch == nil && free.activePassed)
+        let unavailable = try await engine.analyzeBlink(clip, reference: .unavailable)
+        #expect(!unavailable.activePassed)
+        #expect(unavailable.reasons == ["face_mismatch"])
+        #expect(unavailable.faceMatch?.distance == nil)
+    }
+
+    @Test("A face swapped inside the clip is face_changed; too few frames cannot match")
+    func policy() async throws {
+        let clip = try FaceMatchTests.frame(of: Videos.path("blink_real_h264.mp4"))
+        defer { try? FileManager.default.removeItem(atPath: (clip as NSString).deletingLastPathComponent) }
+        guard case .embedding(let man) = try await Self.reference(clip),
+            case .embedding(let woman) = try await Self.reference(Fixtures.image("image_T1.jpg"))
+        else { Issue.record("no descriptor"); return }
+        let policy = FaceMatchPolicy()
+        let swapped = policy.decide(reference: .embedding(man), frames: [man, man, man, woman, woman, man])
+        #expect(swapped.reasons == ["face_changed"])
+        #expect(swapped.match.matched && !swapped.match.consistent)
+        let same = policy.decide(reference: .embedding(man), frames: Array(repeating: man, count: 5))
+        #expect(same.reasons.isEmpty && same.match.distance == 0)
+        let few = policy.decide(reference: .embedding(man), frames: Array(repeating: man, count: 4))
+        #expect(few.reasons == ["face_mismatch"] && few.match.distance == nil)
+        let other = policy.decide(reference: .embedding(woman), frames: Array(repeating: man, count: 6))
+        #expect(other.reasons == ["face_mismatch"])
+        #expect(man.distance(to: woman) > 0.7)
+    }
+
+    @Test("Open-eye frames are picked evenly; closed-eye and faceless frames are not")
+    func pick() {
+        let points = (0..<5).map { Point(x: Double($0), y: 0) }
+        var frames = (0..<20).map { _ in FrameObservation(ear: 0.28, alignment: points) }
+        frames[3] = FrameObservation(ear: 0.12, alignment: points)
+        frames[4] = FrameObservation.noFace
+        let picked = FaceMatchPolicy.pick(frames, count: 6)
+        #expect(picked.count == 6)
+        #expect(!picked.contains(3) && !picked.contains(4))
+        #expect(picked == picked.sorted() && Set(picked).count == 6)
+        #expect(FaceMatchPolicy.pick([.noFace, .noFace], count: 3).isEmpty)
+    }
+}
+
+/// `Tests/golden/dlib-embedding-T1.json`, written by `scripts/dlib/golden-embedding`.
+struct GoldenEmbedding: Decodable {
+    var chipPixelsSHA256: String
+    var embedding: [Double]
+
+    enum CodingKeys: String, CodingKey {
+        case chipPixelsSHA256 = "chip_pixels_sha256"
+        case embedding
+    }
+}
