@@ -16,14 +16,17 @@ ARG SWIFT_IMAGE=swift:6.3.1-bookworm
 ARG RUNTIME_IMAGE=debian:bookworm-slim
 
 # 1. Models. Without a mirror the MediaPipe blink models are converted from the mediapipe wheel on PyPI
-#    (scripts/convert-mediapipe-models), hence python3-venv.
+#    (scripts/convert-mediapipe-models), hence python3-venv, and dlib's face-recognition model is converted
+#    from PyPI's face_recognition_models (scripts/convert-dlib-face-model), hence g++ and libdlib-dev.
 FROM ${RUNTIME_IMAGE} AS models
+ARG MODEL_MIRROR=
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates curl python3 python3-venv \
+      $([ -n "${MODEL_MIRROR}" ] || echo g++ libdlib-dev) \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY scripts/fetch-models scripts/convert-mediapipe-models scripts/
-ARG MODEL_MIRROR=
+COPY scripts/fetch-models scripts/convert-mediapipe-models scripts/convert-dlib-face-model scripts/
+COPY scripts/dlib/ scripts/dlib/
 RUN MODEL_MIRROR="${MODEL_MIRROR}" SHARED_MODELS_DIR=/nonexistent MODEL_DIR=/models scripts/fetch-models
 
 # 2. Release build against Debian's OpenCV 4.6, through the project's trimmed pkg-config file.

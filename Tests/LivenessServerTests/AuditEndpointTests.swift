@@ -142,7 +142,7 @@ struct AuditEndpointTests {
     @Test("Challenges live in the database; the blink answer is audited with its challenge")
     func challengeInDatabase() async throws {
         try await Self.withStorage { storage, _ in
-            try await TestApp.make(Self.keys, storage: storage).test(.router) { client in
+            try await TestApp.make(Self.keys, storage: storage, engine: TestApp.boundChecker).test(.router) { client in
                 let fallback = try await BlinkEndpointTests.issue(client, key: "client-key")
                 let id = try #require(fallback["challenge_id"] as? String)
                 let stored = try #require(try await storage.challenges.find(id: id))
@@ -157,7 +157,7 @@ struct AuditEndpointTests {
                 let entries = try #require(
                     try await client.execute(uri: "/audit", method: .get, headers: [Self.apiKeyHeader: "admin-key"]).object["entries"]
                         as? [[String: Any]])
-                #expect(entries.map { $0["outcome"] as? String } == ["fake", "passed", "challenge_used"])
+                #expect(entries.map { $0["outcome"] as? String } == ["real", "passed", "challenge_used"])
                 #expect(entries.map { $0["challenge_id"] as? String } == [id, id, id])
                 #expect(entries[1]["endpoint"] as? String == "/active/blink")
             }

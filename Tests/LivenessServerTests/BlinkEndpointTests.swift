@@ -39,12 +39,16 @@ struct BlinkEndpointTests {
         return try await client.execute(uri: "/active/blink\(query)", method: .post, headers: headers, body: body)
     }
 
-    /// Runs the passive check on F1 (inconclusive) and returns the fallback.
-    static func issue(_ client: some TestClientProtocol, key: String? = nil) async throws -> [String: Any] {
+    /// Runs the passive check on `selfie` and returns the fallback. The default, the blink clips' man, opens a
+    /// challenge on an app with ``TestApp/boundChecker`` (ACTIVE_CHECK_POLICY=always), which his clips pass.
+    static func issue(_ client: some TestClientProtocol, key: String? = nil, selfie: [UInt8] = Videos.selfie) async throws
+        -> [String: Any]
+    {
         var headers = TestApp.jsonHeaders
         if let key { headers[HTTPField.Name("X-API-KEY")!] = key }
         let response = try await client.execute(
-            uri: "/liveness", method: .post, headers: headers, body: try TestApp.body(file: "image_F1.jpg"))
+            uri: "/liveness", method: .post, headers: headers,
+            body: TestApp.json(["image": Data(selfie).base64EncodedString()]))
         return try #require(response.object["fallback"] as? [String: Any])
     }
 
@@ -60,7 +64,7 @@ struct BlinkEndpointTests {
             ttl: configuration.challengeTTL, maxAttempts: configuration.challengeMaxAttempts,
             publicBaseURL: configuration.publicBaseURL, now: { clock.now })
         return try LivenessApplication.build(
-            configuration: configuration, state: ServiceState(checker: try await TestApp.checker.value),
+            configuration: configuration, state: ServiceState(checker: try await TestApp.boundChecker.value),
             logger: .init(label: "test"), challenges: challenges)
     }
 

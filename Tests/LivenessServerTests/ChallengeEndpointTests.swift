@@ -24,7 +24,7 @@ struct ChallengeEndpointTests {
             configuration.apiKeys = ["key-a", "key-b"]
             let challenges = ChallengeService(store: store, maxAttempts: 2, now: { clock.now })
             let app = try LivenessApplication.build(
-                configuration: configuration, state: ServiceState(checker: try await TestApp.checker.value),
+                configuration: configuration, state: ServiceState(checker: try await TestApp.boundChecker.value),
                 logger: .init(label: "test"), challenges: challenges)
             try await app.test(.router) { client in try await body(client) }
         }
@@ -45,8 +45,8 @@ struct ChallengeEndpointTests {
             #expect(open.object["status"] as? String == "open")
             #expect(open.object["attempts_left"] as? Int == 2)
             let passive = try #require(open.object["passive"] as? [String: Any])
-            #expect(passive["liveness_label"] as? String == "fake")
-            #expect(passive["reasons"] as? [String] == ["low_confidence"])
+            #expect(passive["liveness_label"] as? String == "real")
+            #expect(passive["reasons"] as? [String] == ["policy_always"])
             #expect(open.object["last_attempt"] == nil && open.object["completed_at"] == nil)
 
             #expect(try await Self.status(client, id, key: "key-b").status == .notFound)

@@ -15,6 +15,14 @@ enum TestApp {
             configuration: PassiveConfiguration(modelDirectory: Fixtures.models, workers: 2, maxQueue: 1000))
     }
 
+    /// The same with ACTIVE_CHECK_POLICY=always: every selfie with a face opens a challenge, so that the
+    /// blink clips' own man (``Videos/selfie``) can open one his clips pass.
+    static let boundChecker = Task {
+        var configuration = PassiveConfiguration(modelDirectory: Fixtures.models, workers: 2, maxQueue: 1000)
+        configuration.activeCheck = .always
+        return try await LivenessEngine(configuration: configuration)
+    }
+
     static func configuration(_ change: (inout ServerConfiguration) -> Void = { _ in }) -> ServerConfiguration {
         var configuration = ServerConfiguration()
         configuration.port = 0
@@ -24,9 +32,10 @@ enum TestApp {
     }
 
     static func make(
-        _ change: (inout ServerConfiguration) -> Void = { _ in }, logger: Logger = Logger(label: "test"), storage: Storage? = nil
+        _ change: (inout ServerConfiguration) -> Void = { _ in }, logger: Logger = Logger(label: "test"), storage: Storage? = nil,
+        engine: Task<LivenessEngine, any Error> = checker
     ) async throws -> some ApplicationProtocol {
-        let state = ServiceState(checker: try await checker.value)
+        let state = ServiceState(checker: try await engine.value)
         return try LivenessApplication.build(configuration: configuration(change), state: state, logger: logger, storage: storage)
     }
 

@@ -5,6 +5,10 @@ public enum Videos {
     public static func path(_ name: String) -> String { "\(Fixtures.testdata)/video/\(name)" }
 
     public static let blinkClips = ["blink_real_h264.mp4", "blink_real_orig_rot90.mp4", "blink_real_vp8.webm", "blink_real_vp9.webm"]
+    /// A selfie of the man in the blink clips: the frame one second into `blink_real_h264.mp4`, as JPEG.
+    public static let selfie: [UInt8] =
+        (try? FFmpeg.convert(path("blink_real_h264.mp4"), extension: "jpg", arguments: ["-ss", "1", "-frames:v", "1", "-q:v", "2"])) ?? []
+
     public static let photoClips = ["noblink_photo_static_h264.mp4", "noblink_photo_moving_h264.mp4", "noblink_photo_moving_vp9.webm"]
 
     /// `blink_real_h264.mp4` turned so that a container rotation tag of `degrees` makes it upright again:

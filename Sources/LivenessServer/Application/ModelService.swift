@@ -21,7 +21,13 @@ struct ModelService: Service {
             metadata: [
                 "model_version": "\(checker.modelVersion)", "workers": "\(checker.workerCount)",
                 "max_queue": "\(configuration.maxQueue)", "load_ms": "\(Int(((clock.now - start).seconds * 1000).rounded()))",
+                "face_match": "\(checker.supportsFaceMatch)",
             ])
+        if !checker.supportsFaceMatch {
+            logger.warning(
+                "challenges are not bound to the selfie's face: \(ModelCatalog.faceRecognitionName) or the blink models are missing; run scripts/fetch-models"
+            )
+        }
         try? await gracefulShutdown()
         _ = state.detach()
         await checker.shutdown()

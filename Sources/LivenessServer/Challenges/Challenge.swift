@@ -1,8 +1,9 @@
 import Foundation
+import LivenessCore
 
 /// A blink challenge issued by `POST /liveness`: bound to the attempt and the API key, single-use,
 /// with a deadline and a number of attempts.
-public struct Challenge: Hashable, Sendable, Codable {
+public struct Challenge: Hashable, Sendable {
     /// 128 random bits as 32 hex digits.
     public var id: String
     public var createdAt: Date
@@ -20,15 +21,22 @@ public struct Challenge: Hashable, Sendable, Codable {
     public var completedAt: Date?
     /// The verdict and reasons of the last judged video.
     public var lastAttempt: Attempt?
+    /// The selfie's face, which the video must show (nil: not bound, because the face-recognition model is
+    /// not installed). Biometric data: cleared when the challenge is passed or fails for good, deleted with the
+    /// row when it expires; never logged, audited or returned.
+    public var reference: FaceReference?
 
     /// A judged video.
-    public struct Attempt: Hashable, Sendable, Codable {
+    public struct Attempt: Hashable, Sendable {
         public var passed: Bool
         public var reasons: [String]
+        /// The same-face check, for a bound challenge.
+        public var faceMatch: FaceMatch?
 
-        public init(passed: Bool, reasons: [String]) {
+        public init(passed: Bool, reasons: [String], faceMatch: FaceMatch? = nil) {
             self.passed = passed
             self.reasons = reasons
+            self.faceMatch = faceMatch
         }
     }
 
@@ -45,8 +53,9 @@ public struct Challenge: Hashable, Sendable, Codable {
 
     public init(
         id: String = Challenge.newID(), createdAt: Date, ttl: TimeInterval, passiveLabel: String, passiveScore: Double,
-        passiveReasons: [String] = [], attempts: Int, apiKeyID: String?
+        passiveReasons: [String] = [], attempts: Int, apiKeyID: String?, reference: FaceReference? = nil
     ) {
+        self.reference = reference
         self.passiveReasons = passiveReasons
         self.id = id
         self.createdAt = createdAt

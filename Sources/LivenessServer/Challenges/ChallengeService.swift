@@ -24,11 +24,11 @@ public struct ChallengeService: Sendable {
         self.now = now
     }
 
-    /// A new challenge bound to `apiKeyID`, holding a snapshot of `result`.
-    public func issue(for result: PassiveResult, apiKeyID: String?) async throws -> Challenge {
+    /// A new challenge bound to `apiKeyID` and to the selfie's face (`reference`), holding a snapshot of `result`.
+    public func issue(for result: PassiveResult, reference: FaceReference? = nil, apiKeyID: String?) async throws -> Challenge {
         let challenge = Challenge(
             createdAt: now(), ttl: ttl, passiveLabel: result.label.rawValue, passiveScore: result.confidenceScore,
-            passiveReasons: result.reasons, attempts: maxAttempts, apiKeyID: apiKeyID)
+            passiveReasons: result.reasons, attempts: maxAttempts, apiKeyID: apiKeyID, reference: reference)
         try await store.insert(challenge)
         return challenge
     }
@@ -46,22 +46,24 @@ public struct ChallengeService: Sendable {
         "\(publicBaseURL ?? "")/active/blink?challenge_id=\(challenge.id)"
     }
 
-    /// Runs `attempt` against the challenge `id`: refused unless `apiKeyID` may attempt it now;
-    /// a pass consumes it, a fail uses up an attempt, an error in `attempt` leaves it as it was.
+    /// Runs `attempt` against the challenge `id`, with the challenge's face reference: refused unless
+    /// `apiKeyID` may attempt it now; a pass consumes it, a fail uses up an attempt, an error in `attempt`
+    /// leaves it as it was.
     public func attempt(
-        id: String, apiKeyID: String?, _ attempt: () async throws -> BlinkAnalysis
+        id: String, apiKeyID: String?, _ attempt: (FaceReference?) async throws -> BlinkAnalysis
     ) async throws -> BlinkAnalysis {
         guard Challenge.isWellFormed(id) else { throw ChallengeError.notFound }
-        _ = try await store.begin(id: id, apiKeyID: apiKeyID, now: now())
+        let challenge = try await store.begin(id: id, apiKeyID: apiKeyID, now: now())
         let analysis: BlinkAnalysis
         do {
-            analysis = try await attempt()
+            analysis = try await attempt(challenge.reference)
         } catch {
             try await store.release(id: id)
             throw error
         }
         try await store.finish(
-            id: id, attempt: Challenge.Attempt(passed: analysis.activePassed, reasons: analysis.reasons), now: now())
+            id: id, attempt: Challenge.Attempt(passed: analysis.activePassed, reasons: analysis.reasons, faceMatch: analysis.faceMatch),
+            now: now())
         return analysis
     }
 }

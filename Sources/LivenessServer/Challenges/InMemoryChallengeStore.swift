@@ -34,7 +34,10 @@ public final class InMemoryChallengeStore: ChallengeStore {
                 challenge.attemptsLeft -= 1
                 challenge.state = challenge.attemptsLeft > 0 ? .open : .exhausted
             }
-            if challenge.state != .open { challenge.completedAt = now }
+            if challenge.state != .open {
+                challenge.completedAt = now
+                challenge.reference = nil
+            }
             challenge.lastAttempt = attempt
             all[id] = challenge
         }

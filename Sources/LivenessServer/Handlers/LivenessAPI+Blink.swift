@@ -48,11 +48,11 @@ extension LivenessAPI {
         }
         var reserved = failedAttempts != nil
         defer { if reserved { failedAttempts?.refund(client) } }
-        let analyse = { () async throws -> BlinkAnalysis in
+        let analyse = { (reference: FaceReference?) async throws -> BlinkAnalysis in
             let clock = ContinuousClock()
             let start = clock.now
             defer { metrics?.recordInference(endpoint: "/active/blink", seconds: (clock.now - start).seconds) }
-            return try await HangUp.guarding { try await engine.analyzeBlink(video) }
+            return try await HangUp.guarding { try await engine.analyzeBlink(video, reference: reference) }
         }
         let analysis: BlinkAnalysis
         if let challengeID {
@@ -64,7 +64,7 @@ extension LivenessAPI {
         } else if configuration.requireChallenge {
             throw LivenessError.invalidRequest("a challenge_id is required (REQUIRE_CHALLENGE=true)")
         } else {
-            analysis = try await analyse()
+            analysis = try await analyse(nil)
         }
         if !analysis.activePassed { reserved = false }
         RequestScope.note?.update {
@@ -73,6 +73,11 @@ extension LivenessAPI {
             $0.reasons = analysis.reasons
         }
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(response(for: analysis, challengeID))))
+    }
+
+    /// The wire form of a same-face check.
+    static func faceMatch(_ match: FaceMatch) -> Components.Schemas.FaceMatch {
+        .init(matched: match.matched, distance: match.distance.map(LivenessReport.rounded))
     }
 
     /// Fields other than `video` and `challenge_id` that an upload may carry, and the bytes each may hold.
@@ -107,7 +112,7 @@ extension LivenessAPI {
         let report = BlinkReport(analysis, challengeID: challengeID)
         return .init(
             activePassed: report.activePassed, blinkCount: report.blinkCount, framesAnalyzed: report.framesAnalyzed,
-            faceFrames: report.faceFrames, reasons: report.reasons,
+            faceFrames: report.faceFrames, reasons: report.reasons, faceMatch: analysis.faceMatch.map(Self.faceMatch),
             passive: report.passive.map {
                 .init(livenessLabel: $0.livenessLabel == .real ? .real : .fake, confidenceScore: $0.confidenceScore)
             },

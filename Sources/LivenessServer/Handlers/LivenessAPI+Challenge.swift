@@ -19,7 +19,9 @@ extension LivenessAPI {
             passive: .init(
                 livenessLabel: challenge.passiveLabel == "real" ? .real : .fake, confidenceScore: challenge.passiveScore,
                 reasons: challenge.passiveReasons),
-            lastAttempt: challenge.lastAttempt.map { .init(activePassed: $0.passed, reasons: $0.reasons) })
+            lastAttempt: challenge.lastAttempt.map {
+                .init(activePassed: $0.passed, reasons: $0.reasons, faceMatch: $0.faceMatch.map(Self.faceMatch))
+            })
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(body)))
     }
 }

@@ -25,11 +25,12 @@ struct LivenessAPI: APIProtocol {
         guard let checker = state.checker else { throw APIError.notReady }
         let clock = ContinuousClock()
         let start = clock.now
-        let result = try await HangUp.guarding { try await checker.check(bytes) }
+        let bindFace = configuration.enableFallback
+        let (result, reference) = try await HangUp.guarding { try await checker.checkForChallenge(bytes, bindFace: bindFace) }
         metrics?.recordInference(endpoint: "/liveness", seconds: (clock.now - start).seconds)
         var fallback: Components.Schemas.Fallback?
         if result.requiresActiveCheck && configuration.enableFallback {
-            let challenge = try await challenges.issue(for: result, apiKeyID: RequestScope.apiKeyID)
+            let challenge = try await challenges.issue(for: result, reference: reference, apiKeyID: RequestScope.apiKeyID)
             fallback = .init(
                 challengeType: .blink, challengeId: challenge.id, uploadUrl: challenges.uploadURL(for: challenge),
                 expiresAt: challenge.expiresAt)

@@ -1,10 +1,11 @@
 import Foundation
+import LivenessCore
 import SQLKit
 
 extension Challenge {
     /// The columns of `liveness_challenges` that make up a challenge, in one place for every query.
     static let sqlColumns =
-        "id, created_at_ms, expires_at_ms, passive_label, passive_score, attempts_left, api_key_id, state, passive_reasons, completed_at_ms, last_passed, last_reasons"
+        "id, created_at_ms, expires_at_ms, passive_label, passive_score, attempts_left, api_key_id, state, passive_reasons, completed_at_ms, last_passed, last_reasons, face_reference, last_face_matched, last_face_distance"
 
     /// A challenge read from a `liveness_challenges` row (``sqlColumns``). An empty `api_key_id` means none.
     /// Reasons are stored comma-separated (they are code words).
@@ -29,7 +30,28 @@ extension Challenge {
         self.passiveReasons = Self.list(try row.decode(column: "passive_reasons", as: String.self))
         self.completedAt = try row.decode(column: "completed_at_ms", as: Int?.self).map(Date.init(milliseconds:))
         if let passed = try row.decode(column: "last_passed", as: Bool?.self) {
-            self.lastAttempt = Attempt(passed: passed, reasons: Self.list(try row.decode(column: "last_reasons", as: String?.self) ?? ""))
+            let match = try row.decode(column: "last_face_matched", as: Bool?.self).map { matched in
+                FaceMatch(
+                    matched: matched, distance: try row.decode(column: "last_face_distance", as: Double?.self), framesCompared: 0,
+                    largestFrameDistance: nil, consistent: true)
+            }
+            self.lastAttempt = Attempt(
+                passed: passed, reasons: Self.list(try row.decode(column: "last_reasons", as: String?.self) ?? ""), faceMatch: match)
+        }
+        self.reference = try row.decode(column: "face_reference", as: String?.self).map(Self.reference(stored:))
+    }
+
+    /// A stored face reference: '' when the selfie gave no descriptor (a bound challenge no video can pass).
+    static func reference(stored: String) -> FaceReference {
+        FaceEmbedding(stored: stored).map(FaceReference.embedding) ?? .unavailable
+    }
+
+    /// The column value of `reference` (see ``reference(stored:)``).
+    static func stored(_ reference: FaceReference?) -> String? {
+        switch reference {
+        case nil: nil
+        case .unavailable: ""
+        case .embedding(let embedding): embedding.stored
         }
     }
 }

@@ -56,6 +56,15 @@ extension Database {
                 "ALTER TABLE liveness_challenges ADD COLUMN last_passed BOOLEAN",
                 "ALTER TABLE liveness_challenges ADD COLUMN last_reasons TEXT",
             ]),
+        // The selfie's face descriptor (NULL: not bound; '': bound, but the selfie gave none), and the last
+        // attempt's same-face result.
+        Migration(
+            version: 3,
+            statements: [
+                "ALTER TABLE liveness_challenges ADD COLUMN face_reference TEXT",
+                "ALTER TABLE liveness_challenges ADD COLUMN last_face_matched BOOLEAN",
+                "ALTER TABLE liveness_challenges ADD COLUMN last_face_distance DOUBLE PRECISION",
+            ]),
     ]
 
     /// The newest schema version this build knows.

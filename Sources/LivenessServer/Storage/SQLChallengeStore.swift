@@ -1,4 +1,5 @@
 import Foundation
+import LivenessCore
 import SQLKit
 
 /// Challenges in SQLite or PostgreSQL, shared by every replica on the same database.
@@ -20,11 +21,12 @@ public struct SQLChallengeStore: ChallengeStore {
             try await sql.raw(
                 """
                 INSERT INTO liveness_challenges
-                    (id, created_at_ms, expires_at_ms, passive_label, passive_score, attempts_left, api_key_id, state, passive_reasons)
+                    (id, created_at_ms, expires_at_ms, passive_label, passive_score, attempts_left, api_key_id, state, passive_reasons,
+                     face_reference)
                 VALUES (\(bind: challenge.id), \(bind: challenge.createdAt.milliseconds), \(bind: challenge.expiresAt.milliseconds),
                         \(bind: challenge.passiveLabel), \(bind: challenge.passiveScore), \(bind: challenge.attemptsLeft),
                         \(bind: challenge.apiKeyID ?? ""), \(bind: challenge.state.rawValue),
-                        \(bind: challenge.passiveReasons.joined(separator: ",")))
+                        \(bind: challenge.passiveReasons.joined(separator: ",")), \(bind: Challenge.stored(challenge.reference)))
                 """
             ).run()
         }
@@ -60,12 +62,15 @@ public struct SQLChallengeStore: ChallengeStore {
     public func finish(id: String, attempt: Challenge.Attempt, now: Date) async throws {
         let reasons = attempt.reasons.joined(separator: ",")
         let nowMs = now.milliseconds
+        let matched = attempt.faceMatch?.matched
+        let distance = attempt.faceMatch?.distance
         try await database.withSQL { sql in
             if attempt.passed {
                 try await sql.raw(
                     """
                     UPDATE liveness_challenges SET state = 'passed', attempt_started_at_ms = NULL, completed_at_ms = \(bind: nowMs),
-                        last_passed = \(bind: true), last_reasons = \(bind: reasons)
+                        last_passed = \(bind: true), last_reasons = \(bind: reasons), face_reference = NULL,
+                        last_face_matched = \(bind: matched), last_face_distance = \(bind: distance)
                     WHERE id = \(bind: id) AND state = 'in_progress'
                     """
                 ).run()
@@ -76,7 +81,9 @@ public struct SQLChallengeStore: ChallengeStore {
                     SET attempts_left = attempts_left - 1,
                         state = CASE WHEN attempts_left > 1 THEN 'open' ELSE 'exhausted' END,
                         completed_at_ms = CASE WHEN attempts_left > 1 THEN NULL ELSE \(bind: nowMs) END,
-                        attempt_started_at_ms = NULL, last_passed = \(bind: false), last_reasons = \(bind: reasons)
+                        attempt_started_at_ms = NULL, last_passed = \(bind: false), last_reasons = \(bind: reasons),
+                        face_reference = CASE WHEN attempts_left > 1 THEN face_reference ELSE NULL END,
+                        last_face_matched = \(bind: matched), last_face_distance = \(bind: distance)
                     WHERE id = \(bind: id) AND state = 'in_progress'
                     """
                 ).run()

@@ -1,0 +1,118 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LivenessCore
+@testable import LivenessServer
+import SQLKit
+import Testing
+import TestSupport
+
+/// A challenge passes only for the face of the selfie that opened it (issue: any live face passed a spoof
+/// selfie's challenge). HTTP level, real models, on SQLite and PostgreSQL.
+@Suite("Challenges bound to the selfie's face")
+struct FaceBindingTests {
+    /// A key of its own per test, so that counting a key's rows in a shared PostgreSQL sees no other test's.
+    static func newKey() -> String { "face-binding-\(UUID().uuidString)" }
+
+    /// Runs `body` against an app on `engine` whose challenges live in a fresh `database`.
+    static func withApp(
+        _ database: TestDatabase, key: String, engine: Task<LivenessEngine, any Error>,
+        _ body: @escaping @Sendable (any TestClientProtocol, Storage) async throws -> Void
+    ) async throws {
+        try await database.withDatabase { database in
+            let storage = Storage(database: database)
+            let app = try await TestApp.make({ $0.apiKeys = [key] }, storage: storage, engine: engine)
+            try await app.test(.router) { client in try await body(client, storage) }
+        }
+    }
+
+    static func status(_ client: some TestClientProtocol, _ id: String, key: String) async throws -> [String: Any] {
+        try await ChallengeEndpointTests.status(client, id, key: key).object
+    }
+
+    /// The challenge's stored face reference: nil (NULL), "" (bound without a descriptor) or the descriptor.
+    static func storedReference(_ storage: Storage, _ id: String) async throws -> String? {
+        try await storage.database.withSQL { sql in
+            try await sql.raw("SELECT face_reference FROM liveness_challenges WHERE id = \(bind: id)").first()?
+                .decode(column: "face_reference", as: String?.self)
+        }
+    }
+
+    /// This key's rows that still hold a descriptor.
+    static func referencesLeft(_ storage: Storage, key: String) async throws -> Int {
+        let keyID = APIKeySet([key]).identify(key) ?? ""
+        return try await storage.database.withSQL { sql in
+            try await sql.raw(
+                """
+                SELECT COUNT(*) AS n FROM liveness_challenges
+                WHERE api_key_id = \(bind: keyID) AND face_reference IS NOT NULL AND face_reference <> ''
+                """
+            ).first()?.decode(column: "n", as: Int.self) ?? -1
+        }
+    }
+
+    @Test("A printed selfie (F1) and another person's live blink: face_mismatch, one attempt used", arguments: TestDatabase.available)
+    func mismatch(database: TestDatabase) async throws {
+        let key = Self.newKey()
+        try await Self.withApp(database, key: key, engine: TestApp.checker) { client, storage in
+            let fallback = try await BlinkEndpointTests.issue(
+                client, key: key, selfie: try Fixtures.bytes(Fixtures.image("image_F1.jpg")))
+            let id = try #require(fallback["challenge_id"] as? String)
+            let stored = try #require(try await Self.storedReference(storage, id))
+            #expect(FaceEmbedding(stored: stored) != nil, "the selfie's descriptor is stored with the challenge")
+            let answer = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, challengeID: id, key: key)
+            #expect(answer.status == .ok)
+            #expect(answer.object["active_passed"] as? Bool == false)
+            #expect(answer.object["reasons"] as? [String] == ["face_mismatch"])
+            #expect(answer.object["blink_count"] as? Int == 3)
+            let match = try #require(answer.object["face_match"] as? [String: Any])
+            #expect(match["matched"] as? Bool == false)
+            let distance = try #require(match["distance"] as? Double)
+            #expect(distance > 0.7)
+            let status = try await Self.status(client, id, key: key)
+            #expect(status["status"] as? String == "open")
+            #expect(status["attempts_left"] as? Int == 2)
+            let last = try #require(status["last_attempt"] as? [String: Any])
+            #expect(last["reasons"] as? [String] == ["face_mismatch"])
+            #expect((last["face_match"] as? [String: Any])?["distance"] as? Double == distance)
+            #expect(status["face_reference"] == nil && !String(describing: status).contains(stored.prefix(16)))
+            // Out of attempts: failed for good, and the descriptor is gone.
+            for _ in 0..<2 {
+                _ = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, challengeID: id, key: key)
+            }
+            #expect(try await Self.status(client, id, key: key)["status"] as? String == "failed")
+            #expect(try await Self.storedReference(storage, id) == nil)
+        }
+    }
+
+    @Test("The clip's own man as the selfie (ACTIVE_CHECK_POLICY=always): the clip passes; no descriptor remains", arguments: TestDatabase.available)
+    func match(database: TestDatabase) async throws {
+        let key = Self.newKey()
+        try await Self.withApp(database, key: key, engine: TestApp.boundChecker) { client, storage in
+            let fallback = try await BlinkEndpointTests.issue(client, key: key)
+            let id = try #require(fallback["challenge_id"] as? String)
+            #expect(try await Self.referencesLeft(storage, key: key) == 1)
+            let answer = try await BlinkEndpointTests.upload(
+                client, video: try Fixtures.bytes(Videos.path("blink_real_h264.mp4")), challengeID: id, key: key)
+            #expect(answer.object["active_passed"] as? Bool == true, "\(answer.object)")
+            let match = try #require(answer.object["face_match"] as? [String: Any])
+            #expect(match["matched"] as? Bool == true)
+            #expect(try #require(match["distance"] as? Double) < 0.35)
+            let status = try await Self.status(client, id, key: key)
+            #expect(status["status"] as? String == "passed")
+            #expect(((status["last_attempt"] as? [String: Any])?["face_match"] as? [String: Any])?["matched"] as? Bool == true)
+            #expect(try await Self.storedReference(storage, id) == nil)
+            #expect(try await Self.referencesLeft(storage, key: key) == 0, "no descriptor remains after the challenge is consumed")
+        }
+    }
+
+    @Test("A blink video without a challenge has no face match")
+    func unbound() async throws {
+        try await TestApp.make().test(.router) { client in
+            let answer = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink)
+            #expect(answer.object["active_passed"] as? Bool == true)
+            #expect(answer.object["face_match"] == nil)
+        }
+    }
+}
