@@ -18,11 +18,30 @@ struct BlinkCommand: AsyncParsableCommand {
     @Flag(help: "Also print the per-frame eye aspect ratios.")
     var verbose = false
 
+    @Option(
+        help: ArgumentHelp(
+            "A selfie: each video must also show its face, as for a challenge that selfie opened.",
+            valueName: "SELFIE"))
+    var reference: String?
+
     @Argument(help: "Video files.")
     var videos: [String]
 
     func run() async throws {
         let engine = try await models.startChecker()
+        var face: FaceReference?
+        if let reference {
+            do {
+                guard let data = FileManager.default.contents(atPath: reference) else {
+                    throw LivenessError.invalidRequest("cannot read the file")
+                }
+                face = try await engine.faceReference([UInt8](data))
+            } catch let error as LivenessError {
+                print(json ? JSONLine.encode(ErrorReport(error)) : "\(reference): error \(error.code): \(error.message)")
+                await engine.shutdown()
+                throw ExitCode(1)
+            }
+        }
         var failed = false
         for path in videos {
             let clock = ContinuousClock()
@@ -31,7 +50,7 @@ struct BlinkCommand: AsyncParsableCommand {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw LivenessError.invalidRequest("cannot read the file")
                 }
-                let analysis = try await engine.analyzeBlink([UInt8](data))
+                let analysis = try await engine.analyzeBlink([UInt8](data), reference: face)
                 let seconds = (clock.now - start).seconds
                 print(json ? JSONLine.encode(BlinkReport(analysis)) : Self.summary(path, analysis, seconds))
                 if verbose {
@@ -48,11 +67,14 @@ struct BlinkCommand: AsyncParsableCommand {
 
     static func summary(_ path: String, _ analysis: BlinkAnalysis, _ seconds: Double) -> String {
         let passive = analysis.passive.map { String(format: "%@ %.3f", $0.label.rawValue, $0.confidenceScore) } ?? "-"
+        let face = analysis.faceMatch.map { match in
+            ", same face: " + (match.matched ? "yes" : "no") + (match.distance.map { String(format: " (distance %.3f)", $0) } ?? "")
+        } ?? ""
         return String(
             format: "%@: %@, blinks %d, frames %d (faces %d) at %.1f fps, passive %@, motion %.4f, EAR %.3f/%.3f, %@ (%.2f s: decode %.2f, frames %.2f)",
             path, analysis.activePassed ? "PASSED" : "failed", analysis.blinkCount, analysis.framesAnalyzed,
             analysis.faceFrames, analysis.fps, passive, analysis.motion, analysis.earBaseline, analysis.earMinimum,
             analysis.reasons.isEmpty ? "no reasons" : analysis.reasons.joined(separator: ","), seconds,
-            analysis.decodeSeconds, analysis.analysisSeconds)
+            analysis.decodeSeconds, analysis.analysisSeconds) + face
     }
 }

@@ -111,6 +111,8 @@ def test_blink_video_passes(server, tmp_path):
     assert texts["passive"].startswith(("real", "fake")), texts
     assert state == "active-passed", texts
     assert texts["verdict"] == "Live person"
+    # The selfie and the video come from the same camera: the challenge is bound to that face.
+    assert "same face as the selfie: yes" in texts["active"], texts
 
 
 def test_photo_video_fails(server, tmp_path):

@@ -9,9 +9,9 @@ struct ReplicaTests {
     static let environment = ["CONFIDENCE_THRESHOLD": "1.0", "MAX_WORKERS": "1", "LOG_LEVEL": "warning"]
     static let blinkVideo = Videos.path("blink_real_h264.mp4")
 
-    /// `POST /liveness` with T1; returns the challenge id of the fallback.
+    /// `POST /liveness` with a selfie of the blink clip's man; returns the challenge id of the fallback.
     static func issueChallenge(port: Int) throws -> String {
-        let base64 = Data(try Fixtures.bytes(Fixtures.image("image_T1.jpg"))).base64EncodedString()
+        let base64 = Data(Videos.selfie).base64EncodedString()
         return try withTemporaryFolder { folder in
             try Data(#"{"image":"\#(base64)"}"#.utf8).write(to: URL(fileURLWithPath: "\(folder)/body.json"))
             let body = try ServeCommandTests.curl([

@@ -16,7 +16,19 @@ public struct BlinkReport: Encodable, Hashable, Sendable {
     public var faceFrames: Int
     public var reasons: [String]
     public var passive: Passive?
+    public var faceMatch: FaceMatchReport?
     public var challengeID: String?
+
+    /// The same-face check of a bound challenge.
+    public struct FaceMatchReport: Encodable, Hashable, Sendable {
+        public var matched: Bool
+        public var distance: Double?
+
+        public init(_ match: FaceMatch) {
+            matched = match.matched
+            distance = match.distance.map(LivenessReport.rounded)
+        }
+    }
 
     public init(_ analysis: BlinkAnalysis, challengeID: String? = nil) {
         activePassed = analysis.activePassed
@@ -27,6 +39,7 @@ public struct BlinkReport: Encodable, Hashable, Sendable {
         passive = analysis.passive.map {
             Passive(livenessLabel: $0.label, confidenceScore: LivenessReport.rounded($0.confidenceScore))
         }
+        faceMatch = analysis.faceMatch.map(FaceMatchReport.init)
         self.challengeID = challengeID
     }
 
@@ -37,6 +50,7 @@ public struct BlinkReport: Encodable, Hashable, Sendable {
         case faceFrames = "face_frames"
         case reasons
         case passive
+        case faceMatch = "face_match"
         case challengeID = "challenge_id"
     }
 }

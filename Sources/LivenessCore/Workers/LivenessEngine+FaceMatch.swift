@@ -22,13 +22,24 @@ extension LivenessEngine {
         try await submit(bytes) { models in
             let image = try DecodedImage.decode(bytes)
             let result = try models.passive.check(image)
-            guard bindFace, result.requiresActiveCheck, let blink = models.blink, let embedder = models.embedder else {
-                return (result, nil)
-            }
-            guard let points = blink.alignmentPoints(image, box: result.face.box),
-                let embedding = try? embedder.embed(image, points: points)
-            else { return (result, .unavailable) }
-            return (result, .embedding(embedding))
+            guard bindFace, result.requiresActiveCheck else { return (result, nil) }
+            return (result, models.reference(image, box: result.face.box))
+        }
+    }
+
+    /// The face descriptor of the selfie `bytes`, as a challenge stores it (``checkForChallenge(_:bindFace:)``),
+    /// whatever its passive result: for `liveness blink --reference`.
+    ///
+    /// - Throws: ``LivenessError`` as ``check(_:)``, and `blink_unavailable` without the models for binding.
+    public func faceReference(_ bytes: [UInt8]) async throws(LivenessError) -> FaceReference {
+        guard supportsFaceMatch else {
+            throw LivenessError(
+                .blinkUnavailable, "the face-recognition model is not installed; run scripts/fetch-models")
+        }
+        return try await submit(bytes) { models in
+            let image = try DecodedImage.decode(bytes)
+            let result = try models.passive.check(image)
+            return models.reference(image, box: result.face.box) ?? .unavailable
         }
     }
 }

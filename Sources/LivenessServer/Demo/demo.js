@@ -123,7 +123,11 @@ async function check() {
     const form = new FormData();
     form.append("video", clip, clip.type.includes("mp4") ? "clip.mp4" : "clip.webm");
     const active = await send(result.fallback.upload_url, { method: "POST", body: form });
-    const detail = `${active.active_passed ? "passed" : "failed"}: ${active.blink_count} blink(s)`
+    const match = active.face_match
+      ? `; same face as the selfie: ${active.face_match.matched ? "yes" : "no"}`
+        + (active.face_match.distance === undefined ? "" : ` (distance ${active.face_match.distance.toFixed(2)})`)
+      : "";
+    const detail = `${active.active_passed ? "passed" : "failed"}: ${active.blink_count} blink(s)${match}`
       + (active.reasons.length ? ` (${active.reasons.join(", ")})` : "");
     show(active.active_passed ? "Live person" : "Not verified", active.active_passed, passive, detail);
     setStatus("Done.", active.active_passed ? "active-passed" : "active-failed");

@@ -77,7 +77,8 @@ extension LivenessAPI {
 
     /// The wire form of a same-face check.
     static func faceMatch(_ match: FaceMatch) -> Components.Schemas.FaceMatch {
-        .init(matched: match.matched, distance: match.distance.map(LivenessReport.rounded))
+        let report = BlinkReport.FaceMatchReport(match)
+        return .init(matched: report.matched, distance: report.distance)
     }
 
     /// Fields other than `video` and `challenge_id` that an upload may carry, and the bytes each may hold.
