@@ -26,6 +26,10 @@ struct BlinkTiming: Encodable {
     let fps: Double
     let workers: Int
     let latency: LatencySummary
+    /// The same analysis bound to a selfie (the same-face check included).
+    let boundLatency: LatencySummary?
+    /// One face embedding (alignment chip to descriptor) on one worker.
+    let embedding: LatencySummary?
 }
 
 /// Everything `liveness bench` measured.
@@ -61,6 +65,14 @@ struct BenchReport: Encodable {
             lines.append(
                 "blink: \(blink.video), \(blink.frames) frames at \(String(format: "%.1f", blink.fps)) fps, \(blink.workers) workers: "
                     + String(format: "p50 %.0f ms, p99 %.0f ms, mean %.0f ms", blink.latency.p50, blink.latency.p99, blink.latency.mean))
+            if let bound = blink.boundLatency {
+                lines.append(
+                    String(format: "blink bound to the selfie: p50 %.0f ms, p99 %.0f ms, mean %.0f ms", bound.p50, bound.p99, bound.mean))
+            }
+            if let embedding = blink.embedding {
+                lines.append(
+                    String(format: "face embedding, one worker: p50 %.2f ms, p99 %.2f ms, mean %.2f ms", embedding.p50, embedding.p99, embedding.mean))
+            }
         }
         return lines.joined(separator: "\n")
     }

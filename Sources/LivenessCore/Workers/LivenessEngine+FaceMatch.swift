@@ -27,6 +27,25 @@ extension LivenessEngine {
         }
     }
 
+    /// Seconds per face embedding of the selfie `bytes` (the chip cut once, the network run `runs` times on one
+    /// worker), for `liveness bench`.
+    public func faceEmbeddingSeconds(_ bytes: [UInt8], runs: Int) async throws(LivenessError) -> [Double] {
+        try await submit(bytes) { models in
+            let image = try DecodedImage.decode(bytes)
+            let result = try models.passive.check(image)
+            guard let blink = models.blink, let embedder = models.embedder,
+                let points = blink.alignmentPoints(image, box: result.face.box)
+            else { throw LivenessError(.blinkUnavailable, "no face landmarks or no face-recognition model") }
+            let chip = try FaceEmbedder.chip(image, points: points)
+            let clock = ContinuousClock()
+            return try (0..<max(1, runs)).map { _ in
+                let start = clock.now
+                _ = try embedder.embed(chip: chip)
+                return start.duration(to: clock.now).seconds
+            }
+        }
+    }
+
     /// The face descriptor of the selfie `bytes`, as a challenge stores it (``checkForChallenge(_:bindFace:)``),
     /// whatever its passive result: for `liveness blink --reference`.
     ///
