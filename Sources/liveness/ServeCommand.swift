@@ -73,10 +73,18 @@ struct ServeCommand: AsyncParsableCommand {
             logger.critical("cannot open the database: \(error)")
             throw ExitCode(2)
         }
+        let signer: ResultSigner
+        do {
+            signer = try await ResultSigner.load(configuration.tokens, database: configuration.storage.location, logger: logger)
+        } catch {
+            logger.critical("cannot load the result-signing key: \(error)")
+            await storage.database.close()
+            throw ExitCode(2)
+        }
         do {
             let state = ServiceState()
             let app = try LivenessApplication.build(
-                configuration: configuration, state: state, logger: logger, storage: storage, services: tracing)
+                configuration: configuration, signer: signer, state: state, logger: logger, storage: storage, services: tracing)
             // SIGTERM/SIGINT go to the drain service, whose return shuts the group down gracefully.
             let drain = DrainService(state: state, seconds: configuration.shutdownDrainSeconds, logger: logger)
             let group = ServiceGroup(

@@ -64,7 +64,7 @@ struct BlinkEndpointTests {
             ttl: configuration.challengeTTL, maxAttempts: configuration.challengeMaxAttempts,
             publicBaseURL: configuration.publicBaseURL, now: { clock.now })
         return try LivenessApplication.build(
-            configuration: configuration, state: ServiceState(checker: try await TestApp.boundChecker.value),
+            configuration: configuration, signer: try await TestApp.signer.value, state: ServiceState(checker: try await TestApp.boundChecker.value),
             logger: .init(label: "test"), challenges: challenges)
     }
 

@@ -102,6 +102,15 @@ struct FaceBindingTests {
             let status = try await Self.status(client, id, key: key)
             #expect(status["status"] as? String == "passed")
             #expect(((status["last_attempt"] as? [String: Any])?["face_match"] as? [String: Any])?["matched"] as? Bool == true)
+            // The backend's view: the status's token verifies with PyJWT against the served JWKS.
+            let jwks = try await client.execute(uri: "/.well-known/jwks.json", method: .get)
+            let token = try #require(status["result_token"] as? String)
+            let verified = try await ResultTokenTests.verify(
+                token, jwks: [UInt8](Data(buffer: jwks.body)), audience: try #require(APIKeySet([key]).identify(key)))
+            #expect(verified.ok, "\(verified.output)")
+            let claims = try ResultTokenTests.claims(verified.output)
+            #expect(claims["kind"] as? String == "challenge" && claims["decision"] as? String == "passed")
+            #expect(claims["challenge_id"] as? String == id)
             #expect(try await Self.storedReference(storage, id) == nil)
             #expect(try await Self.referencesLeft(storage, key: key) == 0, "no descriptor remains after the challenge is consumed")
         }

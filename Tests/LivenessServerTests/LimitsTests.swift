@@ -60,7 +60,7 @@ struct LimitsTests {
         let configuration = TestApp.configuration()
         // Pretend the service is still loading by handing it a state without a checker and no model service.
         let app = try LivenessApplication.build(
-            configuration: configuration, state: state, logger: .init(label: "test"), loadModels: false)
+            configuration: configuration, signer: try await TestApp.signer.value, state: state, logger: .init(label: "test"), loadModels: false)
         try await app.test(.router) { client in
             let notReady = try await client.execute(uri: "/health/ready", method: .get)
             #expect(notReady.status == .serviceUnavailable)
@@ -81,7 +81,7 @@ struct LimitsTests {
 
     @Test("The model service loads the models in the background and turns ready")
     func backgroundLoad() async throws {
-        let app = try LivenessApplication.build(configuration: TestApp.configuration(), logger: .init(label: "test"))
+        let app = try LivenessApplication.build(configuration: TestApp.configuration(), signer: try await TestApp.signer.value, logger: .init(label: "test"))
         try await app.test(.router) { client in
             var status = HTTPResponse.Status.serviceUnavailable
             for _ in 0..<200 where status != .ok {
@@ -97,7 +97,7 @@ struct LimitsTests {
         let checker = try await LivenessEngine(
             configuration: PassiveConfiguration(modelDirectory: Fixtures.models, workers: 1, maxQueue: 0))
         let app = try LivenessApplication.build(
-            configuration: TestApp.configuration(), state: ServiceState(checker: checker), logger: .init(label: "test"))
+            configuration: TestApp.configuration(), signer: try await TestApp.signer.value, state: ServiceState(checker: checker), logger: .init(label: "test"))
         let body = try TestApp.body(file: "image_T1.jpg")
         let statuses = try await app.test(.router) { client in
             try await withThrowingTaskGroup(of: (Int, String?, String?).self) { group in

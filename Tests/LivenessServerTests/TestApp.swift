@@ -23,6 +23,9 @@ enum TestApp {
         return try await LivenessEngine(configuration: configuration)
     }
 
+    /// Signs result tokens with a key held in memory.
+    static let signer = Task { try await ResultSigner.ephemeral() }
+
     static func configuration(_ change: (inout ServerConfiguration) -> Void = { _ in }) -> ServerConfiguration {
         var configuration = ServerConfiguration()
         configuration.port = 0
@@ -36,7 +39,7 @@ enum TestApp {
         engine: Task<LivenessEngine, any Error> = checker
     ) async throws -> some ApplicationProtocol {
         let state = ServiceState(checker: try await engine.value)
-        return try LivenessApplication.build(configuration: configuration(change), state: state, logger: logger, storage: storage)
+        return try LivenessApplication.build(configuration: configuration(change), signer: try await TestApp.signer.value, state: state, logger: logger, storage: storage)
     }
 
     /// `{"image": "<base64 of file>"}`

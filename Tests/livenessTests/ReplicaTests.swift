@@ -46,6 +46,16 @@ struct ReplicaTests {
         try await onThread { try issueChallenge(port: port) }
     }
 
+    /// A P-256 private key in PEM, made with openssl as an operator would.
+    static func makeKey(_ path: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.arguments = ["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", path]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw FixtureError("openssl could not make a key") }
+    }
+
     @Test("A challenge issued before a restart is still valid after it (SQLite)")
     func restart() async throws {
         try await withTemporaryFolder { folder in
@@ -71,7 +81,18 @@ struct ReplicaTests {
         .enabled(if: TestPostgres.url != nil, "set LIVENESS_TEST_DATABASE_URL (scripts/test starts a PostgreSQL)"))
     func replicas() async throws {
         let url = try #require(TestPostgres.url)
-        let environment = Self.environment.merging(["DATABASE_URL": url]) { $1 }
+        let keyFolder = try TemporaryFolder()
+        defer { keyFolder.remove() }
+        // Replicas must share a signing key: without one, startup stops.
+        let keyless = try await onThread {
+            try CLIRunner.run(
+                ["serve", "--port", String(ServeCommandTests.freePort())], environment: Self.environment.merging(["DATABASE_URL": url]) { $1 })
+        }
+        #expect(keyless.status == 2)
+        #expect(keyless.stderr.contains("RESULT_SIGNING_KEY_FILE"), "\(keyless.stderr.suffix(400))")
+        let keyFile = "\(keyFolder.path)/signing.pem"
+        try await onThread { try Self.makeKey(keyFile) }
+        let environment = Self.environment.merging(["DATABASE_URL": url, "RESULT_SIGNING_KEY_FILE": keyFile]) { $1 }
         let (portA, portB) = (ServeCommandTests.freePort(), ServeCommandTests.freePort() + 1)
         let replicaA = try await Self.start(port: portA, environment: environment)
         let replicaB: ServerProcess
@@ -86,6 +107,14 @@ struct ReplicaTests {
         let onB = try await Self.upload(port: portB, challenge: challenge)
         #expect(onB.status == "200", "\(onB.body.prefix(300))")
         #expect(onB.body.contains(#""active_passed":true"#))
+        // B's token verifies with the JWKS that A serves (one shared key).
+        let token = try #require(
+            (try JSONSerialization.jsonObject(with: Data(onB.body.utf8)) as? [String: Any])?["result_token"] as? String)
+        let verified = try await onThread {
+            try CLIRunner.run(["token", "verify", token, "--jwks", "http://127.0.0.1:\(portA)/.well-known/jwks.json"])
+        }
+        #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr.suffix(300))")
+        #expect(verified.stdout.contains(#""decision":"passed""#), "\(verified.stdout)")
         let replay = try await Self.upload(port: portA, challenge: challenge)
         #expect(replay.status == "409")
         #expect(replay.body.contains("challenge_used"))

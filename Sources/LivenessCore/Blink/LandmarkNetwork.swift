@@ -12,14 +12,7 @@ final class LandmarkNetwork {
     private var counts = [Int32](repeating: 0, count: 4)
 
     init(path: String, inputSize: Int, outputs: [String], capacity: Int) throws(ModelError) {
-        var handle: OpaquePointer?
-        do {
-            try BridgeError.check { lcv_net_load_onnx(path, &handle, $0) }
-        } catch {
-            throw .corrupt(path, "OpenCV could not load the landmark model: \(error.message)")
-        }
-        guard let handle else { throw .corrupt(path, "no network") }
-        self.net = handle
+        self.net = try ONNXNetwork.load(path, what: "landmark model")
         self.path = path
         self.inputSize = inputSize
         self.outputs = outputs.joined(separator: ",")

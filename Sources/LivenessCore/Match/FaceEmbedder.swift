@@ -7,14 +7,7 @@ public final class FaceEmbedder {
     private var buffer = [Float](repeating: 0, count: 256)
 
     init(path: String) throws(ModelError) {
-        var handle: OpaquePointer?
-        do {
-            try BridgeError.check { lcv_net_load_onnx(path, &handle, $0) }
-        } catch {
-            throw .corrupt(path, "OpenCV could not load the face-recognition model: \(error.message)")
-        }
-        guard let handle else { throw .corrupt(path, "no network") }
-        net = handle
+        net = try ONNXNetwork.load(path, what: "face-recognition model")
         do {
             let probe = try DecodedImage.blank(width: FaceAlignment.chipSize, height: FaceAlignment.chipSize)
             _ = try embed(chip: probe)

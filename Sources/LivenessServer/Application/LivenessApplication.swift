@@ -28,9 +28,10 @@ public enum LivenessApplication {
     ///     application closes it at shutdown. Without it challenges stay in memory and nothing is audited.
     ///   - challenges: the challenge service (tests inject a clock); by default one on `storage`, or in
     ///     memory, with the configured TTL and attempts.
+    ///   - signer: signs the `result_token` of every decision (``ResultSigner/load(_:database:logger:)``).
     ///   - extraServices: more services to run with the server (for example an OTLP exporter).
     public static func build(
-        configuration: ServerConfiguration, state: ServiceState = ServiceState(), logger: Logger,
+        configuration: ServerConfiguration, signer: ResultSigner, state: ServiceState = ServiceState(), logger: Logger,
         loadModels: Bool = true, storage: Storage? = nil, challenges: ChallengeService? = nil,
         services extraServices: [any Service] = []
     ) throws -> some ApplicationProtocol {
@@ -59,7 +60,7 @@ public enum LivenessApplication {
         let failures = configuration.maxFailedChallengesPerHour.map { RateLimiter(limit: $0, per: 3600) }
         let api = LivenessAPI(
             state: state, configuration: configuration, metrics: metrics, challenges: challenges, failedAttempts: failures,
-            audit: audit)
+            audit: audit, signer: signer)
         try api.registerHandlers(
             on: router,
             configuration: .init(dateTranscoder: RFC3339Dates(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),

@@ -32,6 +32,9 @@ import Logging
 /// Connection keys (`HEADER_TIMEOUT_SECONDS`, `IDLE_TIMEOUT_SECONDS`, `BODY_MIN_BYTES_PER_SECOND`, `MAX_CONNECTIONS`,
 /// `TRUSTED_PROXIES`) are read by ``ConnectionConfiguration``.
 ///
+/// Result-token keys (`RESULT_SIGNING_KEY_FILE`, `RESULT_SIGNING_PREVIOUS_KEY_FILES`, `RESULT_TOKEN_TTL_SECONDS`,
+/// `RESULT_TOKEN_ISSUER`) are read by ``ResultTokenConfiguration``.
+///
 /// Storage keys (`DATABASE_URL`, `DATA_DIR`, `DATABASE_TIMEOUT_SECONDS`, `DATABASE_STARTUP_TIMEOUT_SECONDS`,
 /// `AUDIT_ENABLED`, `AUDIT_RETENTION_DAYS`, `ADMIN_API_KEY`) are read by ``StorageConfiguration``.
 ///
@@ -59,6 +62,7 @@ public struct ServerConfiguration: Sendable {
     public var passive = PassiveConfiguration()
     public var storage = StorageConfiguration()
     public var connections = ConnectionConfiguration()
+    public var tokens = ResultTokenConfiguration()
     public var shutdownDrainSeconds: Double = 3
 
     public init() {}
@@ -69,6 +73,7 @@ public struct ServerConfiguration: Sendable {
         passive = try PassiveConfiguration(config: config)
         storage = try StorageConfiguration(config: config)
         connections = try ConnectionConfiguration(config: config)
+        tokens = try ResultTokenConfiguration(config: config)
         shutdownDrainSeconds = try ConfigurationError.number(
             config, "shutdown.drain.seconds", "SHUTDOWN_DRAIN_SECONDS", default: shutdownDrainSeconds, in: 0...300)
         host = config.string(forKey: "host", default: host)

@@ -72,7 +72,12 @@ extension LivenessAPI {
             $0.score = analysis.passive.map { LivenessReport.rounded($0.confidenceScore) }
             $0.reasons = analysis.reasons
         }
-        return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(response(for: analysis, challengeID))))
+        var body = response(for: analysis, challengeID)
+        body.resultToken = try await signer.sign(
+            kind: "active_blink", decision: analysis.activePassed ? "passed" : "failed", score: body.passive?.confidenceScore,
+            reasons: analysis.reasons, challengeID: challengeID, requestID: RequestScope.requestID, media: video,
+            modelVersion: engine.modelVersion, audience: RequestScope.apiKeyID)
+        return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(body)))
     }
 
     /// The wire form of a same-face check.

@@ -13,7 +13,7 @@ extension LivenessAPI {
             case .exhausted: .failed
             case .open, .inProgress: challenges.now() >= challenge.expiresAt ? .expired : .open
             }
-        let body = Components.Schemas.ChallengeStatus(
+        var body = Components.Schemas.ChallengeStatus(
             challengeId: challenge.id, status: status, attemptsLeft: challenge.attemptsLeft, createdAt: challenge.createdAt,
             expiresAt: challenge.expiresAt, completedAt: challenge.completedAt,
             passive: .init(
@@ -22,6 +22,10 @@ extension LivenessAPI {
             lastAttempt: challenge.lastAttempt.map {
                 .init(activePassed: $0.passed, reasons: $0.reasons, faceMatch: $0.faceMatch.map(Self.faceMatch))
             })
+        body.resultToken = try await signer.sign(
+            kind: "challenge", decision: status.rawValue, score: challenge.passiveScore,
+            reasons: challenge.lastAttempt?.reasons ?? [], challengeID: challenge.id, requestID: RequestScope.requestID,
+            media: nil, modelVersion: state.checker?.modelVersion ?? "", audience: RequestScope.apiKeyID)
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(body)))
     }
 }

@@ -14,6 +14,8 @@ struct LivenessAPI: APIProtocol {
     let failedAttempts: RateLimiter?
     /// The audit log, unless it is off (`AUDIT_ENABLED=false`) or there is no database (tests).
     let audit: AuditLog?
+    /// Signs each decision's `result_token`.
+    let signer: ResultSigner
 
     func checkLiveness(_ input: Operations.CheckLiveness.Input) async throws -> Operations.CheckLiveness.Output {
         guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType("another body", accepted: ["application/json"]) }
@@ -41,10 +43,12 @@ struct LivenessAPI: APIProtocol {
             $0.reasons = result.reasons
             $0.challengeID = fallback?.challengeId
         }
-        return .ok(
-            .init(
-                headers: .init(xRequestID: RequestScope.requestID),
-                body: .json(response(for: result, fallback: fallback))))
+        var answer = response(for: result, fallback: fallback)
+        answer.resultToken = try await signer.sign(
+            kind: "liveness", decision: result.label.rawValue, requiresActiveCheck: result.requiresActiveCheck,
+            score: answer.confidenceScore, reasons: result.reasons, challengeID: fallback?.challengeId,
+            requestID: RequestScope.requestID, media: bytes, modelVersion: result.modelVersion, audience: RequestScope.apiKeyID)
+        return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(answer)))
     }
 
     /// The 200 body for a passive result.

@@ -1,0 +1,137 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LivenessServer
+import Testing
+import TestSupport
+
+/// Signed results: every decision carries a `result_token` that PyJWT verifies against the served JWKS;
+/// a changed claim, an expired token and a token from another key do not verify.
+@Suite("Result tokens")
+struct ResultTokenTests {
+    /// Runs `Tests/tokens/verify_token.py` (PyJWT with cryptography, from PyPI) on `token` against `jwks`.
+    static func verify(_ token: String, jwks: [UInt8], audience: String = "public") async throws -> (ok: Bool, output: String) {
+        try await onThread {
+            try withTemporaryFolder { folder in
+                try Data(jwks).write(to: URL(fileURLWithPath: "\(folder)/jwks.json"))
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "\(Fixtures.packageRoot)/.venv/bin/python")
+                process.arguments = ["\(Fixtures.packageRoot)/Tests/tokens/verify_token.py", "\(folder)/jwks.json", token, audience]
+                let output = Pipe()
+                process.standardOutput = output
+                try process.run()
+                let data = output.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                return (process.terminationStatus == 0, String(decoding: data, as: UTF8.self))
+            }
+        }
+    }
+
+    static func claims(_ output: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+    }
+
+    /// The token with its payload changed by `change` (the signature kept).
+    static func tampered(_ token: String, _ change: (inout [String: Any]) -> Void) throws -> String {
+        var parts = token.split(separator: ".").map(String.init)
+        var base64 = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        let data = try #require(Data(base64Encoded: base64))
+        var payload = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        change(&payload)
+        parts[1] = try JSONSerialization.data(withJSONObject: payload).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return parts.joined(separator: ".")
+    }
+
+    @Test("POST /liveness: the token verifies with PyJWT against the served JWKS; tampering, expiry and another key fail")
+    func liveness() async throws {
+        let app = try await TestApp.make()
+        try await app.test(.router) { client in
+            let jwks = try await client.execute(uri: "/.well-known/jwks.json", method: .get)
+            #expect(jwks.status == .ok)
+            let keys = try #require(jwks.object["keys"] as? [[String: Any]])
+            #expect(keys.count == 1 && keys[0]["alg"] as? String == "ES256" && keys[0]["crv"] as? String == "P-256")
+            #expect(keys[0]["d"] == nil, "no private part is published")
+            let jwksBytes = [UInt8](Data(buffer: jwks.body))
+
+            let image = try Fixtures.bytes(Fixtures.image("image_T1.jpg"))
+            let answer = try await client.execute(
+                uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "image_T1.jpg"))
+            let token = try #require(answer.object["result_token"] as? String)
+            let verified = try await Self.verify(token, jwks: jwksBytes)
+            #expect(verified.ok, "\(verified.output)")
+            let claims = try Self.claims(verified.output)
+            #expect(claims["kind"] as? String == "liveness")
+            #expect(claims["decision"] as? String == "real")
+            #expect(claims["requires_active_check"] as? Bool == false)
+            #expect(claims["score"] as? Double == answer.object["confidence_score"] as? Double)
+            #expect(claims["media_sha256"] as? String == (try sha256Hex(image)))
+            #expect(claims["request_id"] as? String == answer.object["request_id"] as? String)
+            #expect(claims["model_version"] as? String == answer.object["model_version"] as? String)
+            #expect(claims["aud"] as? String == "public" && claims["iss"] as? String == "liveness")
+            let lifetime = (claims["exp"] as? Double ?? 0) - (claims["iat"] as? Double ?? 0)
+            #expect(lifetime == 600)
+
+            let forged = try Self.tampered(token) { $0["decision"] = "fake" }
+            #expect(!(try await Self.verify(forged, jwks: jwksBytes)).ok, "a changed claim must not verify")
+            #expect(!(try await Self.verify(token, jwks: jwksBytes, audience: "another-key")).ok, "another audience")
+
+            let past = Date().addingTimeInterval(-700)
+            let expired = try await ResultSigner.ephemeral(now: { past })
+            let old = try await expired.sign(
+                kind: "liveness", decision: "real", score: 1, reasons: [], challengeID: nil, requestID: "r", media: nil,
+                modelVersion: "m", audience: nil)
+            let expiredJWKS = try JSONEncoder().encode(JWKSDocument(keys: expired.jwks))
+            let outcome = try await Self.verify(old, jwks: [UInt8](expiredJWKS))
+            #expect(!outcome.ok && outcome.output.contains("Expired"), "\(outcome.output)")
+
+            let other = try await ResultSigner.ephemeral()
+            let foreign = try await other.sign(
+                kind: "liveness", decision: "real", score: 1, reasons: [], challengeID: nil, requestID: "r", media: nil,
+                modelVersion: "m", audience: nil)
+            #expect(!(try await Self.verify(foreign, jwks: jwksBytes)).ok, "a token from another key must not verify")
+        }
+    }
+
+    @Test("A key from RESULT_SIGNING_KEY_FILE signs; a previous key stays in the JWKS; replicas without a key are refused")
+    func keys() async throws {
+        try await withTemporaryFolder { folder in
+            let first = try await ResultSigner.load(
+                ResultTokenConfiguration(), database: .sqlite(path: "\(folder)/liveness.sqlite"), logger: .init(label: "test"))
+            let generated = "\(folder)/\(ResultTokenConfiguration.generatedKeyName)"
+            let mode = try FileManager.default.attributesOfItem(atPath: generated)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+            // The same key on the next start.
+            let again = try await ResultSigner.load(
+                ResultTokenConfiguration(), database: .sqlite(path: "\(folder)/liveness.sqlite"), logger: .init(label: "test"))
+            #expect(again.jwks == first.jwks)
+
+            var rotated = ResultTokenConfiguration()
+            let next = "\(folder)/next.pem"
+            try OpenSSLKey.write(to: next)
+            rotated.keyFile = next
+            rotated.previousKeyFiles = [generated]
+            let signer = try await ResultSigner.load(rotated, database: .postgres(url: "postgres://x@localhost/db"), logger: .init(label: "test"))
+            #expect(signer.jwks.count == 2 && signer.jwks[1] == first.jwks[0] && signer.jwks[0] != first.jwks[0])
+
+            await #expect(throws: ResultSignerError.self) {
+                _ = try await ResultSigner.load(
+                    ResultTokenConfiguration(), database: .postgres(url: "postgres://x@localhost/db"), logger: .init(label: "test"))
+            }
+        }
+    }
+}
+
+/// A P-256 private key in PEM made by openssl (as an operator would make one).
+enum OpenSSLKey {
+    static func write(to path: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.arguments = ["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", path]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw FixtureError("openssl could not make a key") }
+    }
+}
