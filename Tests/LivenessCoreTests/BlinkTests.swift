@@ -49,14 +49,14 @@ struct BlinkTests {
 
     @Test("Rotation tags 90, 180 and 270 are undone", arguments: [90, 180, 270])
     func rotation(degrees: Int) async throws {
-        let analysis = try await Self.analyse(try Videos.rotated(degrees))
+        let analysis = try await Self.analyse(try await onThread { try Videos.rotated(degrees) })
         #expect(analysis.activePassed, "\(analysis.reasons)")
         #expect(analysis.blinkCount == 3)
     }
 
     @Test("15 and 30 fps resamples find the same 3 blinks", arguments: [15, 30])
     func frameRates(fps: Int) async throws {
-        let analysis = try await Self.analyse(try Videos.resampled(fps: fps))
+        let analysis = try await Self.analyse(try await onThread { try Videos.resampled(fps: fps) })
         #expect(abs(analysis.fps - Double(fps)) < 0.01)
         #expect(analysis.blinkCount == 3)
         #expect(analysis.activePassed)
@@ -88,13 +88,18 @@ struct BlinkTests {
 
     @Test("Clips over 10 s are refused; under 1 s they fail as too short")
     func duration() async throws {
-        let long = try withTemporaryFolder { folder in
-            try FFmpeg.run(["-stream_loop", "3", "-i", Videos.path("noblink_photo_static_h264.mp4"), "-c", "copy", "\(folder)/long.mp4"])
-            return try Fixtures.bytes("\(folder)/long.mp4")
+        // ffmpeg runs off the cooperative pool: a blocked pool thread would stall every other test.
+        let long = try await onThread {
+            try withTemporaryFolder { folder in
+                try FFmpeg.run(["-stream_loop", "3", "-i", Videos.path("noblink_photo_static_h264.mp4"), "-c", "copy", "\(folder)/long.mp4"])
+                return try Fixtures.bytes("\(folder)/long.mp4")
+            }
         }
         let error = await #expect(throws: LivenessError.self) { try await Self.analyse(long) }
         #expect(error?.code == .videoTooLong)
-        let short = try FFmpeg.convert(Videos.path("blink_real_h264.mp4"), extension: "mp4", arguments: ["-t", "0.5", "-c:v", "libx264"])
+        let short = try await onThread {
+            try FFmpeg.convert(Videos.path("blink_real_h264.mp4"), extension: "mp4", arguments: ["-t", "0.5", "-c:v", "libx264"])
+        }
         let analysis = try await Self.analyse(short)
         #expect(!analysis.activePassed)
         #expect(analysis.reasons.contains("video_too_short"))

@@ -90,7 +90,7 @@ struct FaceMatchTests {
 
     @Test("A selfie taken from the clip matches it on every encoding", arguments: Videos.blinkClips)
     func match(name: String) async throws {
-        let reference = try await Self.reference(Videos.selfie)
+        let reference = try await Self.reference(try await onThread { Videos.selfie })
         let engine = try await Fixtures.checker.value
         let analysis = try await engine.analyzeBlink(try Fixtures.bytes(Videos.path(name)), reference: reference)
         let match = try #require(analysis.faceMatch)
@@ -115,7 +115,8 @@ struct FaceMatchTests {
 
     @Test("A face swapped inside the clip is face_changed; too few frames cannot match")
     func policy() async throws {
-        guard case .embedding(let man) = try await Self.reference(Videos.selfie),
+        let selfie = try await onThread { Videos.selfie }
+        guard case .embedding(let man) = try await Self.reference(selfie),
             case .embedding(let woman) = try await Self.reference(try Fixtures.bytes(Fixtures.image("image_T1.jpg")))
         else { Issue.record("no descriptor"); return }
         let policy = FaceMatchPolicy()

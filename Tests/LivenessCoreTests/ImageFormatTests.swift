@@ -25,7 +25,7 @@ struct ImageFormatTests {
 
     @Test("Lossless WebP of T1's pixels gives T1's exact result")
     func webpLossless() async throws {
-        let webp = try FFmpeg.convert(Self.lossless, extension: "webp", arguments: ["-c:v", "libwebp", "-lossless", "1"])
+        let webp = try await onThread { try FFmpeg.convert(Self.lossless, extension: "webp", arguments: ["-c:v", "libwebp", "-lossless", "1"]) }
         #expect(try ImageHeader.read(webp) == ImageHeader(format: .webp, width: 480, height: 640))
         #expect(try DecodedImage.decode(webp).pixels() == DecodedImage.decode(try Fixtures.bytes(Self.lossless)).pixels())
         #expect(try await Fixtures.checker.value.check(webp) == (try await reference()))
@@ -33,7 +33,7 @@ struct ImageFormatTests {
 
     @Test("Lossy WebP of T1 is still real")
     func webpLossy() async throws {
-        let webp = try FFmpeg.convert(Self.lossless, extension: "webp", arguments: ["-c:v", "libwebp", "-quality", "90"])
+        let webp = try await onThread { try FFmpeg.convert(Self.lossless, extension: "webp", arguments: ["-c:v", "libwebp", "-quality", "90"]) }
         #expect(try ImageHeader.read(webp) == ImageHeader(format: .webp, width: 480, height: 640))
         let result = try await Fixtures.checker.value.check(webp)
         #expect(result.label == .real)

@@ -29,6 +29,8 @@ struct LimitsTests {
         let app = try await TestApp.make { $0.maxBodyBytes = 1024 * 1024 }
         try await app.test(.live) { client in
             let port = try #require(client.port)
+            // The blocking pipe work runs off the cooperative pool, which serves the server under test.
+            let text = try await onThread {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
             // -T - with no length: curl sends Transfer-Encoding: chunked.
@@ -49,6 +51,8 @@ struct LimitsTests {
             try? writer.close()
             let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
+            return text
+            }
             #expect(text.hasSuffix("\n413"), "\(text.suffix(200))")
             #expect(text.contains("payload_too_large"))
         }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import LivenessCore
 import LivenessServer
 import Testing
 import TestSupport
@@ -11,7 +12,13 @@ import TestSupport
 struct LiveServerTests {
     @Test("T1 is real and two faces ask for the blink fallback, over TCP")
     func liveRequests() async throws {
-        let app = try await TestApp.make()
+        // An engine of its own: the shared one may have a queue of blink analyses from other suites longer
+        // than the live client's 15 s read timeout.
+        let engine = Task {
+            try await LivenessEngine(configuration: PassiveConfiguration(modelDirectory: Fixtures.models, workers: 1))
+        }
+        defer { Task { await (try? engine.value)?.shutdown() } }
+        let app = try await TestApp.make(engine: engine)
         try await app.test(.live) { client in
             let real = try await client.execute(
                 uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "image_T1.jpg"))

@@ -29,7 +29,9 @@ enum TestDatabase: String, CustomStringConvertible, Sendable, CaseIterable {
 
     /// Opens (and migrates) the database at `location` for `body` and closes it afterwards, also when `body` throws.
     static func withDatabase<T>(at location: DatabaseLocation, _ body: (Database) async throws -> T) async throws -> T {
-        let database = try await Database.connect(location, logger: Logger(label: "test.database"))
+        // Generous limits: the whole suite keeps both cores and the cooperative pool busy (debug builds decode
+        // megabyte bodies slowly), so a migration's round trips can wait far longer than in production.
+        let database = try await Database.connect(location, timeout: 60, startupTimeout: 120, logger: Logger(label: "test.database"))
         do {
             let result = try await body(database)
             await database.close()

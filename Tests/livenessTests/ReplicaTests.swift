@@ -46,6 +46,19 @@ struct ReplicaTests {
         try await onThread { try issueChallenge(port: port) }
     }
 
+    /// Runs `executable` and returns its exit status and standard output.
+    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
     /// A P-256 private key in PEM, made with openssl as an operator would.
     static func makeKey(_ path: String) throws {
         let process = Process()
@@ -115,6 +128,13 @@ struct ReplicaTests {
         }
         #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr.suffix(300))")
         #expect(verified.stdout.contains(#""decision":"passed""#), "\(verified.stdout)")
+        // And with an independent verifier: PyJWT fetching A's JWKS.
+        let python = try await onThread {
+            try Self.run(
+                "\(Fixtures.packageRoot)/.venv/bin/python",
+                ["\(Fixtures.packageRoot)/Tests/tokens/verify_token.py", "http://127.0.0.1:\(portA)/.well-known/jwks.json", token, "public"])
+        }
+        #expect(python.status == 0 && python.output.contains(#""decision": "passed""#), "\(python.output)")
         let replay = try await Self.upload(port: portA, challenge: challenge)
         #expect(replay.status == "409")
         #expect(replay.body.contains("challenge_used"))

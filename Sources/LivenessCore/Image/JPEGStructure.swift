@@ -1,3 +1,5 @@
+import Foundation
+
 /// The markers of a JPEG file, walked exactly as libjpeg reads them, so that the size guard and the decoder
 /// can never disagree about which frame header counts.
 ///
@@ -95,20 +97,24 @@ struct JPEGStructure: Sendable {
     /// The offset of the marker that ends a scan's entropy-coded data: the first `FF xx` with `xx` neither
     /// `00` (a stuffed byte), `FF` (fill) nor RST0–7 (restart markers inside the scan).
     private static func endOfEntropyData(_ reader: ByteReader, from start: Int) -> Int {
-        var offset = start
-        while offset + 1 < reader.count {
-            if reader.bytes[offset] == 0xFF {
+        reader.bytes.withUnsafeBufferPointer { buffer -> Int in
+            let count = buffer.count
+            guard let base = buffer.baseAddress else { return count }
+            var offset = start
+            while offset + 1 < count {
+                // memchr jumps to the next FF at C speed, also in debug builds, where a Swift loop over
+                // megabytes of entropy-coded data would hold a cooperative thread for seconds.
+                guard let found = memchr(base + offset, 0xFF, count - offset) else { return count }
+                offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
                 var code = offset + 1
-                while code < reader.count, reader.bytes[code] == 0xFF { code += 1 }
-                guard code < reader.count else { return reader.count }
-                let byte = reader.bytes[code]
+                while code < count, base[code] == 0xFF { code += 1 }
+                guard code < count else { return count }
+                let byte = base[code]
                 if byte != 0 && !(0xD0...0xD7).contains(byte) { return offset }
                 offset = code + 1
-            } else {
-                offset += 1
             }
+            return count
         }
-        return reader.count
     }
 
     /// A frame header's size and components (P, Y, X, Nf, then Nf × (C, H|V, Tq)).

@@ -51,3 +51,9 @@ public struct FaceEmbedding: Hashable, Sendable, Codable {
         self.init(values: values)
     }
 }
+
+extension FaceEmbedding: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Never the values: a descriptor printed by accident (a log line, a failure message) stays private.
+    public var description: String { "FaceEmbedding(\(values.count) values, redacted)" }
+    public var debugDescription: String { description }
+}

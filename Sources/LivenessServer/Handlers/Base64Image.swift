@@ -15,7 +15,10 @@ enum Base64Image {
             bytes.removeLast()
             padding += 1
         }
-        guard !bytes.contains(UInt8(ascii: "=")), padding == 0 || (bytes.count + padding) % 4 == 0 else {
+        let misplaced = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "=")), buffer.count) != nil } ?? false
+        }
+        guard !misplaced, padding == 0 || (bytes.count + padding) % 4 == 0 else {
             throw LivenessError(.invalidBase64, "the image is not valid base64 (misplaced = padding)")
         }
         switch bytes.count % 4 {
@@ -45,16 +48,22 @@ enum Base64Image {
             }
             payload = payload[payload.index(after: comma)...]
         }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(payload.utf8.count)
-        for byte in payload.utf8 {
-            switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): continue
-            case UInt8(ascii: "-"): bytes.append(UInt8(ascii: "+"))
-            case UInt8(ascii: "_"): bytes.append(UInt8(ascii: "/"))
-            default: bytes.append(byte)
+        // Over raw buffers: megabytes of base64 must not hold a cooperative thread long, even in debug builds.
+        let source = Array(payload.utf8)
+        return [UInt8](unsafeUninitializedCapacity: source.count) { out, written in
+            source.withUnsafeBufferPointer { input in
+                var count = 0
+                for byte in input {
+                    switch byte {
+                    case 0x20, 0x0A, 0x0D, 0x09: continue
+                    case 0x2D: out[count] = 0x2B  // - → +
+                    case 0x5F: out[count] = 0x2F  // _ → /
+                    default: out[count] = byte
+                    }
+                    count += 1
+                }
+                written = count
             }
         }
-        return bytes
     }
 }
