@@ -111,7 +111,7 @@ struct ResultTokenTests {
 
             var rotated = ResultTokenConfiguration()
             let next = "\(folder)/next.pem"
-            try await onThread { try OpenSSLKey.write(to: next) }
+            try await onThread { try SigningKey.write(to: next) }
             rotated.keyFile = next
             rotated.previousKeyFiles = [generated]
             let signer = try await ResultSigner.load(rotated, database: .postgres(url: "postgres://x@localhost/db"), logger: .init(label: "test"))
@@ -122,17 +122,5 @@ struct ResultTokenTests {
                     ResultTokenConfiguration(), database: .postgres(url: "postgres://x@localhost/db"), logger: .init(label: "test"))
             }
         }
-    }
-}
-
-/// A P-256 private key in PEM made by openssl (as an operator would make one).
-enum OpenSSLKey {
-    static func write(to path: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = ["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw FixtureError("openssl could not make a key") }
     }
 }

@@ -59,16 +59,6 @@ struct ReplicaTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    /// A P-256 private key in PEM, made with openssl as an operator would.
-    static func makeKey(_ path: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = ["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw FixtureError("openssl could not make a key") }
-    }
-
     @Test("A challenge issued before a restart is still valid after it (SQLite)")
     func restart() async throws {
         try await withTemporaryFolder { folder in
@@ -104,7 +94,7 @@ struct ReplicaTests {
         #expect(keyless.status == 2)
         #expect(keyless.stderr.contains("RESULT_SIGNING_KEY_FILE"), "\(keyless.stderr.suffix(400))")
         let keyFile = "\(keyFolder.path)/signing.pem"
-        try await onThread { try Self.makeKey(keyFile) }
+        try await onThread { try SigningKey.write(to: keyFile) }
         let environment = Self.environment.merging(["DATABASE_URL": url, "RESULT_SIGNING_KEY_FILE": keyFile]) { $1 }
         let (portA, portB) = (ServeCommandTests.freePort(), ServeCommandTests.freePort() + 1)
         let replicaA = try await Self.start(port: portA, environment: environment)
