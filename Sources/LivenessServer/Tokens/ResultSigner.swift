@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import JWTKit
 import LivenessCore
@@ -48,7 +47,7 @@ public struct ResultSigner: Sendable {
         let claims = ResultClaims(
             kind: kind, decision: decision, requiresActiveCheck: requiresActiveCheck, score: score, reasons: reasons,
             challengeID: challengeID, requestID: requestID,
-            mediaSHA256: media.map { Crypto.SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() },
+            mediaSHA256: media.map { SHA256.hex(SHA256.hash($0)) },
             modelVersion: modelVersion, issuer: IssuerClaim(value: configuration.issuer),
             audience: AudienceClaim(value: audience ?? "public"), issuedAt: IssuedAtClaim(value: issued),
             expiration: ExpirationClaim(value: issued.addingTimeInterval(configuration.ttl)))
@@ -59,7 +58,7 @@ public struct ResultSigner: Sendable {
     static func publicJWK(_ key: ES256PublicKey) throws -> JWKSDocument.Key {
         guard let parameters = key.parameters else { throw ResultSignerError("the key has no public parameters") }
         let canonical = #"{"crv":"P-256","kty":"EC","x":"\#(parameters.x)","y":"\#(parameters.y)"}"#
-        let thumbprint = Data(Crypto.SHA256.hash(data: Data(canonical.utf8))).base64EncodedString()
+        let thumbprint = Data(SHA256.hash(Array(canonical.utf8))).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         return JWKSDocument.Key(kty: "EC", crv: "P-256", x: parameters.x, y: parameters.y, kid: thumbprint, alg: "ES256", use: "sig")
     }
