@@ -1,6 +1,7 @@
 import Foundation
 import LivenessServer
 import Logging
+import SQLKit
 import Testing
 import TestSupport
 
@@ -27,6 +28,38 @@ enum TestDatabase: String, CustomStringConvertible, Sendable, CaseIterable {
         }
     }
 
+    /// Like ``withDatabase(_:)``, but on PostgreSQL in a database of its own, created for `body` and dropped
+    /// afterwards. For tests that delete by time (purges): on the shared database their far-future `now`
+    /// would delete the rows of tests running beside them. The test role needs CREATEDB (`scripts/test`'s has).
+    func withPrivateDatabase<T>(_ body: (Database) async throws -> T) async throws -> T {
+        guard self == .postgresql, let shared = Self.postgresURL, var url = URLComponents(string: shared) else {
+            return try await withDatabase(body)
+        }
+        let name = "liveness_test_\(UInt64.random(in: 0...UInt64.max))"
+        try await Self.administer(shared, "CREATE DATABASE \(name)")
+        url.path = "/\(name)"
+        do {
+            let result = try await Self.withDatabase(at: .postgres(url: try #require(url.string)), body)
+            try await Self.administer(shared, "DROP DATABASE \(name) WITH (FORCE)")
+            return result
+        } catch {
+            try? await Self.administer(shared, "DROP DATABASE \(name) WITH (FORCE)")
+            throw error
+        }
+    }
+
+    /// Runs one statement that cannot take binds (CREATE or DROP DATABASE) on the shared PostgreSQL.
+    private static func administer(_ url: String, _ statement: String) async throws {
+        let database = try await Database.connect(.postgres(url: url), timeout: 60, startupTimeout: 120, logger: Logger(label: "test.database"))
+        do {
+            try await database.withSQL { sql in try await sql.raw(SQLQueryString(statement)).run() }
+            await database.close()
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
     /// Opens (and migrates) the database at `location` for `body` and closes it afterwards, also when `body` throws.
     static func withDatabase<T>(at location: DatabaseLocation, _ body: (Database) async throws -> T) async throws -> T {
         // Generous limits: the whole suite keeps both cores and the cooperative pool busy (debug builds decode
@@ -47,6 +80,6 @@ enum TestDatabase: String, CustomStringConvertible, Sendable, CaseIterable {
     /// reaches them.
     static func epoch() -> Date { Date(timeIntervalSince1970: Double(Int.random(in: 5_000_000_000..<6_000_000_000))) }
 
-    /// The base time of the purge tests: before every ``epoch()``, so their purges reach only their own rows.
+    /// The base time of the purge tests, which run in a private database (``withPrivateDatabase(_:)``).
     static let purgeEpoch = Date(timeIntervalSince1970: 4_500_000_000)
 }
