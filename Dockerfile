@@ -3,9 +3,10 @@
 #   docker build -t liveness .
 #   docker run -p 8000:8000 -e API_KEY=change-me -v liveness-data:/var/lib/liveness liveness
 #
-# Stages: the models (fetched and sha256-verified at build time), the release build (Swift runtime linked
-# in statically; OpenCV trimmed to the five modules it uses: core, imgproc, imgcodecs, dnn, videoio), the
-# shared libraries that binary loads, and a bookworm-slim runtime with only those.
+# Stages: the models (fetched and sha256-verified at build time), OpenVINO's C SDK (the pinned PyPI wheel,
+# sha256-checked; only libopenvino, its C API, the CPU plugin and the ONNX frontend), the release build
+# (Swift runtime linked in statically; OpenCV trimmed to the five modules it uses: core, imgproc, imgcodecs,
+# dnn, videoio), the shared libraries that binary loads, and a bookworm-slim runtime with only those.
 #
 # Build arguments:
 #   MODEL_MIRROR   fetch the models from this base URL (serving them by name) instead of their public
@@ -17,19 +18,32 @@ ARG RUNTIME_IMAGE=debian:bookworm-slim
 
 # 1. Models. Without a mirror the MediaPipe blink models are converted from the mediapipe wheel on PyPI
 #    (scripts/convert-mediapipe-models), hence python3-venv, and dlib's face-recognition model is converted
-#    from PyPI's face_recognition_models (scripts/convert-dlib-face-model), hence g++ and libdlib-dev.
+#    from PyPI's face_recognition_models (scripts/convert-dlib-face-model), hence g++ and libdlib-dev, and the
+#    detector is converted to ONNX for OpenVINO (scripts/convert-retinaface), hence python3-opencv.
 FROM ${RUNTIME_IMAGE} AS models
 ARG MODEL_MIRROR=
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates curl python3 python3-venv \
-      $([ -n "${MODEL_MIRROR}" ] || echo g++ libdlib-dev) \
+      $([ -n "${MODEL_MIRROR}" ] || echo g++ libdlib-dev python3-opencv) \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY scripts/fetch-models scripts/convert-mediapipe-models scripts/convert-dlib-face-model scripts/
+COPY scripts/fetch-models scripts/convert-mediapipe-models scripts/convert-dlib-face-model scripts/convert-retinaface scripts/
 COPY scripts/dlib/ scripts/dlib/
+COPY scripts/retinaface/ scripts/retinaface/
 RUN MODEL_MIRROR="${MODEL_MIRROR}" SHARED_MODELS_DIR=/nonexistent MODEL_DIR=/models scripts/fetch-models
 
-# 2. Release build against Debian's OpenCV 4.6, through the project's trimmed pkg-config file.
+# 2. OpenVINO's C SDK from the pinned wheel on PyPI (scripts/fetch-openvino), unpacked into /opt/openvino.
+FROM ${RUNTIME_IMAGE} AS openvino
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates python3 python3-pip \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY pkgconfig/liveness-openvino.pc pkgconfig/
+COPY scripts/fetch-openvino scripts/
+RUN OPENVINO_DIR=/opt/openvino scripts/fetch-openvino
+
+# 3. Release build against Debian's OpenCV 4.6, through the project's trimmed pkg-config file, and OpenVINO
+#    (OPENVINO_DIR sets the binary's rpath to /opt/openvino/lib).
 FROM ${SWIFT_IMAGE} AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends pkg-config \
@@ -39,6 +53,9 @@ WORKDIR /src
 COPY pkgconfig/ pkgconfig/
 COPY scripts/install-pkgconfig scripts/
 RUN scripts/install-pkgconfig
+COPY --from=openvino /opt/openvino /opt/openvino
+RUN install -D -m 644 /opt/openvino/liveness-openvino.pc /usr/local/lib/pkgconfig/liveness-openvino.pc
+ENV OPENVINO_DIR=/opt/openvino
 COPY Package.swift ./
 COPY Plugins/ Plugins/
 COPY Sources/ Sources/
@@ -48,25 +65,30 @@ RUN swift build -c release --static-swift-stdlib --product liveness \
  && install -D -m 755 "$(swift build -c release --show-bin-path)/liveness" /out/liveness \
  && strip --strip-debug /out/liveness
 
-# 3. The shared libraries the binary loads: Debian's five OpenCV runtime packages are installed here, and
-#    only the ldd closure of the binary (less what the base image already has) is kept. The packages'
-#    other files (data, docs, Mesa/LLVM pulled in by recommends of recommends) never reach the image.
+# 4. The shared libraries the binary loads: Debian's five OpenCV runtime packages are installed here, and
+#    only the ldd closure of the binary (less what the base image already has, and OpenVINO's, which stay in
+#    /opt/openvino/lib) is kept. The packages' other files (data, docs, Mesa/LLVM pulled in by recommends of
+#    recommends) never reach the image. OpenVINO's CPU plugin shares Debian's libtbb12 with OpenCV.
 FROM ${RUNTIME_IMAGE} AS libraries
 RUN find /usr/lib -type f -name '*.so*' | sort > /base-libraries.txt \
  && apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       libopencv-core406 libopencv-imgproc406 libopencv-imgcodecs406 libopencv-dnn406 libopencv-videoio406
 COPY --from=build /out/liveness /usr/local/bin/liveness
+COPY --from=openvino /opt/openvino/lib /opt/openvino/lib
 RUN mkdir -p /out/usr/local/lib/liveness \
- && ldd /usr/local/bin/liveness | awk '/=> \// { print $1, $3 }' | while read -r soname path; do \
+ && ldd /usr/local/bin/liveness /opt/openvino/lib/libopenvino_intel_cpu_plugin.so \
+      | awk '/=> \// && $3 !~ /^\/opt\/openvino\// { print $1, $3 }' | sort -u | while read -r soname path; do \
       grep -qxF "$(readlink -f "$path")" /base-libraries.txt || cp -L "$path" "/out/usr/local/lib/liveness/$soname"; \
     done \
  && mkdir -p /out/etc/ld.so.conf.d && echo /usr/local/lib/liveness > /out/etc/ld.so.conf.d/liveness.conf \
  && ! ldd /usr/local/bin/liveness | grep 'not found'
 
-# 4. Runtime: non-root, data in a volume, health from the binary itself (no curl in the image).
+# 5. Runtime: non-root, data in a volume, health from the binary itself (no curl in the image).
 FROM ${RUNTIME_IMAGE}
 COPY --from=libraries /out/ /
+COPY --from=openvino /opt/openvino/lib /opt/openvino/lib
+COPY --from=openvino /opt/openvino/licenses /usr/share/doc/openvino
 COPY --from=models /models /opt/liveness/models
 COPY --from=build /out/liveness /usr/local/bin/liveness
 RUN ldconfig \

@@ -1,6 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// Where scripts/fetch-openvino unpacked OpenVINO's libraries (OPENVINO_DIR, default .openvino/).
+let openVINOLibraries = (Context.environment["OPENVINO_DIR"] ?? "\(Context.packageDirectory)/.openvino") + "/lib"
+
 let package = Package(
     name: "liveness",
     platforms: [.macOS(.v15)],
@@ -46,10 +49,17 @@ let package = Package(
             pkgConfig: "liveness-opencv4",
             providers: [.apt(["libopencv-dev"])]
         ),
+        // OpenVINO's C API from the pinned PyPI wheel, unpacked into .openvino/ by scripts/fetch-openvino.
+        .systemLibrary(
+            name: "COpenVINO",
+            pkgConfig: "liveness-openvino"
+        ),
         // C++17 bridge with a plain C header; no C++ exception crosses it.
         .target(
             name: "CLivenessCV",
-            dependencies: ["COpenCV"]
+            dependencies: ["COpenCV", "COpenVINO"],
+            // SwiftPM drops pkg-config's -Wl flags, so the rpath to the unpacked wheel is set here.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-rpath", "-Xlinker", openVINOLibraries])]
         ),
         // The liveness domain: image input, detection, anti-spoofing, workers. No HTTP.
         .target(

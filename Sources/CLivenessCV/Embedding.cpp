@@ -36,8 +36,7 @@ extern "C" lcv_status lcv_face_embed(lcv_net *net, const lcv_image *chip, float 
         // dlib's input_rgb_image_sized: RGB planes, (pixel - mean) / 256.
         const cv::Mat blob = cv::dnn::blobFromImage(chip->mat, 1.0 / 256.0, cv::Size(), cv::Scalar(122.782, 117.001, 104.298),
                                                     true, false);
-        net->net.setInput(blob);
-        cv::Mat values = net->net.forward();
+        cv::Mat values = net->forward(blob, {})[0];
         if (!values.isContinuous()) values = values.clone();
         if (values.depth() != CV_32F) return lcv::fail(error, LCV_INFERENCE_FAILED, "unexpected output type");
         if (values.total() > static_cast<size_t>(capacity)) return lcv::fail(error, LCV_INVALID_ARGUMENT, "output buffer too small");

@@ -1,3 +1,4 @@
+#include "DetectionOutput.hpp"
 #include "Guard.hpp"
 #include "Image.hpp"
 #include "Net.hpp"
@@ -31,8 +32,19 @@ extern "C" lcv_status lcv_detect(lcv_net *net, const lcv_image *image, int32_t i
             cv::resize(source, resized, cv::Size(input_width, input_height), 0, 0, cv::INTER_LINEAR);
         }
         const cv::Mat blob = cv::dnn::blobFromImage(resized, 1.0, cv::Size(), cv::Scalar(104, 117, 123), false, false);
-        net->net.setInput(blob, "data");
-        const cv::Mat output = net->net.forward("detection_out");
+        if (net->session) {
+            // The ONNX conversion ends at the heads; PriorBox and DetectionOutput run here.
+            const std::vector<cv::Mat> heads = net->forward(blob, {"mbox_loc", "mbox_conf"});
+            const size_t priors = heads[1].total() / 2;
+            if (heads[0].total() != priors * 4) return lcv::fail(error, LCV_INFERENCE_FAILED, "unexpected detector output shape");
+            const auto detections =
+                lcv::retinaFaceDetections(heads[0].ptr<float>(), heads[1].ptr<float>(), priors, input_width, input_height);
+            const size_t count = std::min(detections.size(), static_cast<size_t>(max_rows));
+            for (size_t row = 0; row < count; ++row) std::memcpy(rows + 7 * row, detections[row].data(), 7 * sizeof(float));
+            *row_count = static_cast<int32_t>(count);
+            return LCV_OK;
+        }
+        const cv::Mat output = net->forward(blob, {"detection_out"}, "data")[0];
         if (output.depth() != CV_32F || output.total() % 7 != 0) {
             return lcv::fail(error, LCV_INFERENCE_FAILED, "unexpected detector output shape");
         }
@@ -60,8 +72,7 @@ extern "C" lcv_status lcv_classify(lcv_net *net, const lcv_image *image, int32_t
         cv::resize(patch, resized, cv::Size(input_width, input_height), 0, 0, cv::INTER_LINEAR);
         // Raw 0..255 BGR values: upstream's to_tensor has the /255 commented out and keeps BGR.
         const cv::Mat blob = cv::dnn::blobFromImage(resized, 1.0, cv::Size(), cv::Scalar(), false, false);
-        net->net.setInput(blob);
-        const cv::Mat output = net->net.forward();
+        const cv::Mat output = net->forward(blob, {})[0];
         if (output.depth() != CV_32F) return lcv::fail(error, LCV_INFERENCE_FAILED, "unexpected classifier output type");
         size_t total = 0;
         copyOutput(output, logits, static_cast<size_t>(max_logits), &total);

@@ -31,13 +31,11 @@ extern "C" lcv_status lcv_run_roi(lcv_net *net, const lcv_image *image, int32_t 
             if (flips[r]) cv::flip(crops[r], crops[r], 1);
         }
         const cv::Mat blob = cv::dnn::blobFromImages(crops, 1.0 / 255.0, cv::Size(), cv::Scalar(), true, false);
-        net->net.setInput(blob);
         std::vector<std::string> names;
         std::stringstream stream(output_names);
         for (std::string name; std::getline(stream, name, ',');) names.push_back(name);
         if (static_cast<int32_t>(names.size()) > max_outputs) return lcv::fail(error, LCV_INVALID_ARGUMENT, "too many outputs");
-        std::vector<cv::Mat> outputs;
-        net->net.forward(outputs, names);
+        const std::vector<cv::Mat> outputs = net->forward(blob, names);
         size_t offset = 0;
         for (size_t i = 0; i < outputs.size(); ++i) {
             const cv::Mat values = outputs[i].isContinuous() ? outputs[i] : outputs[i].clone();

@@ -6,10 +6,29 @@ lcv_status adopt(cv::dnn::Net net, lcv_net **out, lcv_error *error) {
     if (net.empty()) return lcv::fail(error, LCV_MODEL_LOAD_FAILED, "the network is empty");
     net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
     net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-    *out = new lcv_net{std::move(net)};
+    *out = new lcv_net{std::move(net), nullptr};
     return LCV_OK;
 }
 }  // namespace
+
+std::vector<cv::Mat> lcv_net::forward(const cv::Mat &blob, const std::vector<std::string> &names, const std::string &input) {
+    if (session) {
+        const std::vector<int64_t> shape(blob.size.p, blob.size.p + blob.dims);
+        const cv::Mat values = blob.isContinuous() ? blob : blob.clone();
+        std::vector<cv::Mat> outputs;
+        for (lcv::openvino::Output &output : session->infer(values.ptr<float>(), shape, names)) {
+            std::vector<int> sizes(output.shape.begin(), output.shape.end());
+            if (sizes.empty()) sizes.push_back(1);
+            outputs.push_back(cv::Mat(static_cast<int>(sizes.size()), sizes.data(), CV_32F, output.values.data()).clone());
+        }
+        return outputs;
+    }
+    net.setInput(blob, input);
+    if (names.empty()) return {net.forward()};
+    std::vector<cv::Mat> outputs;
+    net.forward(outputs, names);
+    return outputs;
+}
 
 extern "C" lcv_status lcv_net_load_caffe(const char *prototxt_path, const char *weights_path, lcv_net **out,
                                          lcv_error *error) {
@@ -31,3 +50,60 @@ extern "C" lcv_status lcv_net_load_onnx(const char *path, lcv_net **out, lcv_err
 }
 
 extern "C" void lcv_net_free(lcv_net *net) { delete net; }
+
+extern "C" lcv_status lcv_model_load(lcv_engine engine, const char *path, const char *weights_path, int32_t streams,
+                                     lcv_model **out, lcv_error *error) {
+    return lcv::guarded(error, LCV_MODEL_LOAD_FAILED, [&]() -> lcv_status {
+        if (out == nullptr || path == nullptr) return lcv::fail(error, LCV_INVALID_ARGUMENT, "missing path or output handle");
+        *out = nullptr;
+        auto model = std::make_unique<lcv_model>();
+        model->engine = engine;
+        model->path = path;
+        model->weights = weights_path != nullptr ? weights_path : "";
+        switch (engine) {
+        case LCV_ENGINE_OPENCV: {
+            // Read once here so that a broken file fails at load, like the OpenVINO engine.
+            lcv_net *probe = nullptr;
+            lcv_model *unowned = model.get();
+            const lcv_status status = lcv_net_create(unowned, &probe, error);
+            lcv_net_free(probe);
+            if (status != LCV_OK) return status;
+            break;
+        }
+        case LCV_ENGINE_OPENVINO:
+            if (!model->weights.empty()) return lcv::fail(error, LCV_INVALID_ARGUMENT, "OpenVINO reads ONNX files only");
+            model->openvino = lcv::openvino::load(model->path, streams);
+            break;
+        default:
+            return lcv::fail(error, LCV_INVALID_ARGUMENT, "unknown inference engine");
+        }
+        *out = model.release();
+        return LCV_OK;
+    });
+}
+
+extern "C" void lcv_model_free(lcv_model *model) { delete model; }
+
+extern "C" lcv_status lcv_net_create(lcv_model *model, lcv_net **out, lcv_error *error) {
+    return lcv::guarded(error, LCV_MODEL_LOAD_FAILED, [&]() -> lcv_status {
+        if (model == nullptr || out == nullptr) return lcv::fail(error, LCV_INVALID_ARGUMENT, "missing model or output handle");
+        *out = nullptr;
+        if (model->openvino) {
+            *out = new lcv_net{cv::dnn::Net(), std::make_unique<lcv::openvino::Session>(model->openvino)};
+            return LCV_OK;
+        }
+        if (model->weights.empty()) return adopt(cv::dnn::readNetFromONNX(model->path), out, error);
+        return adopt(cv::dnn::readNetFromCaffe(model->path, model->weights), out, error);
+    });
+}
+
+extern "C" const char *lcv_openvino_version(void) {
+    static const std::string version = [] {
+        try {
+            return lcv::openvino::version();
+        } catch (...) {
+            return std::string("unknown");
+        }
+    }();
+    return version.c_str();
+}

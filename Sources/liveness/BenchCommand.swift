@@ -31,6 +31,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Blink analyses to time.")
     var videoRuns = 10
 
+    @Option(help: "Also time the one-worker latency (and the blink video) on this engine, and print the ratios.")
+    var compareWith: InferenceEngine?
+
     @Flag(help: "Print the results as JSON.")
     var json = false
 
@@ -46,13 +49,24 @@ struct BenchCommand: AsyncParsableCommand {
         }
         var blink: BlinkTiming?
         if let video { blink = try await measureBlink(video) }
+        var comparison: EngineComparison?
+        if let other = compareWith {
+            let otherLatency = try await measureLatency(bytes, engine: other)
+            var otherBlink: BlinkTiming?
+            if let video { otherBlink = try await measureBlink(video, engine: other) }
+            comparison = EngineComparison(
+                engine: other.rawValue, endToEndP50: otherLatency.endToEnd.p50,
+                endToEndRatio: latency.endToEnd.p50 / otherLatency.endToEnd.p50, blinkP50: otherBlink?.latency.p50,
+                blinkRatio: otherBlink.flatMap { other in blink.map { $0.latency.p50 / other.latency.p50 } })
+        }
         let report = BenchReport(
-            image: image, iterations: iterations, latency: latency, throughput: throughput, blink: blink)
+            image: image, iterations: iterations, latency: latency, throughput: throughput, blink: blink,
+            comparison: comparison)
         print(json ? report.json() : report.table())
     }
 
-    private func measureLatency(_ bytes: [UInt8]) async throws -> StageLatency {
-        let checker = try await models.startChecker(workers: 1)
+    private func measureLatency(_ bytes: [UInt8], engine: InferenceEngine? = nil) async throws -> StageLatency {
+        let checker = try await models.startChecker(workers: 1, engine: engine)
         for _ in 0..<20 { _ = try await checker.check(bytes) }
         var timings: [StageTimings] = []
         var endToEnd: [Double] = []
@@ -91,10 +105,10 @@ struct BenchCommand: AsyncParsableCommand {
 
 extension BenchCommand {
     /// Wall time of whole blink analyses (decode, every frame on all workers, passive samples).
-    func measureBlink(_ path: String) async throws -> BlinkTiming {
+    func measureBlink(_ path: String, engine inference: InferenceEngine? = nil) async throws -> BlinkTiming {
         guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
         let bytes = [UInt8](data)
-        let engine = try await models.startChecker()
+        let engine = try await models.startChecker(engine: inference)
         let first = try await engine.analyzeBlink(bytes)
         // Bound to a selfie (the benchmark image), as a challenge is: the same-face check's extra cost.
         let selfie = [UInt8](FileManager.default.contents(atPath: image) ?? Data())

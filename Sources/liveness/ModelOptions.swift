@@ -13,6 +13,9 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Score below which an active check is required (CONFIDENCE_THRESHOLD, default 0.85).")
     var confidenceThreshold: Double?
 
+    @Option(name: .customLong("engine"), help: "Inference engine: openvino or opencv (INFERENCE_ENGINE, default openvino).")
+    var engine: String?
+
     @Option(name: .customLong("max-workers"), help: "Worker threads, each with its own networks (MAX_WORKERS, default: cores).")
     var maxWorkers: Int?
 
@@ -25,6 +28,7 @@ struct ModelOptions: ParsableArguments {
         if let confidenceThreshold {
             flags["confidence.threshold"] = .init(.string(String(confidenceThreshold)), isSecret: false)
         }
+        if let engine { flags["inference.engine"] = .init(.string(engine), isSecret: false) }
         if let maxWorkers { flags["max.workers"] = .init(.string(String(maxWorkers)), isSecret: false) }
         return ConfigReader(providers: [
             InMemoryProvider(name: "flags", values: flags),
@@ -33,10 +37,11 @@ struct ModelOptions: ParsableArguments {
     }
 
     /// Reads the configuration and starts the workers, or exits with a message naming the problem.
-    func startChecker(workers: Int? = nil) async throws -> LivenessEngine {
+    func startChecker(workers: Int? = nil, engine: InferenceEngine? = nil) async throws -> LivenessEngine {
         do {
             var configuration = try PassiveConfiguration(config: configReader())
             if let workers { configuration.workers = workers }
+            if let engine { configuration.inferenceEngine = engine }
             return try await LivenessEngine(configuration: configuration)
         } catch {
             printError("liveness: \(error)")

@@ -3,16 +3,17 @@ import LivenessCore
 import Testing
 import TestSupport
 
-/// The blink check on every shared video, on rotated and resampled variants, and on broken files.
+/// The blink check on every shared video (both inference engines), on rotated and resampled variants, and on
+/// broken files.
 @Suite("Blink analysis")
 struct BlinkTests {
-    static func analyse(_ bytes: [UInt8]) async throws -> BlinkAnalysis {
-        try await Fixtures.checker.value.analyzeBlink(bytes)
+    static func analyse(_ bytes: [UInt8], on engine: InferenceEngine = .openvino) async throws -> BlinkAnalysis {
+        try await Fixtures.checker(engine).value.analyzeBlink(bytes)
     }
 
-    @Test("Blink clips pass with 3 blinks", arguments: Videos.blinkClips)
-    func blinkClip(name: String) async throws {
-        let analysis = try await Self.analyse(try Fixtures.bytes(Videos.path(name)))
+    @Test("Blink clips pass with 3 blinks", arguments: Videos.blinkClips, InferenceEngine.allCases)
+    func blinkClip(name: String, engine: InferenceEngine) async throws {
+        let analysis = try await Self.analyse(try Fixtures.bytes(Videos.path(name)), on: engine)
         #expect(analysis.activePassed, "\(analysis.reasons)")
         #expect(analysis.blinkCount == 3)
         #expect(analysis.reasons.isEmpty)
@@ -24,9 +25,9 @@ struct BlinkTests {
         #expect(analysis.earMinimum < 0.16)
     }
 
-    @Test("Photo clips do not pass", arguments: Videos.photoClips)
-    func photoClip(name: String) async throws {
-        let analysis = try await Self.analyse(try Fixtures.bytes(Videos.path(name)))
+    @Test("Photo clips do not pass", arguments: Videos.photoClips, InferenceEngine.allCases)
+    func photoClip(name: String, engine: InferenceEngine) async throws {
+        let analysis = try await Self.analyse(try Fixtures.bytes(Videos.path(name)), on: engine)
         #expect(!analysis.activePassed)
         #expect(analysis.blinkCount == 0)
         #expect(analysis.reasons.contains("no_blink"))
@@ -34,11 +35,12 @@ struct BlinkTests {
         if name.contains("static") { #expect(analysis.reasons.contains("static_video")) }
     }
 
-    @Test("Per-frame EAR follows the reference curve within 0.03", arguments: ["blink_real_h264.mp4", "noblink_photo_moving_vp9.webm"])
-    func earCurve(name: String) async throws {
+    @Test("Per-frame EAR follows the reference curve within 0.03",
+          arguments: ["blink_real_h264.mp4", "noblink_photo_moving_vp9.webm"], InferenceEngine.allCases)
+    func earCurve(name: String, engine: InferenceEngine) async throws {
         let csv = try String(contentsOfFile: "\(Fixtures.testdata)/video/ear/\(name).csv", encoding: .utf8)
         let reference = csv.split(separator: "\n").dropFirst().map { line in Double(line.split(separator: ",")[2]) }
-        let analysis = try await Self.analyse(try Fixtures.bytes(Videos.path(name)))
+        let analysis = try await Self.analyse(try Fixtures.bytes(Videos.path(name)), on: engine)
         #expect(analysis.ears.count == reference.count)
         var largest = 0.0
         for (got, want) in zip(analysis.ears, reference) {

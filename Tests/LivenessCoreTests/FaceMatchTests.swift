@@ -27,11 +27,13 @@ struct FaceMatchTests {
         try JSONDecoder().decode(GoldenEmbedding.self, from: Data(Fixtures.bytes("\(goldenFolder)/dlib-embedding-T1.json"))).embedding
     }
 
-    @Test("On the same chip, the converted network gives dlib's own embedding (golden from PyPI dlib-bin, within 1e-4)")
-    func golden() async throws {
+    @Test("On the same chip, the converted network gives dlib's own embedding (golden from PyPI dlib-bin, within 1e-4)",
+          arguments: InferenceEngine.allCases)
+    func golden(engine: InferenceEngine) async throws {
         let golden = try Self.golden()
         try await onThread {
-            let embedder = try FaceEmbedder(path: try #require(try ModelCatalog.locate(directory: Fixtures.models).faceRecognition))
+            let models = try LoadedModels(catalog: try ModelCatalog.locate(directory: Fixtures.models), engine: engine, streams: 1)
+            let embedder = try FaceEmbedder(network: try #require(models.faceRecognition))
             let chip = try DecodedImage.decode(try Fixtures.bytes("\(Self.goldenFolder)/chip-T1.png"))
             let embedding = try embedder.embed(chip: chip)
             let largest = zip(embedding.values, golden).map { abs(Double($0) - $1) }.max() ?? 1
@@ -40,12 +42,14 @@ struct FaceMatchTests {
         }
     }
 
-    @Test("Face Mesh alignment of T1 cuts the golden chip (within rounding) and gives its embedding")
-    func alignment() async throws {
+    @Test("Face Mesh alignment of T1 cuts the golden chip (within rounding) and gives its embedding",
+          arguments: InferenceEngine.allCases)
+    func alignment(engine: InferenceEngine) async throws {
         let golden = try #require(FaceEmbedding(values: try Self.golden().map(Float.init)))
         try await onThread {
             // One worker's own networks, as the engine gives each worker.
-            let models = try WorkerModels(catalog: try ModelCatalog.locate(directory: Fixtures.models), policy: LivenessPolicy())
+            let shared = try LoadedModels(catalog: try ModelCatalog.locate(directory: Fixtures.models), engine: engine, streams: 1)
+            let models = try WorkerModels(models: shared, policy: LivenessPolicy())
             let image = try DecodedImage.decode(try Fixtures.bytes(Fixtures.image("image_T1.jpg")))
             let face = try #require(try models.passive.detector.detect(image))
             let points = try #require(models.blink?.alignmentPoints(image, box: face.box))

@@ -3,7 +3,8 @@ import LivenessCore
 import TestSupport
 import Testing
 
-/// Every fixture in ../shared/testdata/expected against the reference pipeline's golden values.
+/// Every fixture in ../shared/testdata/expected against the reference pipeline's golden values, on both
+/// inference engines.
 @Suite("Golden parity")
 struct GoldenParityTests {
     static let goldens = (try? Fixtures.goldens()) ?? []
@@ -13,9 +14,9 @@ struct GoldenParityTests {
         #expect(Self.goldens.count == 12)
     }
 
-    @Test("Service outcome matches the golden file", arguments: goldens)
-    func serviceOutcome(golden: Golden) async throws {
-        let checker = try await Fixtures.checker.value
+    @Test("Service outcome matches the golden file", arguments: goldens, InferenceEngine.allCases)
+    func serviceOutcome(golden: Golden, engine: InferenceEngine) async throws {
+        let checker = try await Fixtures.checker(engine).value
         let bytes = try Fixtures.bytes(golden.path)
         #expect(bytes.count == golden.input.bytes)
         do {
@@ -57,9 +58,9 @@ struct GoldenParityTests {
         }
     }
 
-    @Test("The largest softmax difference over all fixtures and models is below 1e-4")
-    func largestDifference() async throws {
-        let checker = try await Fixtures.checker.value
+    @Test("The largest softmax difference over all fixtures and models is below 1e-4", arguments: InferenceEngine.allCases)
+    func largestDifference(engine: InferenceEngine) async throws {
+        let checker = try await Fixtures.checker(engine).value
         var largest = 0.0
         var compared = 0
         for golden in Self.goldens where golden.service.status == "ok" {
@@ -72,7 +73,7 @@ struct GoldenParityTests {
                 }
             }
         }
-        print("parity: largest |softmax difference| \(largest) over \(compared) values")
+        print("parity (\(engine)): largest |softmax difference| \(largest) over \(compared) values")
         #expect(compared == 36)
         #expect(largest < 1e-4)
     }

@@ -8,7 +8,20 @@ import Testing
 struct ModelLoadingTests {
     static let names = [
         "2.7_80x80_MiniFASNetV2.onnx", "4_0_0_80x80_MiniFASNetV1SE.onnx", "deploy.prototxt", "Widerface-RetinaFace.caffemodel",
+        "Widerface-RetinaFace.onnx",
     ]
+
+    /// The files each engine reads: OpenCV the Caffe detector, OpenVINO its ONNX conversion.
+    static let corruptions: [(String, InferenceEngine)] =
+        ["2.7_80x80_MiniFASNetV2.onnx", "4_0_0_80x80_MiniFASNetV1SE.onnx", "deploy.prototxt", "Widerface-RetinaFace.caffemodel"]
+            .map { ($0, .opencv) }
+        + ["2.7_80x80_MiniFASNetV2.onnx", "4_0_0_80x80_MiniFASNetV1SE.onnx", "Widerface-RetinaFace.onnx"].map { ($0, .openvino) }
+
+    private static func configuration(_ folder: String, engine: InferenceEngine, workers: Int = 1) -> PassiveConfiguration {
+        var configuration = PassiveConfiguration(modelDirectory: folder, workers: workers)
+        configuration.inferenceEngine = engine
+        return configuration
+    }
 
     /// Copies the passive models into `folder`, then lets `mutate` break one.
     private func copyModels(to folder: String) throws {
@@ -45,6 +58,20 @@ struct ModelLoadingTests {
         }
     }
 
+    @Test("OpenVINO without the detector's ONNX conversion names the file, scripts/fetch-models and the other engine")
+    func missingConversion() async throws {
+        try await withTemporaryFolder { folder in
+            try copyModels(to: folder)
+            try FileManager.default.removeItem(atPath: "\(folder)/Widerface-RetinaFace.onnx")
+            let error = try #require(await startError(Self.configuration(folder, engine: .openvino)))
+            #expect(error.path == "\(folder)/Widerface-RetinaFace.onnx")
+            #expect(error.description.contains("scripts/fetch-models") && error.description.contains("INFERENCE_ENGINE=opencv"))
+            // The OpenCV engine does not need it.
+            let checker = try await LivenessEngine(configuration: Self.configuration(folder, engine: .opencv))
+            await checker.shutdown()
+        }
+    }
+
     @Test("An empty folder has no classifier")
     func noClassifier() async throws {
         try await withTemporaryFolder { folder in
@@ -55,15 +82,15 @@ struct ModelLoadingTests {
         }
     }
 
-    @Test("Truncated weights are refused at startup", arguments: names)
-    func corrupt(name: String) async throws {
+    @Test("Truncated weights are refused at startup", arguments: corruptions)
+    func corrupt(name: String, engine: InferenceEngine) async throws {
         try await withTemporaryFolder { folder in
             try copyModels(to: folder)
             let path = "\(folder)/\(name)"
             let bytes = try Fixtures.bytes(path)
             try FileManager.default.removeItem(atPath: path)
             try Data(bytes.prefix(bytes.count / 3)).write(to: URL(fileURLWithPath: path))
-            let error = try #require(await startError(PassiveConfiguration(modelDirectory: folder, workers: 2)))
+            let error = try #require(await startError(Self.configuration(folder, engine: engine, workers: 2)))
             let blamed = name == "deploy.prototxt" ? "\(folder)/Widerface-RetinaFace.caffemodel" : path
             #expect(error.path == blamed)
             #expect(error.description.contains("unusable"))

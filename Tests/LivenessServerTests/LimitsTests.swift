@@ -87,8 +87,9 @@ struct LimitsTests {
     func backgroundLoad() async throws {
         let app = try LivenessApplication.build(configuration: TestApp.configuration(), signer: try await TestApp.signer.value, logger: .init(label: "test"))
         try await app.test(.router) { client in
+            // Up to 60 s: the whole suite shares both cores while the models compile.
             var status = HTTPResponse.Status.serviceUnavailable
-            for _ in 0..<200 where status != .ok {
+            for _ in 0..<3000 where status != .ok {
                 status = try await client.execute(uri: "/health/ready", method: .get).status
                 if status != .ok { try await Task.sleep(for: .milliseconds(20)) }
             }

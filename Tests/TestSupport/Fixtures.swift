@@ -30,10 +30,21 @@ public enum Fixtures {
             .map { try Golden.load("\(folder)/\($0)") }
     }
 
-    /// One checker with the default models, shared by all tests (2 workers).
-    public static let checker = Task {
-        try await LivenessEngine(configuration: PassiveConfiguration(modelDirectory: models, workers: 2))
-    }
+    /// One checker per inference engine with the default models, shared by all tests (2 workers each).
+    public static let checkers: [InferenceEngine: Task<LivenessEngine, any Error>] = Dictionary(
+        uniqueKeysWithValues: InferenceEngine.allCases.map { engine in
+            (engine, Task {
+                var configuration = PassiveConfiguration(modelDirectory: models, workers: 2)
+                configuration.inferenceEngine = engine
+                return try await LivenessEngine(configuration: configuration)
+            })
+        })
+
+    /// The checker on the default engine (OpenVINO).
+    public static var checker: Task<LivenessEngine, any Error> { checker(.openvino) }
+
+    /// The checker on `engine`.
+    public static func checker(_ engine: InferenceEngine) -> Task<LivenessEngine, any Error> { checkers[engine]! }
 }
 
 public struct FixtureError: Error, CustomStringConvertible {

@@ -5,9 +5,10 @@
 //   (cv::Exception, std::bad_alloc, ...) and reports it through `lcv_error`.
 // - Functions that can fail return an `lcv_status`; on failure `error` (if not
 //   NULL) holds the same status and a NUL-terminated message.
-// - Handles (`lcv_image`, `lcv_net`) are owned by the caller and released with
-//   their `_free` function. An `lcv_net` must only be used by one thread at a
-//   time: cv::dnn::Net is not thread-safe.
+// - Handles (`lcv_image`, `lcv_model`, `lcv_net`) are owned by the caller and
+//   released with their `_free` function. An `lcv_model` may be shared by
+//   threads; an `lcv_net` must only be used by one thread at a time
+//   (cv::dnn::Net and OpenVINO infer requests are not thread-safe).
 #ifndef CLIVENESSCV_H
 #define CLIVENESSCV_H
 
@@ -35,10 +36,16 @@ typedef struct lcv_error {
 } lcv_error;
 
 typedef struct lcv_image lcv_image;
+typedef struct lcv_model lcv_model;
 typedef struct lcv_net lcv_net;
+
+/// The inference engines: OpenCV 4.6's cv::dnn (the parity reference) and OpenVINO's CPU plugin.
+typedef enum lcv_engine { LCV_ENGINE_OPENCV = 0, LCV_ENGINE_OPENVINO = 1 } lcv_engine;
 
 /// OpenCV's version string, e.g. "4.6.0".
 const char *lcv_opencv_version(void);
+/// The OpenVINO runtime's build number, e.g. "2026.4.1-22982-...".
+const char *lcv_openvino_version(void);
 
 /// Sets the number of threads OpenCV's own parallel loops may use (process-wide).
 void lcv_set_num_threads(int32_t threads);
@@ -75,11 +82,22 @@ lcv_status lcv_image_encode_progressive_jpeg(const lcv_image *image, uint8_t **o
 
 // MARK: Networks
 
+/// Loads a network once for the process. `weights_path` is the Caffe weights (OpenCV engine only; NULL for
+/// ONNX). OpenCV: checks that the files load; each lcv_net_create reads them into the worker's own net.
+/// OpenVINO: reads the ONNX file; the CPU plugin compiles it per input shape on first use, with `streams`
+/// streams and f32 precision, and every lcv_net made from it is an infer request on that compiled model.
+lcv_status lcv_model_load(lcv_engine engine, const char *path, const char *weights_path, int32_t streams,
+                          lcv_model **out, lcv_error *error);
+void lcv_model_free(lcv_model *model);
+/// One worker's network on `model`.
+lcv_status lcv_net_create(lcv_model *model, lcv_net **out, lcv_error *error);
+
 lcv_status lcv_net_load_caffe(const char *prototxt_path, const char *weights_path, lcv_net **out, lcv_error *error);
 lcv_status lcv_net_load_onnx(const char *path, lcv_net **out, lcv_error *error);
 void lcv_net_free(lcv_net *net);
 
-/// Runs the Caffe face detector.
+/// Runs the RetinaFace detector: the Caffe net on OpenCV, its ONNX conversion on OpenVINO (whose PriorBox and
+/// DetectionOutput layers then run in the bridge, with the same settings).
 /// The image is resized to `input_width` x `input_height` with INTER_LINEAR unless it already has that size,
 /// turned into a blob with scale 1, mean (104, 117, 123) and no channel swap, and fed to input `data`.
 /// Output `detection_out` rows (7 floats each) are copied into `rows` (room for `max_rows` rows).

@@ -1,20 +1,13 @@
 import CLivenessCV
 
-/// One MiniFASNet ONNX classifier. Owns a `cv::dnn::Net`: one instance per worker thread.
+/// One MiniFASNet ONNX classifier. Owns its net: one instance per worker thread.
 public final class AntiSpoofClassifier {
     public let spec: AntiSpoofModelSpec
     private let net: OpaquePointer
     private var logits = [Float](repeating: 0, count: 3)
 
-    public init(spec: AntiSpoofModelSpec) throws(ModelError) {
-        var handle: OpaquePointer?
-        do {
-            try BridgeError.check { lcv_net_load_onnx(spec.path, &handle, $0) }
-        } catch {
-            throw .corrupt(spec.path, "OpenCV could not load the ONNX classifier: \(error.message)")
-        }
-        guard let handle else { throw .corrupt(spec.path, "no network") }
-        self.net = handle
+    init(spec: AntiSpoofModelSpec, network: SharedNetwork) throws(ModelError) {
+        self.net = try network.makeNet()
         self.spec = spec
         do {
             let probe = try DecodedImage.blank(width: spec.inputWidth, height: spec.inputHeight)

@@ -15,10 +15,10 @@ public final class BlinkPipeline {
     private let mesh: LandmarkNetwork
     private let iris: LandmarkNetwork
 
-    public init(faceMeshPath: String, irisPath: String) throws(ModelError) {
-        mesh = try LandmarkNetwork(path: faceMeshPath, inputSize: 192, outputs: ["conv2d_21", "conv2d_31"], capacity: 1405)
-        iris = try LandmarkNetwork(
-            path: irisPath, inputSize: 64, outputs: ["output_eyes_contours_and_brows", "output_iris"], capacity: 2 * 228)
+    init(faceMesh: SharedNetwork, iris: SharedNetwork) throws(ModelError) {
+        mesh = try LandmarkNetwork(network: faceMesh, inputSize: 192, outputs: ["conv2d_21", "conv2d_31"], capacity: 1405)
+        self.iris = try LandmarkNetwork(
+            network: iris, inputSize: 64, outputs: ["output_eyes_contours_and_brows", "output_iris"], capacity: 2 * 228)
     }
 
     /// Observes consecutive frames, tracking the face from one to the next.

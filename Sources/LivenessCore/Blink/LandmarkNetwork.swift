@@ -1,7 +1,7 @@
 import CLivenessCV
 
 /// A MediaPipe landmark model (Face Mesh or Iris) run on rotated square crops.
-/// Owns a `cv::dnn::Net`: one instance per worker thread.
+/// Owns its net: one instance per worker thread.
 final class LandmarkNetwork {
     let path: String
     let inputSize: Int
@@ -11,9 +11,9 @@ final class LandmarkNetwork {
     private var buffer: [Float]
     private var counts = [Int32](repeating: 0, count: 4)
 
-    init(path: String, inputSize: Int, outputs: [String], capacity: Int) throws(ModelError) {
-        self.net = try ONNXNetwork.load(path, what: "landmark model")
-        self.path = path
+    init(network: SharedNetwork, inputSize: Int, outputs: [String], capacity: Int) throws(ModelError) {
+        self.net = try network.makeNet()
+        self.path = network.path
         self.inputSize = inputSize
         self.outputs = outputs.joined(separator: ",")
         self.outputCount = outputs.count

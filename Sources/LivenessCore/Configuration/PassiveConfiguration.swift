@@ -14,6 +14,8 @@ import Foundation
 ///   Default 64.
 /// - `ACTIVE_CHECK_POLICY` (`active.check.policy`): `adaptive` (an active check when the result is unsure)
 ///   or `always` (whenever a face is found). Default `adaptive`.
+/// - `INFERENCE_ENGINE` (`inference.engine`): `openvino` or `opencv` (`cv::dnn`, the parity reference).
+///   Default `openvino`.
 /// - `FACE_MATCH_THRESHOLD` (`face.match.threshold`): the largest selfie-to-video descriptor distance
 ///   that passes a bound blink challenge as the same face. Default 0.5.
 public struct PassiveConfiguration: Hashable, Sendable {
@@ -24,6 +26,7 @@ public struct PassiveConfiguration: Hashable, Sendable {
     public var maxQueue: Int
     public var limits: ImageLimits
     public var activeCheck = ActiveCheckPolicy.adaptive
+    public var inferenceEngine = InferenceEngine.openvino
     /// How a bound blink video is compared with its selfie.
     public var faceMatch = FaceMatchPolicy()
 
@@ -56,6 +59,12 @@ public struct PassiveConfiguration: Hashable, Sendable {
                 throw ConfigurationError(variable: "ACTIVE_CHECK_POLICY", message: "'\(text.prefix(40))' is not adaptive or always")
             }
             activeCheck = parsed
+        }
+        if let text = config.string(forKey: "inference.engine"), !text.isEmpty {
+            guard let parsed = InferenceEngine(rawValue: text.lowercased()) else {
+                throw ConfigurationError(variable: "INFERENCE_ENGINE", message: "'\(text.prefix(40))' is not openvino or opencv")
+            }
+            inferenceEngine = parsed
         }
         faceMatch.threshold = try ConfigurationError.number(
             config, "face.match.threshold", "FACE_MATCH_THRESHOLD", default: faceMatch.threshold, in: 0...2)

@@ -1,32 +1,26 @@
 import CLivenessCV
 
-/// The Caffe RetinaFace detector (`deploy.prototxt` + `Widerface-RetinaFace.caffemodel`).
+/// The RetinaFace detector: the Caffe model (`deploy.prototxt` + `Widerface-RetinaFace.caffemodel`) on
+/// OpenCV, its ONNX conversion (`Widerface-RetinaFace.onnx`) on OpenVINO.
 ///
-/// Owns a `cv::dnn::Net`, so one instance belongs to one worker thread.
+/// Owns its net, so one instance belongs to one worker thread.
 public final class FaceDetector {
     /// Rows in `detection_out` (keep_top_k in the prototxt).
     static let maxRows = 200
     private let net: OpaquePointer
     /// The confidence a detection needs to count as a face. Default 0.6.
     public let faceThreshold: Float
-    private var rows: [Float]
+    private(set) var rows: [Float]
 
-    public init(prototxt: String, weights: String, faceThreshold: Float = 0.6) throws(ModelError) {
-        var handle: OpaquePointer?
-        do {
-            try BridgeError.check { lcv_net_load_caffe(prototxt, weights, &handle, $0) }
-        } catch {
-            throw .corrupt(weights, "OpenCV could not load the Caffe detector with \(prototxt): \(error.message)")
-        }
-        guard let handle else { throw .corrupt(weights, "no network") }
-        self.net = handle
+    init(network: SharedNetwork, faceThreshold: Float = 0.6) throws(ModelError) {
+        self.net = try network.makeNet()
         self.faceThreshold = faceThreshold
         self.rows = [Float](repeating: 0, count: Self.maxRows * 7)
         do {
             let probe = try DecodedImage.blank(width: 64, height: 64)
             _ = try detectRows(probe, inputWidth: 64, inputHeight: 64)
         } catch {
-            throw .corrupt(weights, "the detector does not run: \(error)")
+            throw .corrupt(network.path, "the detector does not run: \(error)")
         }
     }
 
@@ -62,7 +56,7 @@ public final class FaceDetector {
         return DetectedFace(box: box, confidence: bestConfidence, faceCount: faceCount)
     }
 
-    private func detectRows(_ image: DecodedImage, inputWidth: Int, inputHeight: Int) throws(BridgeError) -> Int {
+    func detectRows(_ image: DecodedImage, inputWidth: Int, inputHeight: Int) throws(BridgeError) -> Int {
         var count: Int32 = 0
         try rows.withUnsafeMutableBufferPointer { buffer throws(BridgeError) in
             try BridgeError.check { error in

@@ -1,18 +1,18 @@
 import CLivenessCV
 
 /// dlib's face-recognition ResNet v1, converted to ONNX (`scripts/convert-dlib-face-model`), on
-/// OpenCV's dnn. Owns a `cv::dnn::Net`: one instance per worker thread.
+/// the configured engine. Owns its net: one instance per worker thread.
 public final class FaceEmbedder {
     private let net: OpaquePointer
     private var buffer = [Float](repeating: 0, count: 256)
 
-    init(path: String) throws(ModelError) {
-        net = try ONNXNetwork.load(path, what: "face-recognition model")
+    init(network: SharedNetwork) throws(ModelError) {
+        net = try network.makeNet()
         do {
             let probe = try DecodedImage.blank(width: FaceAlignment.chipSize, height: FaceAlignment.chipSize)
             _ = try embed(chip: probe)
         } catch {
-            throw .corrupt(path, "the face-recognition model does not give a 128-D embedding of a 150x150 chip: \(error)")
+            throw .corrupt(network.path, "the face-recognition model does not give a 128-D embedding of a 150x150 chip: \(error)")
         }
     }
 

@@ -9,6 +9,8 @@ import Foundation
 public struct ModelCatalog: Hashable, Sendable {
     public static let detectorPrototxtName = "deploy.prototxt"
     public static let detectorWeightsName = "Widerface-RetinaFace.caffemodel"
+    /// The detector converted to ONNX up to its heads (scripts/convert-retinaface), for OpenVINO.
+    public static let detectorONNXName = "Widerface-RetinaFace.onnx"
 
     public static let faceMeshName = "mediapipe_face_landmark_nchw.onnx"
     public static let irisName = "mediapipe_iris_landmark_nchw.onnx"
@@ -16,6 +18,8 @@ public struct ModelCatalog: Hashable, Sendable {
 
     public var detectorPrototxt: String
     public var detectorWeights: String
+    /// The detector as ONNX, for the OpenVINO engine (nil when not installed).
+    public var detectorONNX: String?
     public var classifiers: [AntiSpoofModelSpec]
     /// MediaPipe Face Mesh, for the blink check (nil when not installed).
     public var faceMesh: String?
@@ -26,8 +30,9 @@ public struct ModelCatalog: Hashable, Sendable {
 
     public init(
         detectorPrototxt: String, detectorWeights: String, classifiers: [AntiSpoofModelSpec], faceMesh: String? = nil,
-        iris: String? = nil, faceRecognition: String? = nil
+        iris: String? = nil, faceRecognition: String? = nil, detectorONNX: String? = nil
     ) {
+        self.detectorONNX = detectorONNX
         self.faceRecognition = faceRecognition
         self.detectorPrototxt = detectorPrototxt
         self.detectorWeights = detectorWeights
@@ -81,9 +86,11 @@ public struct ModelCatalog: Hashable, Sendable {
         let mesh = "\(detectorFolder)/\(faceMeshName)"
         let iris = "\(detectorFolder)/\(irisName)"
         let faceRecognition = "\(detectorFolder)/\(faceRecognitionName)"
+        let detectorONNX = "\(detectorFolder)/\(detectorONNXName)"
         return ModelCatalog(
             detectorPrototxt: prototxt, detectorWeights: weights, classifiers: classifiers,
             faceMesh: files.isReadableFile(atPath: mesh) ? mesh : nil, iris: files.isReadableFile(atPath: iris) ? iris : nil,
-            faceRecognition: files.isReadableFile(atPath: faceRecognition) ? faceRecognition : nil)
+            faceRecognition: files.isReadableFile(atPath: faceRecognition) ? faceRecognition : nil,
+            detectorONNX: files.isReadableFile(atPath: detectorONNX) ? detectorONNX : nil)
     }
 }

@@ -7,15 +7,16 @@ public final class PassivePipeline {
     public let policy: LivenessPolicy
     public let modelVersion: String
 
-    /// Loads every network in `catalog`. Throws ``ModelError`` naming the file at fault.
-    public init(catalog: ModelCatalog, policy: LivenessPolicy) throws(ModelError) {
-        self.detector = try FaceDetector(
-            prototxt: catalog.detectorPrototxt, weights: catalog.detectorWeights, faceThreshold: policy.faceThreshold)
+    /// Makes this worker's nets from `models`. Throws ``ModelError`` naming the file at fault.
+    public init(models: LoadedModels, policy: LivenessPolicy) throws(ModelError) {
+        self.detector = try FaceDetector(network: models.detector, faceThreshold: policy.faceThreshold)
         var classifiers: [AntiSpoofClassifier] = []
-        for spec in catalog.classifiers { classifiers.append(try AntiSpoofClassifier(spec: spec)) }
+        for (spec, network) in zip(models.catalog.classifiers, models.classifiers) {
+            classifiers.append(try AntiSpoofClassifier(spec: spec, network: network))
+        }
         self.classifiers = classifiers
         self.policy = policy
-        self.modelVersion = catalog.modelVersion
+        self.modelVersion = models.catalog.modelVersion
     }
 
     /// Runs the whole check on encoded image bytes whose header was already checked.

@@ -7,6 +7,8 @@ import CLivenessCV
 public final class LivenessEngine: Sendable {
     public let configuration: PassiveConfiguration
     public let catalog: ModelCatalog
+    /// The networks, loaded once; the workers' nets are made from them.
+    public let models: LoadedModels
     let pool: WorkerPool<WorkerModels>
 
     /// Locates and loads the models in every worker.
@@ -20,12 +22,14 @@ public final class LivenessEngine: Sendable {
         // The decoder's own guard, process-wide, before any worker starts: no image buffer larger than the
         // largest image the header guard lets through.
         lcv_set_max_buffer_bytes(configuration.limits.decoderBytes)
+        let models = try LoadedModels(catalog: catalog, engine: configuration.inferenceEngine, streams: configuration.workers)
+        self.models = models
         self.pool = try await WorkerPool(
             workers: configuration.workers, maxQueue: configuration.maxQueue, name: "passive"
         ) { _ in
             // Parallelism comes from the workers; OpenCV's own thread pool would oversubscribe the cores.
             lcv_set_num_threads(1)
-            return try WorkerModels(catalog: catalog, policy: policy)
+            return try WorkerModels(models: models, policy: policy)
         }
     }
 

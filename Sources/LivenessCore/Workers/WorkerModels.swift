@@ -7,13 +7,14 @@ public final class WorkerModels {
     /// The face-recognition network, when it and the blink models are installed.
     public let embedder: FaceEmbedder?
 
-    init(catalog: ModelCatalog, policy: LivenessPolicy) throws(ModelError) {
-        passive = try PassivePipeline(catalog: catalog, policy: policy)
-        if let mesh = catalog.faceMesh, let iris = catalog.iris {
-            blink = try BlinkPipeline(faceMeshPath: mesh, irisPath: iris)
+    /// Makes this worker's nets from the shared `models`.
+    public init(models: LoadedModels, policy: LivenessPolicy) throws(ModelError) {
+        passive = try PassivePipeline(models: models, policy: policy)
+        if let mesh = models.faceMesh, let iris = models.iris {
+            blink = try BlinkPipeline(faceMesh: mesh, iris: iris)
         } else {
             blink = nil
         }
-        embedder = try catalog.supportsFaceMatch ? catalog.faceRecognition.map { path throws(ModelError) in try FaceEmbedder(path: path) } : nil
+        embedder = try models.faceRecognition.map { network throws(ModelError) in try FaceEmbedder(network: network) }
     }
 }

@@ -1,0 +1,178 @@
+// The only file that includes OpenVINO's C API (see OpenVINO.hpp).
+#include "OpenVINO.hpp"
+
+#include <openvino/c/openvino.h>
+
+#include <algorithm>
+#include <list>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+#include <utility>
+
+namespace lcv::openvino {
+namespace {
+
+constexpr size_t maxShapes = 8;
+
+void check(ov_status_e status, const char *what) {
+    if (status == OK) return;
+    const char *detail = ov_get_last_err_msg();
+    std::string message = std::string("OpenVINO ") + what + " failed (" + ov_get_error_info(status) + ")";
+    if (detail != nullptr && *detail != '\0') message += ": " + std::string(detail).substr(0, 300);
+    throw std::runtime_error(message);
+}
+
+/// The process's one OpenVINO core (thread-safe; plugins load once).
+ov_core_t *core() {
+    static ov_core_t *shared = [] {
+        ov_core_t *created = nullptr;
+        check(ov_core_create(&created), "core creation");
+        return created;
+    }();
+    return shared;
+}
+
+struct CompiledModel {
+    ov_compiled_model_t *handle = nullptr;
+    ~CompiledModel() { if (handle != nullptr) ov_compiled_model_free(handle); }
+};
+
+struct Tensor {
+    ov_tensor_t *handle = nullptr;
+    ~Tensor() { if (handle != nullptr) ov_tensor_free(handle); }
+};
+
+struct Shape {
+    ov_shape_t value{};
+    ~Shape() { ov_shape_free(&value); }
+};
+
+Output copyOut(ov_tensor_t *tensor) {
+    Output output;
+    Shape shape;
+    check(ov_tensor_get_shape(tensor, &shape.value), "output shape");
+    output.shape.assign(shape.value.dims, shape.value.dims + shape.value.rank);
+    ov_element_type_e type{};
+    check(ov_tensor_get_element_type(tensor, &type), "output type");
+    if (type != F32) throw std::runtime_error("OpenVINO output is not float32");
+    size_t count = 0;
+    check(ov_tensor_get_size(tensor, &count), "output size");
+    void *data = nullptr;
+    check(ov_tensor_data(tensor, &data), "output data");
+    const float *values = static_cast<const float *>(data);
+    output.values.assign(values, values + count);
+    return output;
+}
+
+}  // namespace
+
+class Model {
+public:
+    Model(ov_model_t *model, int32_t streams) : model(model), streams(std::max(1, streams)) {}
+    ~Model() { ov_model_free(model); }
+
+    /// The compiled model for `shape`, compiling (and evicting the least recently used) when needed.
+    std::shared_ptr<CompiledModel> compiled(const std::vector<int64_t> &shape) {
+        std::lock_guard<std::mutex> lock(mutex);
+        for (auto entry = cache.begin(); entry != cache.end(); ++entry) {
+            if (entry->first == shape) {
+                cache.splice(cache.begin(), cache, entry);
+                return entry->second;
+            }
+        }
+        ov_partial_shape_t partial{};
+        check(ov_partial_shape_create_static(static_cast<int64_t>(shape.size()), shape.data(), &partial), "shape");
+        ov_status_e reshaped = ov_model_reshape_single_input(model, partial);
+        ov_partial_shape_free(&partial);
+        check(reshaped, "reshape");
+        auto compiled = std::make_shared<CompiledModel>();
+        const std::string streamCount = std::to_string(streams);
+        check(ov_core_compile_model(core(), model, "CPU", 4, &compiled->handle, ov_property_key_num_streams,
+                                    streamCount.c_str(), ov_property_key_hint_inference_precision, "f32"),
+              "compile");
+        cache.emplace_front(shape, compiled);
+        if (cache.size() > maxShapes) cache.pop_back();
+        return compiled;
+    }
+
+private:
+    ov_model_t *model;
+    int32_t streams;
+    std::mutex mutex;
+    std::list<std::pair<std::vector<int64_t>, std::shared_ptr<CompiledModel>>> cache;
+};
+
+struct Session::State {
+    std::shared_ptr<Model> model;
+    struct Request {
+        std::vector<int64_t> shape;
+        std::shared_ptr<CompiledModel> compiled;  // keeps it alive while this request exists
+        ov_infer_request_t *handle = nullptr;
+        ~Request() { if (handle != nullptr) ov_infer_request_free(handle); }
+    };
+    std::list<std::unique_ptr<Request>> requests;
+
+    Request &request(const std::vector<int64_t> &shape) {
+        for (auto entry = requests.begin(); entry != requests.end(); ++entry) {
+            if ((*entry)->shape == shape) {
+                requests.splice(requests.begin(), requests, entry);
+                return *requests.front();
+            }
+        }
+        auto created = std::make_unique<Request>();
+        created->shape = shape;
+        created->compiled = model->compiled(shape);
+        check(ov_compiled_model_create_infer_request(created->compiled->handle, &created->handle), "infer request");
+        requests.push_front(std::move(created));
+        if (requests.size() > maxShapes) requests.pop_back();
+        return *requests.front();
+    }
+};
+
+Session::Session(std::shared_ptr<Model> model) : state(std::make_unique<State>()) { state->model = std::move(model); }
+Session::~Session() = default;
+
+std::vector<Output> Session::infer(const float *input, const std::vector<int64_t> &shape,
+                                   const std::vector<std::string> &names) {
+    State::Request &request = state->request(shape);
+    Shape tensorShape;
+    check(ov_shape_create(static_cast<int64_t>(shape.size()), shape.data(), &tensorShape.value), "input shape");
+    Tensor tensor;
+    check(ov_tensor_create_from_host_ptr(F32, tensorShape.value, const_cast<float *>(input), &tensor.handle), "input tensor");
+    check(ov_infer_request_set_input_tensor(request.handle, tensor.handle), "set input");
+    check(ov_infer_request_infer(request.handle), "inference");
+    std::vector<Output> outputs;
+    if (names.empty()) {
+        size_t count = 0;
+        check(ov_compiled_model_outputs_size(request.compiled->handle, &count), "output count");
+        for (size_t index = 0; index < count; ++index) {
+            Tensor output;
+            check(ov_infer_request_get_output_tensor_by_index(request.handle, index, &output.handle), "output");
+            outputs.push_back(copyOut(output.handle));
+        }
+    } else {
+        for (const std::string &name : names) {
+            Tensor output;
+            check(ov_infer_request_get_tensor(request.handle, name.c_str(), &output.handle), "output by name");
+            outputs.push_back(copyOut(output.handle));
+        }
+    }
+    return outputs;
+}
+
+std::shared_ptr<Model> load(const std::string &path, int32_t streams) {
+    ov_model_t *model = nullptr;
+    check(ov_core_read_model(core(), path.c_str(), nullptr, &model), "reading the model");
+    return std::make_shared<Model>(model, streams);
+}
+
+std::string version() {
+    ov_version_t version{};
+    if (ov_get_openvino_version(&version) != OK) return "unknown";
+    std::string text = version.buildNumber != nullptr ? version.buildNumber : "unknown";
+    ov_version_free(&version);
+    return text;
+}
+
+}  // namespace lcv::openvino

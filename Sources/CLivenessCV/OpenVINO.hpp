@@ -1,0 +1,48 @@
+// The OpenVINO engine behind lcv_net, in plain C++ types: openvino/c/openvino.h #defines BOOLEAN, which
+// breaks OpenCV's headers, so only OpenVINO.cpp includes it and this header includes neither.
+// Errors are thrown as std::runtime_error; the C entry points' guard turns them into lcv_error.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace lcv::openvino {
+
+/// One network read once per process and compiled on the CPU plugin per input shape, with `streams`
+/// streams (one per worker), f32 precision. Compiled shapes are cached (least recently used first out,
+/// `maxShapes` of them), so the detector's aspect-ratio-dependent inputs cost a compile only the first
+/// time. Thread-safe.
+class Model;
+
+/// One output of an inference, copied out of OpenVINO's tensor.
+struct Output {
+    std::vector<int64_t> shape;
+    std::vector<float> values;
+};
+
+/// One worker's infer requests on a ``Model`` (one per compiled shape). Used by one thread at a time.
+class Session {
+public:
+    explicit Session(std::shared_ptr<Model> model);
+    ~Session();
+    Session(const Session &) = delete;
+    Session &operator=(const Session &) = delete;
+
+    /// Runs the network on one float32 input of `shape` and returns the outputs named in `names`, or
+    /// every output in order when `names` is empty.
+    std::vector<Output> infer(const float *input, const std::vector<int64_t> &shape, const std::vector<std::string> &names);
+
+private:
+    struct State;
+    std::unique_ptr<State> state;
+};
+
+/// Reads `path` (ONNX) for the CPU plugin. Throws std::runtime_error with OpenVINO's message.
+std::shared_ptr<Model> load(const std::string &path, int32_t streams);
+
+/// The OpenVINO runtime's version, e.g. "2026.4.1-22982-...".
+std::string version();
+
+}  // namespace lcv::openvino

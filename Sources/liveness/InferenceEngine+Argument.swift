@@ -1,0 +1,4 @@
+import ArgumentParser
+import LivenessCore
+
+extension InferenceEngine: ExpressibleByArgument {}

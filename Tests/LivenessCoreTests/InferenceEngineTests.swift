@@ -1,0 +1,49 @@
+import Configuration
+import Foundation
+@testable import LivenessCore
+import Testing
+import TestSupport
+
+/// `INFERENCE_ENGINE`, and the two engines living in one process.
+@Suite("Inference engines")
+struct InferenceEngineTests {
+    @Test("INFERENCE_ENGINE reads openvino and opencv (openvino by default) and refuses anything else")
+    func setting() throws {
+        func read(_ value: String) throws -> InferenceEngine {
+            try PassiveConfiguration(
+                config: ConfigReader(provider: EnvironmentVariablesProvider(environmentVariables: ["INFERENCE_ENGINE": value]))
+            ).inferenceEngine
+        }
+        #expect(try read("opencv") == .opencv)
+        #expect(try read("OpenVINO") == .openvino)
+        #expect(throws: ConfigurationError.self) { try read("onnxruntime") }
+        #expect(PassiveConfiguration().inferenceEngine == .openvino)
+    }
+
+    @Test("Both engines loaded: one TBB (Debian's libtbb12, which OpenCV uses) and OpenVINO's CPU plugin")
+    func oneTBB() async throws {
+        for engine in InferenceEngine.allCases { _ = try await Fixtures.checker(engine).value }
+        // /proc files report size 0, so read to the end rather than by size.
+        let handle = try #require(FileHandle(forReadingAtPath: "/proc/self/maps"))
+        let maps = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+        try handle.close()
+        let libraries = Set(maps.split(separator: "\n").compactMap { line in line.split(separator: " ").last.map(String.init) })
+        let tbb = libraries.filter { ($0 as NSString).lastPathComponent.hasPrefix("libtbb.so") }
+        #expect(tbb.count == 1, "\(tbb)")
+        #expect(tbb.allSatisfy { !$0.contains(".openvino") }, "\(tbb)")
+        #expect(libraries.contains { $0.hasSuffix("/libopenvino_intel_cpu_plugin.so") })
+    }
+
+    @Test("Workers share one compiled network: each engine's workers answer T1 identically")
+    func workersAgree() async throws {
+        let bytes = try Fixtures.bytes(Fixtures.image("image_T1.jpg"))
+        for engine in InferenceEngine.allCases {
+            let checker = try await Fixtures.checker(engine).value
+            let results = try await withThrowingTaskGroup(of: PassiveResult.self) { group in
+                for _ in 0..<8 { group.addTask { try await checker.check(bytes) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(Set(results.map(\.confidenceScore)).count == 1, "\(engine): \(results.map(\.confidenceScore))")
+        }
+    }
+}
