@@ -12,7 +12,14 @@ export WRK_STATUSES="$root/benchmarks/statuses.lua"
 start_server() {
     MODEL_DIR=${MODEL_DIR:-$root/models} DATA_DIR=${DATA_DIR:-$work} LOG_LEVEL=warning PORT=$port "$root/.build/release/liveness" serve &
     server=$!
-    for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0; sleep 0.1; done
+    local started=$(date +%s%N)
+    for _ in $(seq 300); do
+        if curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then
+            echo "server ready in $(( ($(date +%s%N) - started) / 1000000 )) ms (INFERENCE_ENGINE=${INFERENCE_ENGINE:-openvino})"
+            return 0
+        fi
+        sleep 0.05
+    done
     echo "the server did not become ready" >&2
     exit 1
 }

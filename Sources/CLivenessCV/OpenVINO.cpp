@@ -69,7 +69,24 @@ Output copyOut(ov_tensor_t *tensor) {
 
 class Model {
 public:
-    Model(ov_model_t *model, int32_t streams) : model(model), streams(std::max(1, streams)) {}
+    /// Takes ownership of `model`. A network whose input shape is static is compiled for it here, at load
+    /// (the loads run in parallel at startup); other shapes (the detector's, Iris's two-eye batch) compile
+    /// on first use.
+    Model(ov_model_t *model, int32_t streams) : model(model), streams(std::max(1, streams)) {
+        try {
+            if (ov_model_is_dynamic(model)) return;
+            ov_output_const_port_t *port = nullptr;
+            check(ov_model_const_input(model, &port), "input");
+            Shape shape;
+            const ov_status_e status = ov_const_port_get_shape(port, &shape.value);
+            ov_output_const_port_free(port);
+            check(status, "input shape");
+            (void)compiled(std::vector<int64_t>(shape.value.dims, shape.value.dims + shape.value.rank));
+        } catch (...) {
+            ov_model_free(model);
+            throw;
+        }
+    }
     ~Model() { ov_model_free(model); }
 
     /// The compiled model for `shape`, compiling (and evicting the least recently used) when needed.
@@ -81,6 +98,14 @@ public:
                 return entry->second;
             }
         }
+        cache.emplace_front(shape, compile(shape));
+        if (cache.size() > maxShapes) cache.pop_back();
+        return cache.front().second;
+    }
+
+private:
+    /// Reshapes the read model to `shape` and compiles it. Called with `mutex` held.
+    std::shared_ptr<CompiledModel> compile(const std::vector<int64_t> &shape) {
         ov_partial_shape_t partial{};
         check(ov_partial_shape_create_static(static_cast<int64_t>(shape.size()), shape.data(), &partial), "shape");
         ov_status_e reshaped = ov_model_reshape_single_input(model, partial);
@@ -91,12 +116,9 @@ public:
         check(ov_core_compile_model(core(), model, "CPU", 4, &compiled->handle, ov_property_key_num_streams,
                                     streamCount.c_str(), ov_property_key_hint_inference_precision, "f32"),
               "compile");
-        cache.emplace_front(shape, compiled);
-        if (cache.size() > maxShapes) cache.pop_back();
         return compiled;
     }
 
-private:
     ov_model_t *model;
     int32_t streams;
     std::mutex mutex;

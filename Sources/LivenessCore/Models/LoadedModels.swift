@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The catalog's networks loaded once for the process on one engine. Every worker's ``WorkerModels``
 /// makes its own nets from these.
@@ -19,11 +20,10 @@ public final class LoadedModels: Sendable {
     public init(catalog: ModelCatalog, engine: InferenceEngine, streams: Int) throws(ModelError) {
         self.catalog = catalog
         self.engine = engine
+        var files: [(path: String, weights: String?, what: String)] = []
         switch engine {
         case .opencv:
-            detector = try SharedNetwork(
-                engine: engine, path: catalog.detectorPrototxt, weights: catalog.detectorWeights, streams: streams,
-                what: "Caffe detector")
+            files.append((catalog.detectorPrototxt, catalog.detectorWeights, "Caffe detector"))
         case .openvino:
             guard let onnx = catalog.detectorONNX else {
                 let folder = (catalog.detectorPrototxt as NSString).deletingLastPathComponent
@@ -31,22 +31,37 @@ public final class LoadedModels: Sendable {
                     "\(folder)/\(ModelCatalog.detectorONNXName)",
                     "the OpenVINO engine needs the detector converted to ONNX: run scripts/fetch-models, or set INFERENCE_ENGINE=opencv")
             }
-            detector = try SharedNetwork(engine: engine, path: onnx, streams: streams, what: "detector")
+            files.append((onnx, nil, "detector"))
         }
-        var classifiers: [SharedNetwork] = []
-        for spec in catalog.classifiers {
-            classifiers.append(try SharedNetwork(engine: engine, path: spec.path, streams: streams, what: "ONNX classifier"))
+        files += catalog.classifiers.map { ($0.path, nil, "ONNX classifier") }
+        let optional = [
+            (catalog.faceMesh, "landmark model"), (catalog.iris, "landmark model"),
+            (catalog.supportsFaceMatch ? catalog.faceRecognition : nil, "face-recognition model"),
+        ]
+        files += optional.compactMap { path, what in path.map { ($0, nil, what) } }
+        // Loading (OpenVINO compiles here) runs in parallel; the first failure in file order is reported.
+        let list = files
+        let results = Self.loadAll(list.count) { index throws(ModelError) in
+            try SharedNetwork(engine: engine, path: list[index].path, weights: list[index].weights, streams: streams, what: list[index].what)
         }
-        self.classifiers = classifiers
-        faceMesh = try catalog.faceMesh.map { path throws(ModelError) in
-            try SharedNetwork(engine: engine, path: path, streams: streams, what: "landmark model")
+        var networks: [SharedNetwork] = []
+        for result in results { networks.append(try result.get()) }
+        detector = networks.removeFirst()
+        classifiers = Array(networks.prefix(catalog.classifiers.count))
+        var rest = networks.dropFirst(catalog.classifiers.count).makeIterator()
+        faceMesh = catalog.faceMesh == nil ? nil : rest.next()
+        iris = catalog.iris == nil ? nil : rest.next()
+        faceRecognition = catalog.supportsFaceMatch && catalog.faceRecognition != nil ? rest.next() : nil
+    }
+
+    private static func loadAll(
+        _ count: Int, _ load: @Sendable (Int) throws(ModelError) -> SharedNetwork
+    ) -> [Result<SharedNetwork, ModelError>] {
+        let results = Mutex([Result<SharedNetwork, ModelError>?](repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            let result = Result { () throws(ModelError) in try load(index) }
+            results.withLock { $0[index] = result }
         }
-        iris = try catalog.iris.map { path throws(ModelError) in
-            try SharedNetwork(engine: engine, path: path, streams: streams, what: "landmark model")
-        }
-        faceRecognition = try catalog.supportsFaceMatch
-            ? catalog.faceRecognition.map { path throws(ModelError) in
-                try SharedNetwork(engine: engine, path: path, streams: streams, what: "face-recognition model")
-            } : nil
+        return results.withLock { $0.map { $0! } }
     }
 }

@@ -21,7 +21,7 @@ struct ModelService: Service {
             metadata: [
                 "model_version": "\(checker.modelVersion)", "workers": "\(checker.workerCount)",
                 "max_queue": "\(configuration.maxQueue)", "load_ms": "\(Int(((clock.now - start).seconds * 1000).rounded()))",
-                "face_match": "\(checker.supportsFaceMatch)",
+                "face_match": "\(checker.supportsFaceMatch)", "inference_engine": "\(checker.models.engine)",
             ])
         if !checker.supportsFaceMatch {
             logger.warning(
