@@ -11,6 +11,8 @@
 # Build arguments:
 #   MODEL_MIRROR   fetch the models from this base URL (serving them by name) instead of their public
 #                  upstream; the sha256 checks are the same.
+#   OPENVINO_MIRROR  fetch the pinned OpenVINO wheel from this base URL (serving it by name) instead of
+#                  PyPI; the sha256 check is the same.
 #   SWIFT_IMAGE    the builder image (default: the official Swift image for bookworm).
 #   RUNTIME_IMAGE  the runtime base (default: debian:bookworm-slim).
 ARG SWIFT_IMAGE=swift:6.3.1-bookworm
@@ -34,13 +36,14 @@ RUN MODEL_MIRROR="${MODEL_MIRROR}" SHARED_MODELS_DIR=/nonexistent MODEL_DIR=/mod
 
 # 2. OpenVINO's C SDK from the pinned wheel on PyPI (scripts/fetch-openvino), unpacked into /opt/openvino.
 FROM ${RUNTIME_IMAGE} AS openvino
+ARG OPENVINO_MIRROR=
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates python3 python3-pip \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates curl python3 python3-pip \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pkgconfig/liveness-openvino.pc pkgconfig/
 COPY scripts/fetch-openvino scripts/
-RUN OPENVINO_DIR=/opt/openvino scripts/fetch-openvino
+RUN OPENVINO_MIRROR="${OPENVINO_MIRROR}" OPENVINO_DIR=/opt/openvino scripts/fetch-openvino
 
 # 3. Release build against Debian's OpenCV 4.6, through the project's trimmed pkg-config file, and OpenVINO
 #    (OPENVINO_DIR sets the binary's rpath to /opt/openvino/lib).

@@ -30,25 +30,6 @@ std::vector<cv::Mat> lcv_net::forward(const cv::Mat &blob, const std::vector<std
     return outputs;
 }
 
-extern "C" lcv_status lcv_net_load_caffe(const char *prototxt_path, const char *weights_path, lcv_net **out,
-                                         lcv_error *error) {
-    return lcv::guarded(error, LCV_MODEL_LOAD_FAILED, [&]() -> lcv_status {
-        if (out == nullptr || prototxt_path == nullptr || weights_path == nullptr) {
-            return lcv::fail(error, LCV_INVALID_ARGUMENT, "missing path or output handle");
-        }
-        *out = nullptr;
-        return adopt(cv::dnn::readNetFromCaffe(prototxt_path, weights_path), out, error);
-    });
-}
-
-extern "C" lcv_status lcv_net_load_onnx(const char *path, lcv_net **out, lcv_error *error) {
-    return lcv::guarded(error, LCV_MODEL_LOAD_FAILED, [&]() -> lcv_status {
-        if (out == nullptr || path == nullptr) return lcv::fail(error, LCV_INVALID_ARGUMENT, "missing path or output handle");
-        *out = nullptr;
-        return adopt(cv::dnn::readNetFromONNX(path), out, error);
-    });
-}
-
 extern "C" void lcv_net_free(lcv_net *net) { delete net; }
 
 extern "C" lcv_status lcv_model_load(lcv_engine engine, const char *path, const char *weights_path, int32_t streams,

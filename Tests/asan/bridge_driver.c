@@ -83,18 +83,27 @@ int main(int argc, char **argv) {
     char path[4096], path2[4096];
     lcv_error error;
     lcv_net *detector = NULL, *classifier = NULL, *mesh = NULL;
+    // cv::dnn only: OpenVINO's TBB dlopens libtbbbind with RTLD_DEEPBIND, which AddressSanitizer refuses.
+    const lcv_engine engine = LCV_ENGINE_OPENCV;
+    lcv_model *models_used[3] = {NULL, NULL, NULL};
     snprintf(path, sizeof path, "%s/deploy.prototxt", models);
     snprintf(path2, sizeof path2, "%s/Widerface-RetinaFace.caffemodel", models);
-    if (lcv_net_load_caffe(path, path2, &detector, &error) != LCV_OK) return fprintf(stderr, "%s\n", error.message), 1;
+    if (lcv_model_load(engine, path, path2, 1, &models_used[0], &error) != LCV_OK) return fprintf(stderr, "%s\n", error.message), 1;
     snprintf(path, sizeof path, "%s/2.7_80x80_MiniFASNetV2.onnx", models);
-    if (lcv_net_load_onnx(path, &classifier, &error) != LCV_OK) return fprintf(stderr, "%s\n", error.message), 1;
+    if (lcv_model_load(engine, path, NULL, 1, &models_used[1], &error) != LCV_OK) return fprintf(stderr, "%s\n", error.message), 1;
     snprintf(path, sizeof path, "%s/mediapipe_face_landmark_nchw.onnx", models);
-    if (lcv_net_load_onnx(path, &mesh, &error) != LCV_OK) return fprintf(stderr, "%s\n", error.message), 1;
+    if (lcv_model_load(engine, path, NULL, 1, &models_used[2], &error) != LCV_OK) return fprintf(stderr, "%s\n", error.message), 1;
+    lcv_net **nets[3] = {&detector, &classifier, &mesh};
+    for (int i = 0; i < 3; i++) {
+        if (lcv_net_create(models_used[i], nets[i], &error) != LCV_OK) return fprintf(stderr, "%s\n", error.message), 1;
+    }
 
     // Invalid arguments and broken models must fail cleanly.
-    lcv_net *broken = NULL;
-    lcv_net_load_onnx("/nonexistent.onnx", &broken, &error);
-    lcv_net_load_caffe(path, path, &broken, &error);
+    lcv_model *broken = NULL;
+    lcv_model_load(engine, "/nonexistent.onnx", NULL, 1, &broken, &error);
+    lcv_model_load(engine, path, path, 1, &broken, &error);
+    lcv_model_load((lcv_engine)7, path, NULL, 1, &broken, &error);
+    lcv_net_create(NULL, NULL, &error);
     lcv_image *none = NULL;
     lcv_image_decode(NULL, 0, &none, &error);
     lcv_image_blank(-1, 5, 0, &none, &error);
@@ -133,6 +142,7 @@ int main(int argc, char **argv) {
     lcv_net_free(detector);
     lcv_net_free(classifier);
     lcv_net_free(mesh);
+    for (int i = 0; i < 3; i++) lcv_model_free(models_used[i]);
     printf("asan driver: %d images (%d decoded), %d videos (%d frames)\n", images, decoded, videos, frames);
     return 0;
 }

@@ -84,16 +84,14 @@ lcv_status lcv_image_encode_progressive_jpeg(const lcv_image *image, uint8_t **o
 
 /// Loads a network once for the process. `weights_path` is the Caffe weights (OpenCV engine only; NULL for
 /// ONNX). OpenCV: checks that the files load; each lcv_net_create reads them into the worker's own net.
-/// OpenVINO: reads the ONNX file; the CPU plugin compiles it per input shape on first use, with `streams`
-/// streams and f32 precision, and every lcv_net made from it is an infer request on that compiled model.
+/// OpenVINO: reads the ONNX file and compiles it for the CPU plugin with `streams` streams and f32 precision:
+/// here for a static input shape, on first use for any other shape (the 8 most recent are kept). Every
+/// lcv_net made from it holds its own infer requests on those compiled models.
 lcv_status lcv_model_load(lcv_engine engine, const char *path, const char *weights_path, int32_t streams,
                           lcv_model **out, lcv_error *error);
 void lcv_model_free(lcv_model *model);
 /// One worker's network on `model`.
 lcv_status lcv_net_create(lcv_model *model, lcv_net **out, lcv_error *error);
-
-lcv_status lcv_net_load_caffe(const char *prototxt_path, const char *weights_path, lcv_net **out, lcv_error *error);
-lcv_status lcv_net_load_onnx(const char *path, lcv_net **out, lcv_error *error);
 void lcv_net_free(lcv_net *net);
 
 /// Runs the RetinaFace detector: the Caffe net on OpenCV, its ONNX conversion on OpenVINO (whose PriorBox and
