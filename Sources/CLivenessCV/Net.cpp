@@ -43,12 +43,11 @@ extern "C" lcv_status lcv_model_load(lcv_engine engine, const char *path, const 
         model->weights = weights_path != nullptr ? weights_path : "";
         switch (engine) {
         case LCV_ENGINE_OPENCV: {
-            // Read once here so that a broken file fails at load, like the OpenVINO engine.
-            lcv_net *probe = nullptr;
-            lcv_model *unowned = model.get();
-            const lcv_status status = lcv_net_create(unowned, &probe, error);
-            lcv_net_free(probe);
+            // Read here so that a broken file fails at load, like the OpenVINO engine; the first worker gets this net.
+            lcv_net *first = nullptr;
+            const lcv_status status = lcv_net_create(model.get(), &first, error);
             if (status != LCV_OK) return status;
+            model->spare.reset(first);
             break;
         }
         case LCV_ENGINE_OPENVINO:
@@ -72,6 +71,13 @@ extern "C" lcv_status lcv_net_create(lcv_model *model, lcv_net **out, lcv_error 
         if (model->openvino) {
             *out = new lcv_net{cv::dnn::Net(), std::make_unique<lcv::openvino::Session>(model->openvino)};
             return LCV_OK;
+        }
+        {
+            std::lock_guard<std::mutex> lock(model->spareMutex);
+            if (model->spare) {
+                *out = model->spare.release();
+                return LCV_OK;
+            }
         }
         if (model->weights.empty()) return adopt(cv::dnn::readNetFromONNX(model->path), out, error);
         return adopt(cv::dnn::readNetFromCaffe(model->path, model->weights), out, error);

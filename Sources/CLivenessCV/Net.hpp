@@ -6,17 +6,9 @@
 #include <opencv2/dnn.hpp>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
-
-/// A network loaded once per process: the files for cv::dnn (each worker's net reads them), or
-/// OpenVINO's read model, which every worker's session shares.
-struct lcv_model {
-    lcv_engine engine;
-    std::string path;
-    std::string weights;  // Caffe weights; empty for ONNX
-    std::shared_ptr<lcv::openvino::Model> openvino;
-};
 
 /// One worker's network: a cv::dnn::Net, or an OpenVINO session. Used by one thread at a time.
 struct lcv_net {
@@ -26,4 +18,16 @@ struct lcv_net {
     /// Runs the network on `blob` (NCHW float32) and returns the outputs named in `names` (all of
     /// them, in order, when empty; cv::dnn then returns its default output only).
     std::vector<cv::Mat> forward(const cv::Mat &blob, const std::vector<std::string> &names, const std::string &input = "");
+};
+
+/// A network loaded once per process: the files for cv::dnn (each worker's net reads them), or
+/// OpenVINO's read model, which every worker's session shares.
+struct lcv_model {
+    lcv_engine engine;
+    std::string path;
+    std::string weights;  // Caffe weights; empty for ONNX
+    std::shared_ptr<lcv::openvino::Model> openvino;
+    /// OpenCV: the net read at load (to fail there), handed to the first lcv_net_create instead of reading again.
+    std::unique_ptr<lcv_net> spare;
+    std::mutex spareMutex;
 };

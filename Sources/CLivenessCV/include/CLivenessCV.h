@@ -83,7 +83,8 @@ lcv_status lcv_image_encode_progressive_jpeg(const lcv_image *image, uint8_t **o
 // MARK: Networks
 
 /// Loads a network once for the process. `weights_path` is the Caffe weights (OpenCV engine only; NULL for
-/// ONNX). OpenCV: checks that the files load; each lcv_net_create reads them into the worker's own net.
+/// ONNX). OpenCV: reads one net now, so that a broken file fails here; the first lcv_net_create gets it,
+/// later ones read their own.
 /// OpenVINO: reads the ONNX file and compiles it for the CPU plugin with `streams` streams and f32 precision:
 /// here for a static input shape, on first use for any other shape (the 8 most recent are kept). Every
 /// lcv_net made from it holds its own infer requests on those compiled models.
