@@ -136,7 +136,9 @@ let package = Package(
         ),
         .testTarget(
             name: "LivenessCoreTests",
-            dependencies: ["LivenessCore", "TestSupport"]
+            dependencies: [
+                "LivenessCore", "TestSupport", .product(name: "Configuration", package: "swift-configuration"),
+            ]
         ),
         .testTarget(
             name: "LivenessServerTests",

@@ -37,9 +37,11 @@ struct ModelOptions: ParsableArguments {
     }
 
     /// Reads the configuration and starts the workers, or exits with a message naming the problem.
-    func startChecker(workers: Int? = nil, engine: InferenceEngine? = nil) async throws -> LivenessEngine {
+    func startChecker(
+        workers: Int? = nil, engine: InferenceEngine? = nil, extra: [String: String] = [:]
+    ) async throws -> LivenessEngine {
         do {
-            var configuration = try PassiveConfiguration(config: configReader())
+            var configuration = try PassiveConfiguration(config: configReader(extra: extra))
             if let workers { configuration.workers = workers }
             if let engine { configuration.inferenceEngine = engine }
             return try await LivenessEngine(configuration: configuration)

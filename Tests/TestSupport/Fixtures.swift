@@ -31,10 +31,12 @@ public enum Fixtures {
     }
 
     /// One checker per inference engine with the default models, shared by all tests (2 workers each).
+    /// Its queue never sheds: every suite uses it at once, and on a slow machine more than the default 64
+    /// jobs may wait. Shedding is tested on private engines.
     public static let checkers: [InferenceEngine: Task<LivenessEngine, any Error>] = Dictionary(
         uniqueKeysWithValues: InferenceEngine.allCases.map { engine in
             (engine, Task {
-                var configuration = PassiveConfiguration(modelDirectory: models, workers: 2)
+                var configuration = PassiveConfiguration(modelDirectory: models, workers: 2, maxQueue: 100_000)
                 configuration.inferenceEngine = engine
                 return try await LivenessEngine(configuration: configuration)
             })

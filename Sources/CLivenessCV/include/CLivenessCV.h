@@ -66,6 +66,28 @@ int32_t lcv_image_height(const lcv_image *image);
 /// Copies the BGR pixels, row by row without padding, into `out` (`capacity` >= width*height*3).
 lcv_status lcv_image_copy_pixels(const lcv_image *image, uint8_t *out, size_t capacity, lcv_error *error);
 
+/// Image-quality measurements of a face region (see lcv_face_quality).
+typedef struct lcv_face_quality {
+    /// Mean luma (BT.601 grey, 0-255) of the region.
+    double brightness;
+    /// Fraction of the region's pixels at luma 250 or above (blown highlights), 0-1.
+    double clipped;
+    /// Variance of the 3x3 Laplacian of the region's grey, resized to 128x128 and stretched to a standard
+    /// deviation of 50 (higher is sharper; independent of exposure and contrast).
+    double sharpness;
+} lcv_face_quality;
+
+/// Measures the rectangle (x, y, width, height), which must lie inside the image.
+lcv_status lcv_face_quality_measure(const lcv_image *image, int32_t x, int32_t y, int32_t width, int32_t height,
+                                    lcv_face_quality *out, lcv_error *error);
+
+/// Draws an anti-aliased line from (x1, y1) to (x2, y2) on the image itself, in 0xRRGGBB.
+lcv_status lcv_image_draw_line(lcv_image *image, double x1, double y1, double x2, double y2, uint32_t rgb,
+                               int32_t thickness, lcv_error *error);
+/// Draws `text` (ASCII, Hershey simplex) with its baseline starting at (x, y) on the image itself.
+lcv_status lcv_image_draw_text(lcv_image *image, double x, double y, const char *text, double scale, uint32_t rgb,
+                               lcv_error *error);
+
 /// Draws a box and a caption on a copy of the image and encodes it as JPEG into a malloc'd buffer
 /// that the caller releases with lcv_buffer_free. `rgb` is 0xRRGGBB.
 lcv_status lcv_image_annotate_jpeg(const lcv_image *image, int32_t x, int32_t y, int32_t width, int32_t height,

@@ -16,6 +16,10 @@ import Foundation
 ///   or `always` (whenever a face is found). Default `adaptive`.
 /// - `INFERENCE_ENGINE` (`inference.engine`): `openvino` or `opencv` (`cv::dnn`, the parity reference).
 ///   Default `openvino`.
+/// - `SMALL_FACE_RECOVERY` (`small.face.recovery`): when upstream's detector pass finds no face, look again
+///   at three times its input size; such a face always asks for the active check (`small_face`). Default true.
+/// - `QUALITY_MIN_FACE_SIZE`, `QUALITY_MIN_BRIGHTNESS`, `QUALITY_MAX_BRIGHTNESS`, `QUALITY_MAX_CLIPPED`,
+///   `QUALITY_MIN_SHARPNESS` (`quality.min.face.size`, ...): the thresholds of ``QualityPolicy``.
 /// - `FACE_MATCH_THRESHOLD` (`face.match.threshold`): the largest selfie-to-video descriptor distance
 ///   that passes a bound blink challenge as the same face. Default 0.5.
 public struct PassiveConfiguration: Hashable, Sendable {
@@ -27,6 +31,9 @@ public struct PassiveConfiguration: Hashable, Sendable {
     public var limits: ImageLimits
     public var activeCheck = ActiveCheckPolicy.adaptive
     public var inferenceEngine = InferenceEngine.openvino
+    public var smallFaceRecovery = true
+    /// When a face's image quality earns a reason.
+    public var quality = QualityPolicy()
     /// How a bound blink video is compared with its selfie.
     public var faceMatch = FaceMatchPolicy()
 
@@ -66,10 +73,28 @@ public struct PassiveConfiguration: Hashable, Sendable {
             }
             inferenceEngine = parsed
         }
+        smallFaceRecovery = try ConfigurationError.flag(
+            config, "small.face.recovery", "SMALL_FACE_RECOVERY", default: smallFaceRecovery)
+        quality.minFaceSize = Int(
+            try ConfigurationError.number(
+                config, "quality.min.face.size", "QUALITY_MIN_FACE_SIZE", default: Double(quality.minFaceSize), in: 0...10_000))
+        quality.minBrightness = try ConfigurationError.number(
+            config, "quality.min.brightness", "QUALITY_MIN_BRIGHTNESS", default: quality.minBrightness, in: 0...255)
+        quality.maxBrightness = try ConfigurationError.number(
+            config, "quality.max.brightness", "QUALITY_MAX_BRIGHTNESS", default: quality.maxBrightness, in: 0...255)
+        quality.maxClipped = try ConfigurationError.number(
+            config, "quality.max.clipped", "QUALITY_MAX_CLIPPED", default: quality.maxClipped, in: 0...1)
+        quality.minSharpness = try ConfigurationError.number(
+            config, "quality.min.sharpness", "QUALITY_MIN_SHARPNESS", default: quality.minSharpness, in: 0...100_000)
         faceMatch.threshold = try ConfigurationError.number(
             config, "face.match.threshold", "FACE_MATCH_THRESHOLD", default: faceMatch.threshold, in: 0...2)
     }
 
     /// The policy these settings imply.
-    public var policy: LivenessPolicy { LivenessPolicy(confidenceThreshold: confidenceThreshold, activeCheck: activeCheck) }
+    public var policy: LivenessPolicy {
+        var policy = LivenessPolicy(
+            confidenceThreshold: confidenceThreshold, activeCheck: activeCheck, smallFaceRecovery: smallFaceRecovery)
+        policy.quality = quality
+        return policy
+    }
 }

@@ -6,10 +6,13 @@ public struct DetectedFace: Hashable, Sendable {
     public var confidence: Float
     /// How many detections have confidence at or above the face threshold.
     public var faceCount: Int
+    /// True when only the small-face recovery pass (a larger detector input) found the face.
+    public var recovered: Bool
 
-    public init(box: FaceBox, confidence: Float, faceCount: Int) {
+    public init(box: FaceBox, confidence: Float, faceCount: Int, recovered: Bool = false) {
         self.box = box
         self.confidence = confidence
         self.faceCount = faceCount
+        self.recovered = recovered
     }
 }

@@ -28,9 +28,22 @@ public final class FaceDetector {
 
     deinit { lcv_net_free(net) }
 
-    /// Finds the most confident face. Returns nil when it is below ``faceThreshold``.
+    /// Finds the most confident face at upstream's input size. Returns nil when it is below ``faceThreshold``.
     public func detect(_ image: DecodedImage) throws(LivenessError) -> DetectedFace? {
-        let input = DetectorInput.size(width: image.width, height: image.height)
+        try detect(image, input: DetectorInput.size(width: image.width, height: image.height))
+    }
+
+    /// The small-face recovery pass: the detector again at ``DetectorInput/recovery(width:height:)``, for
+    /// a face too small in the frame for the reference pass. Returns nil when the image is too small for a
+    /// larger input or no face clears ``faceThreshold``.
+    public func recoverSmallFace(_ image: DecodedImage) throws(LivenessError) -> DetectedFace? {
+        guard let input = DetectorInput.recovery(width: image.width, height: image.height) else { return nil }
+        guard var face = try detect(image, input: input) else { return nil }
+        face.recovered = true
+        return face
+    }
+
+    private func detect(_ image: DecodedImage, input: (width: Int, height: Int)) throws(LivenessError) -> DetectedFace? {
         let count: Int
         do {
             count = try detectRows(image, inputWidth: input.width, inputHeight: input.height)

@@ -1,7 +1,7 @@
 /// Turns classifier scores and face counts into a decision.
 ///
 /// Configuration keys (read by ``PassiveConfiguration``): `CONFIDENCE_THRESHOLD` (default 0.85),
-/// `ACTIVE_CHECK_POLICY` (default `adaptive`).
+/// `ACTIVE_CHECK_POLICY` (default `adaptive`), `SMALL_FACE_RECOVERY` (default true).
 public struct LivenessPolicy: Hashable, Sendable {
     /// Below this score the result is inconclusive and an active check is required.
     public var confidenceThreshold: Double
@@ -9,23 +9,35 @@ public struct LivenessPolicy: Hashable, Sendable {
     public var faceThreshold: Float
     /// When the active check is asked for.
     public var activeCheck: ActiveCheckPolicy
+    /// When upstream's detector pass finds no face, look again at a larger input. A face found only
+    /// that way is classified, and the result asks for the active check with the reason `small_face`:
+    /// the models were not measured on such small crops, so it never passes silently.
+    public var smallFaceRecovery: Bool
+    /// The image-quality reasons (``QualityPolicy``); they never change the decision.
+    public var quality = QualityPolicy()
 
-    public init(confidenceThreshold: Double = 0.85, faceThreshold: Float = 0.6, activeCheck: ActiveCheckPolicy = .adaptive) {
+    public init(
+        confidenceThreshold: Double = 0.85, faceThreshold: Float = 0.6, activeCheck: ActiveCheckPolicy = .adaptive,
+        smallFaceRecovery: Bool = true
+    ) {
         self.confidenceThreshold = confidenceThreshold
         self.faceThreshold = faceThreshold
         self.activeCheck = activeCheck
+        self.smallFaceRecovery = smallFaceRecovery
     }
 
-    /// The decision for one face and its classifier outputs.
-    public func decide(face: DetectedFace, scores: [ModelScore], modelVersion: String) -> PassiveResult {
+    /// The decision for one face and its classifier outputs; `quality`'s reasons are added after the
+    /// decision's own.
+    public func decide(face: DetectedFace, scores: [ModelScore], modelVersion: String, quality: FaceQuality) -> PassiveResult {
         let combined = CombinedScore(scores)
         var reasons: [String] = []
         if combined.score < confidenceThreshold { reasons.append("low_confidence") }
         if face.faceCount > 1 { reasons.append("multiple_faces") }
+        if face.recovered { reasons.append("small_face") }
         if activeCheck == .always { reasons.append("policy_always") }
         return PassiveResult(
             label: combined.label, confidenceScore: combined.score, realProbability: combined.realProbability,
-            requiresActiveCheck: !reasons.isEmpty, face: face, reasons: reasons, models: scores,
-            modelVersion: modelVersion)
+            requiresActiveCheck: !reasons.isEmpty, face: face, reasons: reasons + self.quality.reasons(quality),
+            models: scores, modelVersion: modelVersion, quality: quality)
     }
 }

@@ -40,7 +40,9 @@ public final class PassivePipeline {
     private func evaluate(_ image: DecodedImage) throws(LivenessError) -> (result: PassiveResult, detectSeconds: Double) {
         let clock = ContinuousClock()
         let start = clock.now
-        guard let face = try detector.detect(image) else {
+        var found = try detector.detect(image)
+        if found == nil && policy.smallFaceRecovery { found = try detector.recoverSmallFace(image) }
+        guard let face = found else {
             throw .noFace("no face found with detector confidence of at least \(policy.faceThreshold)")
         }
         let detectSeconds = Self.seconds(since: start, clock)
@@ -53,7 +55,8 @@ public final class PassivePipeline {
                 throw LivenessError(.internalError, "the anti-spoof model failed on this image")
             }
         }
-        return (policy.decide(face: face, scores: scores, modelVersion: modelVersion), detectSeconds)
+        let quality = try FaceQuality.measure(image, box: face.box)
+        return (policy.decide(face: face, scores: scores, modelVersion: modelVersion, quality: quality), detectSeconds)
     }
 
     private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {

@@ -9,16 +9,19 @@ public struct PassiveResult: Hashable, Sendable {
     public var requiresActiveCheck: Bool
     /// The face that was classified (the most confident detection).
     public var face: DetectedFace
-    /// Why an active check is needed, e.g. `low_confidence`, `multiple_faces`. Empty otherwise.
+    /// Why an active check is needed (`low_confidence`, `multiple_faces`, `small_face`, `policy_always`),
+    /// then the image-quality codes of ``QualityPolicy``, which never ask for it on their own.
     public var reasons: [String]
     /// Each classifier's output.
     public var models: [ModelScore]
     /// Identifies the classifier set, e.g. `2.7_80x80_MiniFASNetV2+4_0_0_80x80_MiniFASNetV1SE`.
     public var modelVersion: String
+    /// The face's image-quality measurements.
+    public var quality: FaceQuality
 
     public init(
         label: LivenessLabel, confidenceScore: Double, realProbability: Double, requiresActiveCheck: Bool,
-        face: DetectedFace, reasons: [String], models: [ModelScore], modelVersion: String
+        face: DetectedFace, reasons: [String], models: [ModelScore], modelVersion: String, quality: FaceQuality
     ) {
         self.label = label
         self.confidenceScore = confidenceScore
@@ -28,5 +31,6 @@ public struct PassiveResult: Hashable, Sendable {
         self.reasons = reasons
         self.models = models
         self.modelVersion = modelVersion
+        self.quality = quality
     }
 }

@@ -10,6 +10,19 @@ public struct LivenessReport: Encodable, Hashable, Sendable {
         public var confidence: Double
     }
 
+    /// The face's image-quality measurements (``FaceQuality``), rounded to 2 decimals (clipped: 4).
+    public struct Quality: Encodable, Hashable, Sendable {
+        public var faceSize: Int
+        public var brightness: Double
+        public var clipped: Double
+        public var sharpness: Double
+
+        enum CodingKeys: String, CodingKey {
+            case faceSize = "face_size"
+            case brightness, clipped, sharpness
+        }
+    }
+
     public var livenessLabel: LivenessLabel
     public var confidenceScore: Double
     public var requiresActiveCheck: Bool
@@ -18,6 +31,7 @@ public struct LivenessReport: Encodable, Hashable, Sendable {
     public var faceCount: Int
     public var reasons: [String]
     public var modelVersion: String
+    public var quality: Quality
 
     public init(_ result: PassiveResult) {
         livenessLabel = result.label
@@ -31,6 +45,10 @@ public struct LivenessReport: Encodable, Hashable, Sendable {
         faceCount = result.face.faceCount
         reasons = result.reasons
         modelVersion = result.modelVersion
+        let measured = result.quality
+        quality = Quality(
+            faceSize: measured.faceSize, brightness: (measured.brightness * 100).rounded() / 100,
+            clipped: (measured.clipped * 10_000).rounded() / 10_000, sharpness: (measured.sharpness * 100).rounded() / 100)
     }
 
     /// Rounds to 6 decimal places.
@@ -45,5 +63,6 @@ public struct LivenessReport: Encodable, Hashable, Sendable {
         case faceCount = "face_count"
         case reasons
         case modelVersion = "model_version"
+        case quality
     }
 }

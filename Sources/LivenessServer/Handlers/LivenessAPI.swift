@@ -65,6 +65,9 @@ struct LivenessAPI: APIProtocol {
             faceCount: report.faceCount,
             reasons: report.reasons,
             modelVersion: report.modelVersion,
+            quality: .init(
+                faceSize: report.quality.faceSize, brightness: report.quality.brightness, clipped: report.quality.clipped,
+                sharpness: report.quality.sharpness),
             requestId: RequestScope.requestID,
             fallback: fallback)
     }

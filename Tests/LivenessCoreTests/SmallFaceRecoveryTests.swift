@@ -1,0 +1,77 @@
+import Configuration
+import LivenessCore
+import TestSupport
+import Testing
+
+/// Small-face recovery: a second detector pass at three times upstream's input when the first finds no
+/// face. The golden parity suite shows that results with a face in the first pass do not change.
+@Suite("Small-face recovery")
+struct SmallFaceRecoveryTests {
+    @Test("The recovery input is three times the reference side, never larger than the image, and absent for small images")
+    func recoveryInput() {
+        #expect(DetectorInput.size(width: 1920, height: 1080) == (256, 144))
+        #expect(DetectorInput.recovery(width: 1920, height: 1080)! == (768, 432))
+        #expect(DetectorInput.recovery(width: 1080, height: 1920)! == (432, 768))
+        // 640x480 would be 665x498: the image itself is the largest input.
+        #expect(DetectorInput.recovery(width: 640, height: 480)! == (640, 480))
+        #expect(DetectorInput.recovery(width: 192, height: 192) == nil)
+        #expect(DetectorInput.recovery(width: 16, height: 16) == nil)
+    }
+
+    /// The variants, made once: each fixture photo shrunk onto a 1920x1080 canvas.
+    static let variants = Task { () throws -> [(name: String, bytes: [UInt8])] in
+        try [("image_T1.jpg", 4), ("image_F1.jpg", 3), ("image_F2.jpg", 2)].map { fixture, factor in
+            ("\(fixture) at 1/\(factor)", try FixtureVariants.shrunk(fixture, factor: factor))
+        }
+    }
+
+    @Test("T1 at 1/4 on a 1920x1080 canvas: found by the second pass, classified, and sent to the active check (small_face)",
+          arguments: InferenceEngine.allCases)
+    func recovered(engine: InferenceEngine) async throws {
+        let checker = try await Fixtures.checker(engine).value
+        let result = try await checker.check(try await Self.variants.value[0].bytes)
+        #expect(result.face.recovered)
+        #expect(result.face.faceCount == 1)
+        #expect(result.reasons.contains("small_face"))
+        #expect(result.requiresActiveCheck)
+        // The face lies inside the pasted 160x120 photo, a third of the free width from the left.
+        let left = (1920 - 160) / 3
+        #expect(result.face.box.x >= left && result.face.box.x + result.face.box.width <= left + 160)
+    }
+
+    @Test("Each fixture photo shrunk onto the canvas is lost by the reference pass and found by recovery")
+    func withAndWithout() async throws {
+        let checker = try await Fixtures.checker.value
+        // A pipeline on the same loaded networks with recovery off: upstream's behaviour.
+        let reference = try PassivePipeline(models: checker.models, policy: LivenessPolicy(smallFaceRecovery: false))
+        for variant in try await Self.variants.value {
+            let image = try DecodedImage.decode(variant.bytes)
+            #expect(throws: LivenessError.self, "\(variant.name) without recovery") { _ = try reference.check(image) }
+            let result = try await checker.check(variant.bytes)
+            #expect(result.reasons.contains("small_face"), "\(variant.name)")
+        }
+    }
+
+    @Test("Images with no face still give no_face; SMALL_FACE_RECOVERY reads true and false and refuses anything else")
+    func noFaceAndSetting() async throws {
+        let checker = try await Fixtures.checker.value
+        for name in ["no_face.png", "tiny_16x16.png"] {
+            do {
+                _ = try await checker.check(try Fixtures.bytes(Fixtures.image(name)))
+                Issue.record("\(name) found a face")
+            } catch let error as LivenessError {
+                #expect(error.code == .noFace)
+            }
+        }
+        for (text, expected) in [("false", false), ("0", false), ("true", true)] {
+            let configuration = try PassiveConfiguration(config: Self.reader(["SMALL_FACE_RECOVERY": text]))
+            #expect(configuration.policy.smallFaceRecovery == expected)
+        }
+        #expect(try PassiveConfiguration(config: Self.reader([:])).policy.smallFaceRecovery)
+        #expect(throws: ConfigurationError.self) { _ = try PassiveConfiguration(config: Self.reader(["SMALL_FACE_RECOVERY": "maybe"])) }
+    }
+
+    static func reader(_ variables: [String: String]) -> ConfigReader {
+        ConfigReader(provider: EnvironmentVariablesProvider(environmentVariables: variables))
+    }
+}
