@@ -10,14 +10,23 @@ struct QualityReasonsTests {
     static let codes = ["face_too_small", "face_cut_off", "too_dark", "overexposed", "blurry"]
 
     /// Each variant and the code it must earn.
-    static let variants = Task { () throws -> [(name: String, code: String, bytes: [UInt8])] in
-        [
-            ("T1 at 1/2 on a 1920x1080 canvas", "face_too_small", try FixtureVariants.shrunk("image_T1.jpg", factor: 2)),
-            ("T1 without its top 200 rows", "face_cut_off", try FixtureVariants.cropped("image_T1.jpg", top: 200)),
-            ("T1 at 30 % exposure", "too_dark", try FixtureVariants.exposed("image_T1.jpg", gain: 0.3)),
-            ("T1 at 1.8x + 60", "overexposed", try FixtureVariants.exposed("image_T1.jpg", gain: 1.8, offset: 60)),
-            ("T1 box-blurred, radius 4", "blurry", try FixtureVariants.blurred("image_T1.jpg", radius: 4)),
-        ]
+    static let variants = Task { () throws -> [Variant] in
+        // Pixel loops in a debug build: on a thread of their own, not on the cooperative pool.
+        try await onThread {
+            [
+                Variant(name: "T1 at 1/2 on a 1920x1080 canvas", code: "face_too_small", bytes: try FixtureVariants.shrunk("image_T1.jpg", factor: 2)),
+                Variant(name: "T1 without its top 200 rows", code: "face_cut_off", bytes: try FixtureVariants.cropped("image_T1.jpg", top: 200)),
+                Variant(name: "T1 at 30 % exposure", code: "too_dark", bytes: try FixtureVariants.exposed("image_T1.jpg", gain: 0.3)),
+                Variant(name: "T1 at 1.8x + 60", code: "overexposed", bytes: try FixtureVariants.exposed("image_T1.jpg", gain: 1.8, offset: 60)),
+                Variant(name: "T1 box-blurred, radius 4", code: "blurry", bytes: try FixtureVariants.blurred("image_T1.jpg", radius: 4)),
+            ]
+        }
+    }
+
+    struct Variant: Sendable {
+        var name: String
+        var code: String
+        var bytes: [UInt8]
     }
 
     @Test("Each faulty variant of T1 earns its code", arguments: 0..<5)
@@ -46,12 +55,14 @@ struct QualityReasonsTests {
         let blurred = try await Self.variants.value[4].bytes
         let result = try await checker.check(blurred)
         // A strict sharpness threshold turns every check's face blurry; the decision stays the same.
-        var strict = try PassiveConfiguration(
+        let strict = try PassiveConfiguration(
             config: ConfigReader(provider: EnvironmentVariablesProvider(environmentVariables: ["QUALITY_MIN_SHARPNESS": "100000"])))
         #expect(strict.quality.minSharpness == 100_000)
-        strict.modelDirectory = Fixtures.models
-        let pipeline = try PassivePipeline(models: checker.models, policy: strict.policy)
-        let t1 = try pipeline.check(try DecodedImage.decode(try Fixtures.bytes(Fixtures.image("image_T1.jpg"))))
+        let (models, policy) = (checker.models, strict.policy)
+        let t1 = try await onThread {
+            try PassivePipeline(models: models, policy: policy).check(
+                try DecodedImage.decode(try Fixtures.bytes(Fixtures.image("image_T1.jpg"))))
+        }
         let reference = try await checker.check(try Fixtures.bytes(Fixtures.image("image_T1.jpg")))
         #expect(t1.reasons == reference.reasons + ["blurry"])
         #expect(t1.label == reference.label && t1.confidenceScore == reference.confidenceScore)

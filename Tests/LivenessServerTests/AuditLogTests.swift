@@ -76,7 +76,7 @@ struct AuditLogTests {
     @Test("When the database fails, entries stay queued and the error is a StorageError")
     func failureKeepsEntries() async throws {
         try await withTemporaryFolder { folder in
-            let database = try await Database.connect(.sqlite(path: "\(folder)/audit.sqlite"), logger: .init(label: "test"))
+            let database = try await Database.connect(.sqlite(path: "\(folder)/audit.sqlite"), startupTimeout: 120, logger: .init(label: "test"))
             let audit = AuditLog(database: database)
             audit.record(Self.entry(1, at: TestDatabase.epoch()))
             await database.close()

@@ -146,7 +146,8 @@ struct ConnectionTests {
         let clock = ContinuousClock()
         let start = clock.now
         await #expect(throws: CancellationError.self) { try await task.value }
-        #expect(clock.now - start < .seconds(10))
+        // Well under the work's 30 s: it was cancelled, not waited for (loose for a loaded 2-core CI machine).
+        #expect(clock.now - start < .seconds(25))
         // Work that finishes first is returned as usual.
         let other = loop.makePromise(of: Void.self)
         #expect(try await HangUp(closed: other.futureResult).run { 5 } == 5)

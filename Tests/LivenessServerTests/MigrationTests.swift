@@ -8,6 +8,8 @@ import TestSupport
 /// Opening, migrating and refusing databases.
 @Suite("Database")
 struct MigrationTests {
+    /// Generous: four connections racing for one file's migration, while the other suites load both cores.
+    static let startupTimeout = 120.0
     @Test("Opening twice migrates once; the schema is at the latest version", arguments: TestDatabase.available)
     func idempotent(database: TestDatabase) async throws {
         try await database.withDatabase { first in
@@ -28,7 +30,7 @@ struct MigrationTests {
                 for _ in 0..<4 {
                     group.addTask {
                         do {
-                            return .success(try await Database.connect(.sqlite(path: path), logger: Logger(label: "test")))
+                            return .success(try await Database.connect(.sqlite(path: path), startupTimeout: Self.startupTimeout, logger: Logger(label: "test")))
                         } catch {
                             return .failure(error)
                         }
@@ -50,13 +52,13 @@ struct MigrationTests {
     func newerSchema() async throws {
         try await withTemporaryFolder { folder in
             let path = "\(folder)/newer.sqlite"
-            let database = try await Database.connect(.sqlite(path: path), logger: Logger(label: "test"))
+            let database = try await Database.connect(.sqlite(path: path), startupTimeout: Self.startupTimeout, logger: Logger(label: "test"))
             try await database.withSQL { sql in
                 try await sql.raw("INSERT INTO liveness_schema (version, applied_at_ms) VALUES (999, 0)").run()
             }
             await database.close()
             let error = await #expect(throws: StorageError.self) {
-                try await Database.connect(.sqlite(path: path), logger: Logger(label: "test"))
+                try await Database.connect(.sqlite(path: path), startupTimeout: Self.startupTimeout, logger: Logger(label: "test"))
             }
             #expect(error?.message.contains("version 999") == true)
             #expect(error?.isTransient == false)
@@ -80,8 +82,8 @@ struct MigrationTests {
                 .postgres(url: "postgres://liveness:s3cret-password@127.0.0.1:9/liveness?sslmode=disable"), startupTimeout: 2,
                 logger: Logger(label: "test"))
         }
-        // 2 s alone; the bound is loose because other suites block the cooperative pool with process waits.
-        #expect(clock.now - start < .seconds(60))
+        // 2 s alone; the bound is loose because the other suites, in parallel, load a 2-core machine fully.
+        #expect(clock.now - start < .seconds(120))
         #expect(error?.message.contains("127.0.0.1:9") == true)
         #expect(error?.message.contains("within 2.0 s") == true)
         #expect(error?.message.contains("s3cret") == false)

@@ -16,10 +16,10 @@ struct CheckCommandTests {
     }
 
     @Test("--json prints each fixture's service outcome and exits 1 when any input is bad")
-    func allFixtures() throws {
+    func allFixtures() async throws {
         let folder = "\(CLIRunner.testdata)/images"
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        let output = try CLIRunner.run(["check", "--json"] + files.map { "\(folder)/\($0)" })
+        let output = try await onThread { try CLIRunner.run(["check", "--json"] + files.map { "\(folder)/\($0)" }) }
         #expect(output.status == 1)
         let lines = output.stdout.split(separator: "\n")
         #expect(lines.count == files.count)
@@ -45,10 +45,10 @@ struct CheckCommandTests {
     }
 
     @Test("Only good images: exit 0; --annotate writes a JPEG of the decoded size")
-    func annotate() throws {
+    func annotate() async throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("liveness-\(UUID().uuidString).jpg").path
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let output = try CLIRunner.run(["check", "--annotate", out, "\(CLIRunner.testdata)/images/image_F1.jpg"])
+        let output = try await onThread { try CLIRunner.run(["check", "--annotate", out, "\(CLIRunner.testdata)/images/image_F1.jpg"]) }
         #expect(output.status == 0)
         #expect(output.stdout.contains("image_F1.jpg: fake score 0.7316"))
         let jpeg = try #require(FileManager.default.contents(atPath: out))
@@ -56,27 +56,27 @@ struct CheckCommandTests {
     }
 
     @Test("Missing models: exit 2 with the file and the fix named")
-    func missingModels() throws {
-        let output = try CLIRunner.run(
-            ["check", "\(CLIRunner.testdata)/images/image_T1.jpg"], environment: ["MODEL_DIR": "/nonexistent/models"])
+    func missingModels() async throws {
+        let output = try await onThread { try CLIRunner.run(
+            ["check", "\(CLIRunner.testdata)/images/image_T1.jpg"], environment: ["MODEL_DIR": "/nonexistent/models"]) }
         #expect(output.status == 2)
         #expect(output.stderr.contains("/nonexistent/models/deploy.prototxt"))
         #expect(output.stderr.contains("scripts/fetch-models"))
     }
 
     @Test("A bad CONFIDENCE_THRESHOLD is refused with the variable named")
-    func badThreshold() throws {
-        let output = try CLIRunner.run(
-            ["check", "\(CLIRunner.testdata)/images/image_T1.jpg"], environment: ["CONFIDENCE_THRESHOLD": "high"])
+    func badThreshold() async throws {
+        let output = try await onThread { try CLIRunner.run(
+            ["check", "\(CLIRunner.testdata)/images/image_T1.jpg"], environment: ["CONFIDENCE_THRESHOLD": "high"]) }
         #expect(output.status == 2)
         #expect(output.stderr.contains("CONFIDENCE_THRESHOLD"))
     }
 
     @Test("The --confidence-threshold flag overrides the environment")
-    func flagOverridesEnvironment() throws {
+    func flagOverridesEnvironment() async throws {
         let image = "\(CLIRunner.testdata)/images/image_F2.jpg"
-        let output = try CLIRunner.run(
-            ["check", "--json", "--confidence-threshold", "0.8", image], environment: ["CONFIDENCE_THRESHOLD": "0.99"])
+        let output = try await onThread { try CLIRunner.run(
+            ["check", "--json", "--confidence-threshold", "0.8", image], environment: ["CONFIDENCE_THRESHOLD": "0.99"]) }
         #expect(output.status == 0)
         // F2 scores 0.817: above 0.8, so no active check is required with the flag's threshold.
         #expect(try Self.object(output.stdout.split(separator: "\n")[0])["requires_active_check"] as? Bool == false)

@@ -9,8 +9,11 @@ struct EvaluateCommandTests {
     @Test("The fixture folder's report: per-species counts, the bona fide rates, the EER, and every file written")
     func fixtureFolder() async throws {
         try await withTemporaryFolder { folder in
-            try EvaluationFolder.write(to: "\(folder)/set")
-            let output = try CLIRunner.run(["evaluate", "\(folder)/set", "--out", "\(folder)/report"])
+            // Process waits and pixel loops on a thread of their own, not on the cooperative pool.
+            let output = try await onThread {
+                try EvaluationFolder.write(to: "\(folder)/set")
+                return try CLIRunner.run(["evaluate", "\(folder)/set", "--out", "\(folder)/report"])
+            }
             #expect(output.status == 0, "\(output.stderr)")
             for file in ["report.md", "report.json", "results.csv", "det.png", "det.svg"] {
                 #expect(FileManager.default.fileExists(atPath: "\(folder)/report/\(file)"), "\(file)")
@@ -51,10 +54,12 @@ struct EvaluateCommandTests {
     @Test("A folder without bona_fide/ or attack/, or a bad manifest line, exits 2 with the reason")
     func badSets() async throws {
         try await withTemporaryFolder { folder in
-            let empty = try CLIRunner.run(["evaluate", folder, "--out", "\(folder)/out"])
+            let empty = try await onThread { try CLIRunner.run(["evaluate", folder, "--out", "\(folder)/out"]) }
             #expect(empty.status == 2 && empty.stderr.contains("bona_fide/"))
             try Data("path,label,species\nx.jpg,maybe,print\n".utf8).write(to: URL(fileURLWithPath: "\(folder)/m.csv"))
-            let manifest = try CLIRunner.run(["evaluate", "--manifest", "\(folder)/m.csv", "--out", "\(folder)/out"])
+            let manifest = try await onThread {
+                try CLIRunner.run(["evaluate", "--manifest", "\(folder)/m.csv", "--out", "\(folder)/out"])
+            }
             #expect(manifest.status == 2 && manifest.stderr.contains("line 2"))
         }
     }

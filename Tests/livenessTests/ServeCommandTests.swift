@@ -196,8 +196,8 @@ struct ServeCommandTests {
     }
 
     @Test("A corrupt model stops startup with exit status 2")
-    func corruptModel() throws {
-        try withTemporaryFolder { folder in
+    func corruptModel() async throws {
+        try await onThread { try withTemporaryFolder { folder in
             for name in [
                 "deploy.prototxt", "Widerface-RetinaFace.caffemodel", "Widerface-RetinaFace.onnx", "2.7_80x80_MiniFASNetV2.onnx",
             ] {
@@ -207,6 +207,6 @@ struct ServeCommandTests {
             let output = try CLIRunner.run(["serve", "--port", String(Self.freePort())], environment: ["MODEL_DIR": folder])
             #expect(output.status == 2)
             #expect(output.stderr.contains("4_0_0_80x80_MiniFASNetV1SE.onnx"))
-        }
+        } }
     }
 }
