@@ -9,6 +9,8 @@
 # dnn, videoio), the shared libraries that binary loads, and a bookworm-slim runtime with only those.
 #
 # Build arguments:
+#   OPTIONAL_MODELS  non-empty: also put the optional classifiers into /opt/liveness/models/optional
+#                  (still off until EXTRA_MODELS names them; licence caveats in docs/models.md)
 #   MODEL_MIRROR   fetch the models from this base URL (serving them by name) instead of their public
 #                  upstream; the sha256 checks are the same.
 #   OPENVINO_MIRROR  fetch the pinned OpenVINO wheel from this base URL (serving it by name) instead of
@@ -24,6 +26,7 @@ ARG RUNTIME_IMAGE=debian:bookworm-slim
 #    detector is converted to ONNX for OpenVINO (scripts/convert-retinaface), hence python3-opencv.
 FROM ${RUNTIME_IMAGE} AS models
 ARG MODEL_MIRROR=
+ARG OPTIONAL_MODELS=
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates curl python3 python3-venv \
       $([ -n "${MODEL_MIRROR}" ] || echo g++ libdlib-dev python3-opencv) \
@@ -32,7 +35,10 @@ WORKDIR /src
 COPY scripts/fetch-models scripts/convert-mediapipe-models scripts/convert-dlib-face-model scripts/convert-retinaface scripts/
 COPY scripts/dlib/ scripts/dlib/
 COPY scripts/retinaface/ scripts/retinaface/
-RUN MODEL_MIRROR="${MODEL_MIRROR}" SHARED_MODELS_DIR=/nonexistent MODEL_DIR=/models scripts/fetch-models
+COPY model-manifests/ model-manifests/
+RUN MODEL_MIRROR="${MODEL_MIRROR}" SHARED_MODELS_DIR=/nonexistent MODEL_DIR=/models scripts/fetch-models \
+ && if [ -n "${OPTIONAL_MODELS}" ]; then \
+      MODEL_MIRROR="${MODEL_MIRROR}" SHARED_MODELS_DIR=/nonexistent MODEL_DIR=/models scripts/fetch-models --optional; fi
 
 # 2. OpenVINO's C SDK from the pinned wheel on PyPI (scripts/fetch-openvino), unpacked into /opt/openvino.
 FROM ${RUNTIME_IMAGE} AS openvino

@@ -94,3 +94,17 @@ extern "C" const char *lcv_openvino_version(void) {
     }();
     return version.c_str();
 }
+
+extern "C" lcv_status lcv_onnx_input_shape(const char *path, int64_t *dims, int32_t max_dims, int32_t *rank,
+                                           lcv_error *error) {
+    return lcv::guarded(error, LCV_MODEL_LOAD_FAILED, [&]() -> lcv_status {
+        if (path == nullptr || dims == nullptr || rank == nullptr || max_dims < 0) {
+            return lcv::fail(error, LCV_INVALID_ARGUMENT, "missing path or output buffer");
+        }
+        const std::vector<int64_t> shape = lcv::openvino::inputShape(path);
+        if (shape.size() > static_cast<size_t>(max_dims)) return lcv::fail(error, LCV_INVALID_ARGUMENT, "the input has too many dimensions");
+        std::copy(shape.begin(), shape.end(), dims);
+        *rank = static_cast<int32_t>(shape.size());
+        return LCV_OK;
+    });
+}

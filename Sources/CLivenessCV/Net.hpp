@@ -5,6 +5,8 @@
 
 #include <opencv2/dnn.hpp>
 
+#include <algorithm>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -31,3 +33,12 @@ struct lcv_model {
     std::unique_ptr<lcv_net> spare;
     std::mutex spareMutex;
 };
+
+namespace lcv {
+/// Copies up to `capacity` floats of a network output; reports how many the output holds.
+inline void copyOutput(const cv::Mat &output, float *destination, size_t capacity, size_t *total) {
+    const cv::Mat values = output.isContinuous() ? output : output.clone();
+    *total = values.total();
+    std::memcpy(destination, values.ptr<float>(), std::min(*total, capacity) * sizeof(float));
+}
+}  // namespace lcv

@@ -189,6 +189,27 @@ std::shared_ptr<Model> load(const std::string &path, int32_t streams) {
     return std::make_shared<Model>(model, streams);
 }
 
+std::vector<int64_t> inputShape(const std::string &path) {
+    ov_model_t *model = nullptr;
+    check(ov_core_read_model(core(), path.c_str(), nullptr, &model), "reading the model");
+    std::vector<int64_t> dims;
+    ov_output_const_port_t *port = nullptr;
+    ov_partial_shape_t shape{};
+    ov_status_e status = ov_model_const_input(model, &port);
+    if (status == OK) status = ov_port_get_partial_shape(port, &shape);
+    if (status == OK) {
+        for (int64_t index = 0; index < shape.rank.max; ++index) {
+            const ov_dimension_t &dimension = shape.dims[index];
+            dims.push_back(dimension.min == dimension.max ? dimension.max : -1);
+        }
+        ov_partial_shape_free(&shape);
+    }
+    if (port != nullptr) ov_output_const_port_free(port);
+    ov_model_free(model);
+    check(status, "reading the input shape");
+    return dims;
+}
+
 std::string version() {
     ov_version_t version{};
     if (ov_get_openvino_version(&version) != OK) return "unknown";

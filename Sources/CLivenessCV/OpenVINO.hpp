@@ -42,6 +42,9 @@ private:
 /// Reads `path` (ONNX) for the CPU plugin. Throws std::runtime_error with OpenVINO's message.
 std::shared_ptr<Model> load(const std::string &path, int32_t streams);
 
+/// The first input's shape of the ONNX file at `path` (dynamic dimensions: -1), read without compiling.
+std::vector<int64_t> inputShape(const std::string &path);
+
 /// The OpenVINO runtime's version, e.g. "2026.4.1-22982-...".
 std::string version();
 

@@ -44,7 +44,9 @@ struct ModelOptions: ParsableArguments {
             var configuration = try PassiveConfiguration(config: configReader(extra: extra))
             if let workers { configuration.workers = workers }
             if let engine { configuration.inferenceEngine = engine }
-            return try await LivenessEngine(configuration: configuration)
+            let engine = try await LivenessEngine(configuration: configuration)
+            for note in engine.catalog.notes { printError("liveness: classifier \(note)") }
+            return engine
         } catch {
             printError("liveness: \(error)")
             throw ExitCode(2)

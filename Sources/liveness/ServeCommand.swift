@@ -51,8 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             configuration = try ServerConfiguration(config: models.configReader(extra: flags.compactMapValues { $0 }))
             // Fail fast on missing files; a corrupt one is found while the workers load it.
-            _ = try ModelCatalog.locate(
-                directory: configuration.passive.modelDirectory, modelPath: configuration.passive.modelPath)
+            _ = try ModelCatalog.locate(configuration.passive)
         } catch {
             printError("liveness: \(error)")
             throw ExitCode(2)

@@ -30,11 +30,11 @@ struct CropWindowTests {
     @Test("File names parse as upstream's parse_model_name does")
     func modelNames() throws {
         let v2 = try #require(AntiSpoofModelSpec(path: "models/2.7_80x80_MiniFASNetV2.onnx"))
-        #expect(v2.scale == 2.7 && v2.inputWidth == 80 && v2.inputHeight == 80 && v2.modelType == "MiniFASNetV2")
+        #expect(v2.recipe == .sfas(inputWidth: 80, inputHeight: 80, crop: .sfasScale(2.7)) && v2.modelType == "MiniFASNetV2")
         let se = try #require(AntiSpoofModelSpec(path: "4_0_0_80x80_MiniFASNetV1SE.onnx"))
-        #expect(se.scale == 4 && se.modelType == "MiniFASNetV1SE" && se.name == "4_0_0_80x80_MiniFASNetV1SE")
+        #expect(se.recipe.crop == .sfasScale(4) && se.modelType == "MiniFASNetV1SE" && se.name == "4_0_0_80x80_MiniFASNetV1SE")
         let org = try #require(AntiSpoofModelSpec(path: "/m/org_1_80x60_MiniFASNetV1.onnx"))
-        #expect(org.scale == nil && org.inputHeight == 80 && org.inputWidth == 60)
+        #expect(org.recipe == .sfas(inputWidth: 60, inputHeight: 80, crop: .whole))
         for bad in ["model.onnx", "x_80x80_A.onnx", "2.7_80_A.onnx", "2.7_80x80_A.pth", "-1_80x80_A.onnx", "2.7_0x80_A.onnx"] {
             #expect(AntiSpoofModelSpec(path: bad) == nil, "\(bad)")
         }

@@ -112,15 +112,42 @@ struct ModelLoadingTests {
         #expect(abs(result.confidenceScore - expected.max()!) < 1e-4)
     }
 
-    @Test("MODEL_PATH with a name that is not upstream's pattern is refused")
-    func badModelPath() async throws {
+    @Test("MODEL_PATH named as the Python service names it (silentface.onnx) runs as SFAS's 2.7 model, with a note")
+    func seedUsersModelPath() async throws {
+        let golden = try #require(Fixtures.goldens().first { $0.input.file == "image_T1.jpg" })
         try await withTemporaryFolder { folder in
-            try FileManager.default.copyItem(
-                atPath: "\(Fixtures.models)/2.7_80x80_MiniFASNetV2.onnx", toPath: "\(folder)/antispoof.onnx")
-            let configuration = PassiveConfiguration(
-                modelDirectory: Fixtures.models, modelPath: "\(folder)/antispoof.onnx", workers: 1)
-            let error = try #require(await startError(configuration))
-            #expect(error.description.contains("SCALE_HxW_TYPE.onnx"))
+            let path = "\(folder)/silentface.onnx"
+            try FileManager.default.copyItem(atPath: "\(Fixtures.models)/2.7_80x80_MiniFASNetV2.onnx", toPath: path)
+            let configuration = PassiveConfiguration(modelDirectory: Fixtures.models, modelPath: path, workers: 1)
+            let catalog = try ModelCatalog.locate(configuration)
+            #expect(catalog.classifiers.map(\.recipe) == [.sfas(inputWidth: 80, inputHeight: 80, crop: .sfasScale(2.7))])
+            #expect(catalog.notes.count == 1)
+            #expect(catalog.notes.first?.contains("input 80x80 read from the graph, crop scale 2.7 (MODEL_CROP_SCALE)") == true)
+            let checker = try await LivenessEngine(configuration: configuration)
+            let result = try await checker.check(try Fixtures.bytes(golden.path))
+            await checker.shutdown()
+            let expected = try #require(golden.official_unguarded.models?.first { $0.model.hasPrefix("2.7_") }).softmax
+            #expect(checker.modelVersion == "silentface")
+            #expect(abs(result.realProbability - expected[1]) < 1e-4)
+        }
+    }
+
+    @Test("MODEL_CROP_SCALE sets the assumed crop; an ONNX file whose input is not [1, 3, H, W] asks for a manifest")
+    func assumedRecipeLimits() throws {
+        try withTemporaryFolder { folder in
+            let path = "\(folder)/silentface.onnx"
+            try FileManager.default.copyItem(atPath: "\(Fixtures.models)/4_0_0_80x80_MiniFASNetV1SE.onnx", toPath: path)
+            var configuration = PassiveConfiguration(modelDirectory: Fixtures.models, modelPath: path, workers: 1)
+            configuration.modelCropScale = 4
+            #expect(try ModelCatalog.locate(configuration).classifiers.first?.recipe.crop == .sfasScale(4))
+            let detector = "\(folder)/detector.onnx"
+            try FileManager.default.copyItem(atPath: "\(Fixtures.models)/Widerface-RetinaFace.onnx", toPath: detector)
+            configuration.modelPath = detector
+            #expect {
+                try ModelCatalog.locate(configuration)
+            } throws: { error in
+                "\(error)".contains("describe it in a manifest, \(folder)/detector.json")
+            }
         }
     }
 }

@@ -39,8 +39,19 @@ static void check_image(lcv_net *detector, lcv_net *classifier, lcv_net *mesh, c
     lcv_detect(detector, image, width > 200 ? 166 : width, height > 200 ? 221 : height, rows, 200, &row_count, &error);
     float logits[3];
     int32_t logit_count = 0;
-    lcv_classify(classifier, image, 0, 0, width - 1, height - 1, 80, 80, logits, 3, &logit_count, &error);
-    lcv_classify(classifier, image, -5, 0, width + 5, height, 80, 80, logits, 3, &logit_count, &error);  // refused
+    lcv_classifier_input input = {0, 0, width, height, LCV_BORDER_NONE, LCV_RESIZE_STRETCH, 80, 80, 0, 1.0f,
+                                  {0, 0, 0}, {1, 1, 1}};
+    lcv_classify(classifier, image, &input, logits, 3, &logit_count, &error);
+    input.x = -5;
+    input.width = width + 10;
+    lcv_classify(classifier, image, &input, logits, 3, &logit_count, &error);  // refused: outside, no border
+    input.border = LCV_BORDER_REFLECT_101;
+    input.resize = LCV_RESIZE_LETTERBOX;
+    input.swap_rb = 1;
+    input.scale = 1.0f / 255;
+    input.y = -height;
+    input.height = 3 * height;  // a tall padded crop, letterboxed
+    lcv_classify(classifier, image, &input, logits, 3, &logit_count, &error);
     double transform[6] = {1.0, 0.0, width / 4.0, 0.0, 1.0, height / 4.0};
     int32_t flips[1] = {1};
     float out[1405];

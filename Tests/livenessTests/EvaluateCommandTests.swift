@@ -51,11 +51,41 @@ struct EvaluateCommandTests {
         }
     }
 
+    @Test("With the optional model as a veto, the report shows it alone, and its escalations in the counts")
+    func vetoReport() async throws {
+        try await withTemporaryFolder { folder in
+            let output = try await onThread {
+                try EvaluationFolder.write(to: "\(folder)/set")
+                return try CLIRunner.run(
+                    ["evaluate", "\(folder)/set", "--out", "\(folder)/report"],
+                    environment: ["EXTRA_MODELS": FacenoxGolden.modelPath])
+            }
+            #expect(output.status == 0, "\(output.stderr)")
+            let data = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/report/report.json"))
+            let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let sweeps = try #require(report["sweeps"] as? [[String: Any]])
+            #expect(sweeps.compactMap { $0["name"] as? String }.contains("facenox-MiniFAS-98.20"))
+            #expect(sweeps.count == 4)
+            // Label and score never change: BPCER stays 1/5 and the combined EER 25 %. facenox scores the
+            // three full-size T1s live (0.9996 and above), so friction stays at the two shrunk T1s.
+            let bona = try #require(report["bona_fide"] as? [String: Any])
+            #expect((bona["bpcer"] as? [String: Any])?["count"] as? Int == 1)
+            #expect((bona["friction"] as? [String: Any])?["count"] as? Int == 2)
+            #expect(abs((sweeps.first?["equal_error_rate"] as? Double ?? -1) - 0.25) < 1e-9)
+            let csv = try String(contentsOfFile: "\(folder)/report/results.csv", encoding: .utf8)
+            #expect(csv.contains("model_veto"))
+        }
+    }
+
     @Test("A folder without bona_fide/ or attack/, or a bad manifest line, exits 2 with the reason")
     func badSets() async throws {
         try await withTemporaryFolder { folder in
             let empty = try await onThread { try CLIRunner.run(["evaluate", folder, "--out", "\(folder)/out"]) }
             #expect(empty.status == 2 && empty.stderr.contains("bona_fide/"))
+            // Species folders with no file in them are not a set either.
+            try FileManager.default.createDirectory(atPath: "\(folder)/attack/print", withIntermediateDirectories: true)
+            let hollow = try await onThread { try CLIRunner.run(["evaluate", folder, "--out", "\(folder)/out"]) }
+            #expect(hollow.status == 2 && hollow.stderr.contains("with files"))
             try Data("path,label,species\nx.jpg,maybe,print\n".utf8).write(to: URL(fileURLWithPath: "\(folder)/m.csv"))
             let manifest = try await onThread {
                 try CLIRunner.run(["evaluate", "--manifest", "\(folder)/m.csv", "--out", "\(folder)/out"])

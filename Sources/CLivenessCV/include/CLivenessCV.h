@@ -125,11 +125,51 @@ void lcv_net_free(lcv_net *net);
 lcv_status lcv_detect(lcv_net *net, const lcv_image *image, int32_t input_width, int32_t input_height,
                       float *rows, int32_t max_rows, int32_t *row_count, lcv_error *error);
 
-/// Runs an anti-spoof classifier on the inclusive crop [x1..x2] x [y1..y2].
-/// The patch is resized to `input_width` x `input_height` (INTER_LINEAR) and fed as raw 0..255 BGR, CHW float32.
-lcv_status lcv_classify(lcv_net *net, const lcv_image *image, int32_t x1, int32_t y1, int32_t x2, int32_t y2,
-                        int32_t input_width, int32_t input_height, float *logits, int32_t max_logits,
-                        int32_t *logit_count, lcv_error *error);
+/// How the parts of a classifier's crop that lie outside the image are filled.
+typedef enum lcv_border {
+    /// The crop must lie inside the image (SFAS's windows are shifted inside it beforehand).
+    LCV_BORDER_NONE = 0,
+    /// cv::BORDER_REFLECT_101 (gfedcb|abcdefgh|gfedcba).
+    LCV_BORDER_REFLECT_101 = 1,
+    /// cv::BORDER_REPLICATE (aaaaaa|abcdefgh|hhhhhhh).
+    LCV_BORDER_REPLICATE = 2,
+    /// cv::BORDER_CONSTANT with black.
+    LCV_BORDER_CONSTANT = 3
+} lcv_border;
+
+/// How a crop becomes the network's input size.
+typedef enum lcv_resize {
+    /// Stretch to the input size with INTER_LINEAR (SFAS).
+    LCV_RESIZE_STRETCH = 0,
+    /// Keep the aspect ratio: scale by min(input/crop) with INTER_LANCZOS4 when enlarging and INTER_AREA
+    /// otherwise, then pad to the input size with the crop's border mode (REFLECT_101 when it is NONE),
+    /// half of the padding (rounded down) on the top and left.
+    LCV_RESIZE_LETTERBOX = 1
+} lcv_resize;
+
+/// What a classifier sees and how its input tensor is made.
+typedef struct lcv_classifier_input {
+    /// The crop in image pixels; it may extend outside the image unless `border` is LCV_BORDER_NONE.
+    int32_t x, y, width, height;
+    lcv_border border;
+    lcv_resize resize;
+    int32_t input_width, input_height;
+    /// Non-zero: feed RGB instead of the decoded BGR.
+    int32_t swap_rb;
+    /// Each channel value (in the fed order) becomes (pixel * scale - mean[c]) / std[c].
+    float scale;
+    float mean[3];
+    float std[3];
+} lcv_classifier_input;
+
+/// Runs an anti-spoof classifier on one crop described by `input`, as a float32 NCHW tensor, and copies
+/// its outputs (raw logits) into `logits`. SFAS's MiniFASNets use an inside crop, STRETCH, BGR, scale 1,
+/// mean 0 and std 1: raw 0..255 BGR values, as upstream's to_tensor (whose /255 is commented out).
+lcv_status lcv_classify(lcv_net *net, const lcv_image *image, const lcv_classifier_input *input, float *logits,
+                        int32_t max_logits, int32_t *logit_count, lcv_error *error);
+
+/// Reads an ONNX file's first input shape with OpenVINO's reader (any engine); dynamic dimensions are -1.
+lcv_status lcv_onnx_input_shape(const char *path, int64_t *dims, int32_t max_dims, int32_t *rank, lcv_error *error);
 
 // MARK: Video
 

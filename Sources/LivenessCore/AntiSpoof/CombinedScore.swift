@@ -1,4 +1,5 @@
-/// The combination of several classifiers: the sum of their softmaxes, as upstream does.
+/// The combination of the ensemble classifiers: the sum of their softmaxes, as upstream does. They share
+/// one output layout (``ModelCatalog`` checks it); the live class is the first score's.
 public struct CombinedScore: Hashable, Sendable {
     /// Per-class sum of the softmaxes (0...number of models).
     public let sum: [Double]
@@ -6,10 +7,12 @@ public struct CombinedScore: Hashable, Sendable {
     public let labelIndex: Int
     /// The mean probability of the winning class: `sum[label] / models`.
     public let score: Double
-    /// The mean probability of class 1 (real).
+    /// The mean probability of the live class.
     public let realProbability: Double
+    /// The live class's index.
+    public let liveIndex: Int
 
-    public var label: LivenessLabel { labelIndex == 1 ? .real : .fake }
+    public var label: LivenessLabel { labelIndex == liveIndex ? .real : .fake }
 
     public init(_ scores: [ModelScore]) {
         precondition(!scores.isEmpty, "at least one classifier is required")
@@ -23,6 +26,7 @@ public struct CombinedScore: Hashable, Sendable {
         self.sum = sum
         self.labelIndex = best
         self.score = sum[best] / models
-        self.realProbability = sum.count > 1 ? sum[1] / models : 0
+        self.liveIndex = scores[0].liveIndex
+        self.realProbability = liveIndex < sum.count ? sum[liveIndex] / models : 0
     }
 }

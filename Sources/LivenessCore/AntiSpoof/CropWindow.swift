@@ -1,10 +1,11 @@
-/// The inclusive pixel window a classifier sees, by upstream's `_get_new_box` rule.
+/// The inclusive pixel window a classifier sees: by SFAS's `_get_new_box` rule, or a square that may
+/// extend past the image (``CropRule``).
 public struct CropWindow: Hashable, Sendable, Codable {
     public var x1: Int
     public var y1: Int
     public var x2: Int
     public var y2: Int
-    /// The scale actually used after limiting it to the image.
+    /// The scale actually used after limiting it to the image (SFAS), or the square's factor.
     public var effectiveScale: Double
 
     public init(x1: Int, y1: Int, x2: Int, y2: Int, effectiveScale: Double) {
@@ -48,6 +49,16 @@ public struct CropWindow: Hashable, Sendable, Codable {
             bottom = maxY
         }
         self.init(x1: Int(left), y1: Int(top), x2: Int(right), y2: Int(bottom), effectiveScale: scale)
+    }
+
+    /// A square of `factor` × the box's longer side centred on the box, in whole pixels as facenox's
+    /// `crop` computes it (Python's `int`, which truncates toward zero). It may extend past the image.
+    public init(squareAround box: FaceBox, factor: Double) {
+        let side = Double(max(box.width, box.height)) * factor
+        let left = Int(Double(box.x) + Double(box.width) / 2 - side / 2)
+        let top = Int(Double(box.y) + Double(box.height) / 2 - side / 2)
+        let size = max(Int(side), 1)
+        self.init(x1: left, y1: top, x2: left + size - 1, y2: top + size - 1, effectiveScale: factor)
     }
 
     /// The whole image, for models without a crop scale.

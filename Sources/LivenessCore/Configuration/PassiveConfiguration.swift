@@ -5,7 +5,11 @@ import Foundation
 ///
 /// Configuration keys (environment variable, then the config key it maps from):
 /// - `MODEL_DIR` (`model.dir`): folder of the detector and classifiers. Default `models`.
-/// - `MODEL_PATH` (`model.path`): one classifier ONNX file, used alone. Default unset.
+/// - `MODEL_PATH` (`model.path`): one classifier ONNX file, used instead of the folder's. Default unset.
+/// - `EXTRA_MODELS` (`extra.models`): classifier ONNX files added to those, comma-separated (e.g. the optional
+///   veto model). Default none.
+/// - `MODEL_CROP_SCALE` (`model.crop.scale`): the crop scale of a classifier with neither manifest nor SFAS
+///   file name, such as the Python service's `models/silentface.onnx`. Default 2.7.
 /// - `CONFIDENCE_THRESHOLD` (`confidence.threshold`): score below which an active check is
 ///   required. Default 0.85.
 /// - `MAX_WORKERS` (`max.workers`): worker threads, each with its own networks. Default: the
@@ -25,6 +29,8 @@ import Foundation
 public struct PassiveConfiguration: Hashable, Sendable {
     public var modelDirectory: String
     public var modelPath: String?
+    public var extraModels: [String] = []
+    public var modelCropScale = 2.7
     public var confidenceThreshold: Double
     public var workers: Int
     public var maxQueue: Int
@@ -55,6 +61,10 @@ public struct PassiveConfiguration: Hashable, Sendable {
         self.init()
         modelDirectory = config.string(forKey: "model.dir", default: modelDirectory)
         modelPath = config.string(forKey: "model.path").flatMap { $0.isEmpty ? nil : $0 }
+        extraModels = (config.string(forKey: "extra.models") ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        modelCropScale = try ConfigurationError.number(
+            config, "model.crop.scale", "MODEL_CROP_SCALE", default: modelCropScale, in: 0.1...16)
         confidenceThreshold = try ConfigurationError.number(
             config, "confidence.threshold", "CONFIDENCE_THRESHOLD", default: confidenceThreshold, in: 0...1)
         workers = Int(

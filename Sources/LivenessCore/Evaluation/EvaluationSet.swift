@@ -25,7 +25,7 @@ public struct EvaluationSet: Sendable {
         for name in species {
             items += Self.files(under: "\(attack)/\(name)").map { Item(path: $0, truth: .attack(species: name)) }
         }
-        guard items.contains(where: { $0.truth == .bonaFide }) || !species.isEmpty else {
+        guard !items.isEmpty else {
             throw EvaluationError("\(folder) has neither bona_fide/ nor attack/<species>/ with files")
         }
         self.items = items

@@ -3,9 +3,11 @@ import Foundation
 /// The model files one worker loads: the face detector and the anti-spoof classifiers.
 ///
 /// Configuration keys (through ``PassiveConfiguration``):
-/// - `MODEL_DIR`: folder with `deploy.prototxt`, `Widerface-RetinaFace.caffemodel` and every
-///   MiniFASNet `*.onnx` (default `models`).
-/// - `MODEL_PATH`: one classifier ONNX file, used alone instead of the folder's classifiers.
+/// - `MODEL_DIR`: folder with `deploy.prototxt`, `Widerface-RetinaFace.caffemodel` and the classifiers:
+///   every `*.onnx` with a manifest beside it, and every SFAS-named MiniFASNet `*.onnx` (default `models`).
+/// - `MODEL_PATH`: one classifier ONNX file, used instead of the folder's classifiers.
+/// - `EXTRA_MODELS`: classifier ONNX files added to those (comma-separated), e.g. a veto model.
+/// - `MODEL_CROP_SCALE`: the crop scale of a classifier with neither manifest nor SFAS name (default 2.7).
 public struct ModelCatalog: Hashable, Sendable {
     public static let detectorPrototxtName = "deploy.prototxt"
     public static let detectorWeightsName = "Widerface-RetinaFace.caffemodel"
@@ -27,6 +29,8 @@ public struct ModelCatalog: Hashable, Sendable {
     public var iris: String?
     /// dlib's face-recognition ResNet as ONNX, for the same-face check of bound challenges (nil when not installed).
     public var faceRecognition: String?
+    /// What was assumed about classifiers, one line each, for the startup log.
+    public var notes: [String] = []
 
     public init(
         detectorPrototxt: String, detectorWeights: String, classifiers: [AntiSpoofModelSpec], faceMesh: String? = nil,
@@ -50,10 +54,20 @@ public struct ModelCatalog: Hashable, Sendable {
     /// The classifier names joined with `+`, e.g. `2.7_80x80_MiniFASNetV2+4_0_0_80x80_MiniFASNetV1SE`.
     public var modelVersion: String { classifiers.map(\.name).joined(separator: "+") }
 
-    /// Finds the models in `directory`, or uses `modelPath` as the only classifier.
+    /// The catalog `configuration` names (`MODEL_DIR`, `MODEL_PATH`, `EXTRA_MODELS`, `MODEL_CROP_SCALE`).
+    public static func locate(_ configuration: PassiveConfiguration) throws(ModelError) -> ModelCatalog {
+        try locate(
+            directory: configuration.modelDirectory, modelPath: configuration.modelPath,
+            extraModels: configuration.extraModels, cropScale: configuration.modelCropScale)
+    }
+
+    /// Finds the models in `directory`, or uses `modelPath` as the only ensemble classifier; adds `extraModels`.
     ///
-    /// The detector is looked up in `directory`, then beside `modelPath`.
-    public static func locate(directory: String, modelPath: String? = nil) throws(ModelError) -> ModelCatalog {
+    /// The detector is looked up in `directory`, then beside `modelPath`. Each classifier is described by
+    /// ``AntiSpoofModelSpec/locate(_:cropScale:)``.
+    public static func locate(
+        directory: String, modelPath: String? = nil, extraModels: [String] = [], cropScale: Double = 2.7
+    ) throws(ModelError) -> ModelCatalog {
         let files = FileManager.default
         var detectorFolder = directory
         if let modelPath, !files.fileExists(atPath: "\(directory)/\(detectorWeightsName)") {
@@ -65,32 +79,60 @@ public struct ModelCatalog: Hashable, Sendable {
         for path in [prototxt, weights] where !files.isReadableFile(atPath: path) {
             throw .missing(path, "the face detector file is not there or not readable")
         }
-        let classifiers: [AntiSpoofModelSpec]
+        var paths: [String]
         if let modelPath {
             guard files.isReadableFile(atPath: modelPath) else {
                 throw .missing(modelPath, "MODEL_PATH names a file that is not there or not readable")
             }
-            guard let spec = AntiSpoofModelSpec(path: modelPath) else {
-                throw .unrecognised(
-                    modelPath, "the name must follow upstream's pattern SCALE_HxW_TYPE.onnx, e.g. 2.7_80x80_MiniFASNetV2.onnx")
-            }
-            classifiers = [spec]
+            paths = [modelPath]
         } else {
             let names = (try? files.contentsOfDirectory(atPath: directory)) ?? []
-            classifiers = names.sorted().filter { $0.hasSuffix(".onnx") && $0.contains("MiniFASNet") }
-                .compactMap { AntiSpoofModelSpec(path: "\(directory)/\($0)") }
-            guard !classifiers.isEmpty else {
+            paths = names.sorted().filter { name in
+                name.hasSuffix(".onnx")
+                    && (files.fileExists(atPath: ClassifierManifest.path(for: "\(directory)/\(name)"))
+                        || (name.contains("MiniFASNet") && AntiSpoofModelSpec(path: name) != nil))
+            }.map { "\(directory)/\($0)" }
+            guard !paths.isEmpty else {
                 throw .missing("\(directory)/*MiniFASNet*.onnx", "no anti-spoof classifier found in the model folder")
             }
         }
+        for extra in extraModels where !paths.contains(extra) { paths.append(extra) }
+        var classifiers: [AntiSpoofModelSpec] = []
+        var notes: [String] = []
+        for path in paths {
+            let (spec, note) = try AntiSpoofModelSpec.locate(path, cropScale: cropScale)
+            classifiers.append(spec)
+            if let note { notes.append("\(path): \(note)") }
+        }
+        try checkEnsemble(classifiers)
         let mesh = "\(detectorFolder)/\(faceMeshName)"
         let iris = "\(detectorFolder)/\(irisName)"
         let faceRecognition = "\(detectorFolder)/\(faceRecognitionName)"
         let detectorONNX = "\(detectorFolder)/\(detectorONNXName)"
-        return ModelCatalog(
+        var catalog = ModelCatalog(
             detectorPrototxt: prototxt, detectorWeights: weights, classifiers: classifiers,
             faceMesh: files.isReadableFile(atPath: mesh) ? mesh : nil, iris: files.isReadableFile(atPath: iris) ? iris : nil,
             faceRecognition: files.isReadableFile(atPath: faceRecognition) ? faceRecognition : nil,
             detectorONNX: files.isReadableFile(atPath: detectorONNX) ? detectorONNX : nil)
+        catalog.notes = notes
+        return catalog
+    }
+
+    /// The ensemble models' softmaxes are summed class by class, so they must share one output layout; and
+    /// there must be at least one, since a veto model never decides alone.
+    static func checkEnsemble(_ classifiers: [AntiSpoofModelSpec]) throws(ModelError) {
+        let ensemble = classifiers.filter { $0.role == .ensemble }
+        guard let first = ensemble.first else {
+            throw .unrecognised(
+                classifiers.first?.path ?? "", "every classifier has the veto role; at least one must be an ensemble model")
+        }
+        for spec in ensemble.dropFirst()
+        where spec.recipe.outputCount != first.recipe.outputCount || spec.recipe.liveIndex != first.recipe.liveIndex {
+            throw .unrecognised(
+                spec.path,
+                "its \(spec.recipe.outputCount) outputs with live = \(spec.recipe.liveIndex) differ from \(first.name)'s "
+                    + "\(first.recipe.outputCount) with live = \(first.recipe.liveIndex): ensemble models are summed class by "
+                    + "class; give it the veto role in its manifest")
+        }
     }
 }

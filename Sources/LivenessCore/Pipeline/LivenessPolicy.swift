@@ -29,9 +29,10 @@ public struct LivenessPolicy: Hashable, Sendable {
     /// The decision for one face and its classifier outputs; `quality`'s reasons are added after the
     /// decision's own.
     public func decide(face: DetectedFace, scores: [ModelScore], modelVersion: String, quality: FaceQuality) -> PassiveResult {
-        let combined = CombinedScore(scores)
+        let combined = CombinedScore(scores.filter { $0.role == .ensemble })
         var reasons: [String] = []
         if combined.score < confidenceThreshold { reasons.append("low_confidence") }
+        if scores.contains(where: Self.vetoes) { reasons.append("model_veto") }
         if face.faceCount > 1 { reasons.append("multiple_faces") }
         if face.recovered { reasons.append("small_face") }
         if activeCheck == .always { reasons.append("policy_always") }
@@ -39,5 +40,11 @@ public struct LivenessPolicy: Hashable, Sendable {
             label: combined.label, confidenceScore: combined.score, realProbability: combined.realProbability,
             requiresActiveCheck: !reasons.isEmpty, face: face, reasons: reasons + self.quality.reasons(quality),
             models: scores, modelVersion: modelVersion, quality: quality)
+    }
+
+    /// Whether `score` is a veto model's whose live probability is below its threshold.
+    static func vetoes(_ score: ModelScore) -> Bool {
+        guard case .veto(let threshold) = score.role else { return false }
+        return score.liveProbability < threshold
     }
 }

@@ -9,7 +9,7 @@ public struct PassiveResult: Hashable, Sendable {
     public var requiresActiveCheck: Bool
     /// The face that was classified (the most confident detection).
     public var face: DetectedFace
-    /// Why an active check is needed (`low_confidence`, `multiple_faces`, `small_face`, `policy_always`),
+    /// Why an active check is needed (`low_confidence`, `model_veto`, `multiple_faces`, `small_face`, `policy_always`),
     /// then the image-quality codes of ``QualityPolicy``, which never ask for it on their own.
     public var reasons: [String]
     /// Each classifier's output.

@@ -26,7 +26,7 @@ public struct BlinkReport: Encodable, Hashable, Sendable {
 
         public init(_ match: FaceMatch) {
             matched = match.matched
-            distance = match.distance.map(LivenessReport.rounded)
+            distance = match.distance.map { LivenessReport.rounded($0) }
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The JSON body of a passive result, as `POST /liveness` and `liveness check --json` return it.
 ///
 /// Scores are rounded to 6 decimals, as the reference service reports them.
@@ -47,12 +49,15 @@ public struct LivenessReport: Encodable, Hashable, Sendable {
         modelVersion = result.modelVersion
         let measured = result.quality
         quality = Quality(
-            faceSize: measured.faceSize, brightness: (measured.brightness * 100).rounded() / 100,
-            clipped: (measured.clipped * 10_000).rounded() / 10_000, sharpness: (measured.sharpness * 100).rounded() / 100)
+            faceSize: measured.faceSize, brightness: Self.rounded(measured.brightness, places: 2),
+            clipped: Self.rounded(measured.clipped, places: 4), sharpness: Self.rounded(measured.sharpness, places: 2))
     }
 
-    /// Rounds to 6 decimal places.
-    public static func rounded(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
+    /// Rounds to `places` decimal places (6 by default, as the reference service reports scores).
+    public static func rounded(_ value: Double, places: Int = 6) -> Double {
+        let factor = pow(10, Double(places))
+        return (value * factor).rounded() / factor
+    }
 
     enum CodingKeys: String, CodingKey {
         case livenessLabel = "liveness_label"

@@ -35,7 +35,7 @@ extension LivenessEngine {
         }
         do {
             let result = try await check([UInt8](data))
-            let models = Dictionary(result.models.map { ($0.model, $0.softmax.count > 1 ? $0.softmax[1] : 0) }) { first, _ in first }
+            let models = Dictionary(result.models.map { ($0.model, $0.liveProbability) }) { first, _ in first }
             return EvaluationSample(
                 path: item.path, truth: item.truth,
                 answer: .result(

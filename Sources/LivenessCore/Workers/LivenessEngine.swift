@@ -15,7 +15,7 @@ public final class LivenessEngine: Sendable {
     ///
     /// - Throws: ``ModelError`` naming the missing or broken file.
     public init(configuration: PassiveConfiguration) async throws {
-        let catalog = try ModelCatalog.locate(directory: configuration.modelDirectory, modelPath: configuration.modelPath)
+        let catalog = try ModelCatalog.locate(configuration)
         let policy = configuration.policy
         self.configuration = configuration
         self.catalog = catalog

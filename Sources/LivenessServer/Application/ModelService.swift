@@ -23,6 +23,12 @@ struct ModelService: Service {
                 "max_queue": "\(configuration.maxQueue)", "load_ms": "\(Int(((clock.now - start).seconds * 1000).rounded()))",
                 "face_match": "\(checker.supportsFaceMatch)", "inference_engine": "\(checker.models.engine)",
             ])
+        for note in checker.catalog.notes { logger.notice("classifier \(note)") }
+        for spec in checker.catalog.classifiers {
+            if case .veto(let threshold) = spec.role {
+                logger.info("veto model \(spec.name): asks for the active check when its live probability is below \(threshold)")
+            }
+        }
         if !checker.supportsFaceMatch {
             logger.warning(
                 "challenges are not bound to the selfie's face: \(ModelCatalog.faceRecognitionName) or the blink models are missing; run scripts/fetch-models"

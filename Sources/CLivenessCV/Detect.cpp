@@ -8,15 +8,6 @@
 #include <algorithm>
 #include <cstring>
 
-namespace {
-/// Copies up to `capacity` floats of a network output; reports how many the output holds.
-void copyOutput(const cv::Mat &output, float *destination, size_t capacity, size_t *total) {
-    const cv::Mat values = output.isContinuous() ? output : output.clone();
-    *total = values.total();
-    std::memcpy(destination, values.ptr<float>(), std::min(*total, capacity) * sizeof(float));
-}
-}  // namespace
-
 extern "C" lcv_status lcv_detect(lcv_net *net, const lcv_image *image, int32_t input_width, int32_t input_height,
                                  float *rows, int32_t max_rows, int32_t *row_count, lcv_error *error) {
     return lcv::guarded(error, LCV_INFERENCE_FAILED, [&]() -> lcv_status {
@@ -49,37 +40,8 @@ extern "C" lcv_status lcv_detect(lcv_net *net, const lcv_image *image, int32_t i
             return lcv::fail(error, LCV_INFERENCE_FAILED, "unexpected detector output shape");
         }
         size_t total = 0;
-        copyOutput(output, rows, static_cast<size_t>(max_rows) * 7, &total);
+        lcv::copyOutput(output, rows, static_cast<size_t>(max_rows) * 7, &total);
         *row_count = static_cast<int32_t>(std::min(total / 7, static_cast<size_t>(max_rows)));
-        return LCV_OK;
-    });
-}
-
-extern "C" lcv_status lcv_classify(lcv_net *net, const lcv_image *image, int32_t x1, int32_t y1, int32_t x2,
-                                   int32_t y2, int32_t input_width, int32_t input_height, float *logits,
-                                   int32_t max_logits, int32_t *logit_count, lcv_error *error) {
-    return lcv::guarded(error, LCV_INFERENCE_FAILED, [&]() -> lcv_status {
-        if (net == nullptr || image == nullptr || logits == nullptr || logit_count == nullptr || max_logits < 0) {
-            return lcv::fail(error, LCV_INVALID_ARGUMENT, "missing network, image or output buffer");
-        }
-        const cv::Mat &source = image->mat;
-        if (x1 < 0 || y1 < 0 || x2 < x1 || y2 < y1 || x2 >= source.cols || y2 >= source.rows) {
-            return lcv::fail(error, LCV_INVALID_ARGUMENT, "the crop lies outside the image");
-        }
-        if (input_width <= 0 || input_height <= 0) return lcv::fail(error, LCV_INVALID_ARGUMENT, "bad classifier input size");
-        const cv::Mat patch = source(cv::Rect(x1, y1, x2 - x1 + 1, y2 - y1 + 1));
-        cv::Mat resized;
-        cv::resize(patch, resized, cv::Size(input_width, input_height), 0, 0, cv::INTER_LINEAR);
-        // Raw 0..255 BGR values: upstream's to_tensor has the /255 commented out and keeps BGR.
-        const cv::Mat blob = cv::dnn::blobFromImage(resized, 1.0, cv::Size(), cv::Scalar(), false, false);
-        const cv::Mat output = net->forward(blob, {})[0];
-        if (output.depth() != CV_32F) return lcv::fail(error, LCV_INFERENCE_FAILED, "unexpected classifier output type");
-        size_t total = 0;
-        copyOutput(output, logits, static_cast<size_t>(max_logits), &total);
-        *logit_count = static_cast<int32_t>(std::min(total, static_cast<size_t>(max_logits)));
-        if (total != static_cast<size_t>(*logit_count)) {
-            return lcv::fail(error, LCV_INFERENCE_FAILED, "the classifier has more outputs than expected");
-        }
         return LCV_OK;
     });
 }
