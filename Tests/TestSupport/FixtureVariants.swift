@@ -16,7 +16,7 @@ public enum FixtureVariants {
 
     public static func pixels(_ fixture: String) throws -> Pixels {
         let image = try DecodedImage.decode(try Fixtures.bytes(Fixtures.image(fixture)))
-        return Pixels(bgr: image.pixels(), width: image.width, height: image.height)
+        return Pixels(bgr: try image.pixels(), width: image.width, height: image.height)
     }
 
     /// `fixture` shrunk `factor` times (box average) onto a `width` x `height` canvas of grey 120, a

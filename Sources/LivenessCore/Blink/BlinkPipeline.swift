@@ -22,37 +22,40 @@ public final class BlinkPipeline {
     }
 
     /// Observes consecutive frames, tracking the face from one to the next.
-    public func observe(_ frames: ArraySlice<DecodedImage>, detector: FaceDetector) -> [FrameObservation] {
+    ///
+    /// - Throws: a bridge failure of a network (``BridgeError``, or ``LivenessError`` `internal_error` from the
+    ///   detector): a frame without a face is an observation, never an error.
+    public func observe(_ frames: ArraySlice<DecodedImage>, detector: FaceDetector) throws -> [FrameObservation] {
         var track: [Point]?
-        return frames.map { frame in
-            if let previous = track, let points = try? landmarks(frame, region: RegionOfInterest(landmarks: previous)) {
+        return try frames.map { frame in
+            if let previous = track, let points = try landmarks(frame, region: RegionOfInterest(landmarks: previous)) {
                 track = points
             } else {
-                track = detectLandmarks(frame, detector: detector)
+                track = try detectLandmarks(frame, detector: detector)
             }
             guard let points = track else { return .noFace }
-            return observation(frame, points)
+            return try observation(frame, points)
         }
     }
 
     /// The five face-alignment points of the face in `box` (two Face Mesh passes, as for a video's first
-    /// frame), or nil when Face Mesh sees no face there.
-    func alignmentPoints(_ image: DecodedImage, box: FaceBox) -> [Point]? {
-        guard let first = try? landmarks(image, region: RegionOfInterest(box: box)),
-            let second = try? landmarks(image, region: RegionOfInterest(landmarks: first))
+    /// frame), or nil when Face Mesh sees no face there. Throws only when the network fails.
+    func alignmentPoints(_ image: DecodedImage, box: FaceBox) throws(BridgeError) -> [Point]? {
+        guard let first = try landmarks(image, region: RegionOfInterest(box: box)),
+            let second = try landmarks(image, region: RegionOfInterest(landmarks: first))
         else { return nil }
         return FaceAlignment.points(fromMesh: second)
     }
 
     /// Detector box → first pass → second pass on the rotated region from the first.
-    private func detectLandmarks(_ frame: DecodedImage, detector: FaceDetector) -> [Point]? {
-        guard let face = try? detector.detect(frame), let first = try? landmarks(frame, region: RegionOfInterest(box: face.box))
+    private func detectLandmarks(_ frame: DecodedImage, detector: FaceDetector) throws -> [Point]? {
+        guard let face = try detector.detect(frame), let first = try landmarks(frame, region: RegionOfInterest(box: face.box))
         else { return nil }
-        return try? landmarks(frame, region: RegionOfInterest(landmarks: first))
+        return try landmarks(frame, region: RegionOfInterest(landmarks: first))
     }
 
     /// 468 Face Mesh points in image pixels, or nil when the model sees no face.
-    func landmarks(_ frame: DecodedImage, region: RegionOfInterest) throws -> [Point]? {
+    func landmarks(_ frame: DecodedImage, region: RegionOfInterest) throws(BridgeError) -> [Point]? {
         guard region.isValid else { return nil }
         let outputs = try mesh.run(frame, region: region)
         guard outputs.count == 2, outputs[0].count == Self.meshPoints * 3, let logit = outputs[1].first,
@@ -64,8 +67,8 @@ public final class BlinkPipeline {
         }
     }
 
-    private func observation(_ frame: DecodedImage, _ points: [Point]) -> FrameObservation {
-        let ears = eyeAspectRatios(frame, points)
+    private func observation(_ frame: DecodedImage, _ points: [Point]) throws(BridgeError) -> FrameObservation {
+        let ears = try eyeAspectRatios(frame, points)
         return FrameObservation(
             ear: ears.isEmpty ? nil : ears.reduce(0, +) / Double(ears.count),
             keyPoints: Self.motionPoints.map { points[$0] }, eyeDistance: points[33].distance(to: points[263]),
@@ -75,14 +78,14 @@ public final class BlinkPipeline {
     /// (|p2−p6| + |p3−p5|) / (2 |p1−p4|) on the iris model's eye contour, for both eyes in one batch.
     /// The left eye (362 → 263) is mirrored so that it looks like a right eye (33 → 133), the only
     /// side the model knows; mirroring does not change the ratio.
-    func eyeAspectRatios(_ frame: DecodedImage, _ points: [Point]) -> [Double] {
+    func eyeAspectRatios(_ frame: DecodedImage, _ points: [Point]) throws(BridgeError) -> [Double] {
         let regions = [
             (RegionOfInterest(eyeFrom: points[33], to: points[133]), false),
             (RegionOfInterest(eyeFrom: points[362], to: points[263]), true),
         ]
-        guard regions.allSatisfy({ $0.0.isValid }), let outputs = try? iris.run(frame, regions: regions, replicate: true),
-            outputs.first?.count == 2 * 213
-        else { return [] }
+        guard regions.allSatisfy({ $0.0.isValid }) else { return [] }
+        let outputs = try iris.run(frame, regions: regions, replicate: true)
+        guard outputs.first?.count == 2 * 213 else { return [] }
         return (0..<2).compactMap { eye in
             let p = Self.earContour.map { index in
                 Point(x: Double(outputs[0][eye * 213 + index * 3]), y: Double(outputs[0][eye * 213 + index * 3 + 1]))

@@ -48,8 +48,7 @@ public final class FaceDetector {
         do {
             count = try detectRows(image, inputWidth: input.width, inputHeight: input.height)
         } catch {
-            // Degenerate inputs (for example a 1-pixel image) make the network's layers fail.
-            throw .noFace("no face found: the image is too small for the detector")
+            throw LivenessError(.internalError, "the face detector failed: \(error.message)")
         }
         var best = -1
         var bestConfidence = -Float.infinity

@@ -45,15 +45,19 @@ public final class DecodedImage {
     }
 
     /// The BGR pixels, row-major, 3 bytes a pixel, without row padding.
-    public func pixels() -> [UInt8] {
+    public func pixels() throws(LivenessError) -> [UInt8] {
         let count = width * height * 3
-        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            do {
+        var failure: BridgeError?
+        let pixels = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            do throws(BridgeError) {
                 try BridgeError.check { lcv_image_copy_pixels(handle, buffer.baseAddress, count, $0) }
                 initialized = count
             } catch {
+                failure = error
                 initialized = 0
             }
         }
+        if let failure { throw LivenessError(.internalError, "copying the pixels failed: \(failure)") }
+        return pixels
     }
 }

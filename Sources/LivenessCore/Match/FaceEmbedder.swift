@@ -19,6 +19,15 @@ public final class FaceEmbedder {
     deinit { lcv_net_free(net) }
 
     /// The descriptor of the face whose five alignment points (dlib's order) are `points`.
+    /// The embedding, or nil when the alignment points are degenerate (no chip can be cut); a network failure throws.
+    func embedIfAligned(_ image: DecodedImage, points: [Point]) throws(BridgeError) -> FaceEmbedding? {
+        do {
+            return try embed(image, points: points)
+        } catch where error.status == LCV_INVALID_ARGUMENT {
+            return nil
+        }
+    }
+
     func embed(_ image: DecodedImage, points: [Point]) throws(BridgeError) -> FaceEmbedding {
         try embed(chip: try Self.chip(image, points: points))
     }

@@ -32,6 +32,15 @@ public final class PassivePipeline {
         return result.result
     }
 
+    /// The check of a video frame: nil when it has no face; any other error throws.
+    public func checkIfFace(_ image: DecodedImage) throws(LivenessError) -> PassiveResult? {
+        do {
+            return try check(image)
+        } catch where error.code == .noFace {
+            return nil
+        }
+    }
+
     /// Runs detection and classification on a decoded image.
     public func check(_ image: DecodedImage) throws(LivenessError) -> PassiveResult {
         try evaluate(image).result
@@ -52,7 +61,7 @@ public final class PassivePipeline {
             do {
                 scores.append(try classifier.classify(image, box: face.box))
             } catch {
-                throw LivenessError(.internalError, "the anti-spoof model failed on this image")
+                throw LivenessError(.internalError, "the anti-spoof model \(classifier.spec.name) failed: \(error)")
             }
         }
         let quality = try FaceQuality.measure(image, box: face.box)

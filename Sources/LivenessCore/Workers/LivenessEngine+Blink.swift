@@ -37,15 +37,15 @@ extension LivenessEngine {
                                 guard let blink = models.blink else {
                                     throw LivenessError(.blinkUnavailable, "no blink models")
                                 }
-                                let observations = blink.observe(clip.frames[range], detector: models.passive.detector)
-                                let passive = range.filter { samples.contains($0) }.compactMap {
-                                    try? models.passive.check(clip.frames[$0])
+                                let observations = try blink.observe(clip.frames[range], detector: models.passive.detector)
+                                let passive = try range.filter { samples.contains($0) }.compactMap {
+                                    try models.passive.checkIfFace(clip.frames[$0])
                                 }
                                 var embeddings: [FaceEmbedding] = []
                                 if embedFrames > 0, let embedder = models.embedder {
                                     let share = (embedFrames * range.count + count - 1) / max(count, 1)
                                     for index in FaceMatchPolicy.pick(observations, count: share) {
-                                        if let embedding = try? embedder.embed(
+                                        if let embedding = try embedder.embedIfAligned(
                                             clip.frames[range.lowerBound + index], points: observations[index].alignment)
                                         {
                                             embeddings.append(embedding)

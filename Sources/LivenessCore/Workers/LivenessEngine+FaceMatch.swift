@@ -23,7 +23,7 @@ extension LivenessEngine {
             let image = try DecodedImage.decode(bytes)
             let result = try models.passive.check(image)
             guard bindFace, result.requiresActiveCheck else { return (result, nil) }
-            return (result, models.reference(image, box: result.face.box))
+            return (result, try models.reference(image, box: result.face.box))
         }
     }
 
@@ -34,7 +34,7 @@ extension LivenessEngine {
             let image = try DecodedImage.decode(bytes)
             let result = try models.passive.check(image)
             guard let blink = models.blink, let embedder = models.embedder,
-                let points = blink.alignmentPoints(image, box: result.face.box)
+                let points = try blink.alignmentPoints(image, box: result.face.box)
             else { throw LivenessError(.blinkUnavailable, "no face landmarks or no face-recognition model") }
             let chip = try FaceEmbedder.chip(image, points: points)
             let clock = ContinuousClock()
@@ -58,7 +58,7 @@ extension LivenessEngine {
         return try await submit(bytes) { models in
             let image = try DecodedImage.decode(bytes)
             let result = try models.passive.check(image)
-            return models.reference(image, box: result.face.box) ?? .unavailable
+            return try models.reference(image, box: result.face.box) ?? .unavailable
         }
     }
 }

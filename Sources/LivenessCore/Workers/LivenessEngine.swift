@@ -71,14 +71,15 @@ public final class LivenessEngine: Sendable {
         return try await perform(body)
     }
 
-    /// Runs `body` on a worker. Errors other than ``LivenessError`` become `internal_error` without details.
+    /// Runs `body` on a worker. Errors other than ``LivenessError`` become `internal_error`, their description in the
+    /// message: the HTTP layer logs it and answers without it.
     func perform<T: Sendable>(_ body: @escaping @Sendable (WorkerModels) throws -> T) async throws(LivenessError) -> T {
         do {
             return try await pool.run(body)
         } catch let error as LivenessError {
             throw error
         } catch {
-            throw LivenessError(.internalError, "the check failed unexpectedly")
+            throw LivenessError(.internalError, "the check failed unexpectedly: \(error)")
         }
     }
 

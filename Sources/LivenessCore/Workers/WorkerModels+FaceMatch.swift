@@ -1,9 +1,10 @@
 extension WorkerModels {
     /// The descriptor of the face in `box`: Face Mesh (two passes) for the five alignment points, then the
     /// face-recognition network. `.unavailable` when Face Mesh sees no face there; nil without the models.
-    func reference(_ image: DecodedImage, box: FaceBox) -> FaceReference? {
+    /// Throws only when a network fails.
+    func reference(_ image: DecodedImage, box: FaceBox) throws(BridgeError) -> FaceReference? {
         guard let blink, let embedder else { return nil }
-        guard let points = blink.alignmentPoints(image, box: box), let embedding = try? embedder.embed(image, points: points)
+        guard let points = try blink.alignmentPoints(image, box: box), let embedding = try embedder.embedIfAligned(image, points: points)
         else { return .unavailable }
         return .embedding(embedding)
     }

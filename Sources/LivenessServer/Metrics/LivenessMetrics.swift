@@ -8,6 +8,8 @@ import Synchronization
 /// - `liveness_request_latency_seconds{endpoint}`: whole request, histogram
 /// - `liveness_inference_latency_seconds{endpoint}`: time in the model pipeline, histogram
 /// - `liveness_worker_queue_depth`, `liveness_workers_busy`: gauges, read at scrape time
+/// - `liveness_internal_errors_total{endpoint}`: requests answered 500 `internal_error` (a failure of ours or of
+///   OpenCV or OpenVINO, never bad input; each is logged with its request id)
 /// - `liveness_native_messages_total`: lines C libraries printed (``NativeMessages``)
 ///
 /// Configuration key: `ENABLE_METRICS` (read by ``ServerConfiguration``).
@@ -25,6 +27,9 @@ public final class LivenessMetrics: Sendable {
     static var requestLatency: MetricNameDescriptor { descriptor("liveness_request_latency_seconds", "Time to answer a request.") }
     static var inferenceLatency: MetricNameDescriptor { descriptor("liveness_inference_latency_seconds", "Time spent in the model pipeline.") }
     static var queueDepth: MetricNameDescriptor { descriptor("liveness_worker_queue_depth", "Checks waiting for a worker.") }
+    static var internalErrors: MetricNameDescriptor {
+        descriptor("liveness_internal_errors_total", "Requests answered with 500 internal_error; each is logged.")
+    }
     static var busyWorkers: MetricNameDescriptor { descriptor("liveness_workers_busy", "Workers running a check.") }
     static var nativeMessages: MetricNameDescriptor {
         descriptor("liveness_native_messages_total", "Lines C libraries (libjpeg, libpng, FFmpeg) printed, logged as warnings.")
@@ -46,6 +51,7 @@ public final class LivenessMetrics: Sendable {
         ).increment()
         registry.makeCounter(descriptor: status < 400 ? Self.successes : Self.errors, labels: [("endpoint", endpoint)])
             .increment()
+        if status == 500 { registry.makeCounter(descriptor: Self.internalErrors, labels: [("endpoint", endpoint)]).increment() }
         registry.makeValueHistogram(
             descriptor: Self.requestLatency, labels: [("endpoint", endpoint)], buckets: Self.buckets
         ).record(seconds)

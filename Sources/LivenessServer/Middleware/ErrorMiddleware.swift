@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import LivenessCore
 import OpenAPIRuntime
 
@@ -28,7 +29,13 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                 context.logger.warning("database unavailable", metadata: ["error": "\(error.message)"])
             }
             if apiError.status == .internalServerError {
-                context.logger.error("request failed", metadata: ["error.type": "\(String(reflecting: type(of: error)))"])
+                // The domain's internal errors carry what failed (a bridge message: no input bytes); the
+                // client gets a bare internal_error, the log the detail, with the request id.
+                var metadata: Logger.Metadata = ["error.type": "\(String(reflecting: type(of: error)))"]
+                if let error = (error as? LivenessError) ?? ((error as? ServerError)?.underlyingError as? LivenessError) {
+                    metadata["error.message"] = "\(error.message)"
+                }
+                context.logger.error("request failed", metadata: metadata)
             }
             return apiError.response()
         }
