@@ -4,9 +4,11 @@ import PackageDescription
 /// Where scripts/fetch-openvino unpacked OpenVINO's libraries (OPENVINO_DIR, default .openvino/).
 let openVINOLibraries = (Context.environment["OPENVINO_DIR"] ?? "\(Context.packageDirectory)/.openvino") + "/lib"
 
+// Linux only (Debian 12 and the container): the bridge keeps uploaded videos in memfd_create memory files and
+// links Debian's OpenCV and the manylinux OpenVINO wheel. SwiftPM cannot declare Linux, so no `platforms`
+// entry claims another system; Sources/CLivenessCV/Video.cpp stops a non-Linux build with an #error.
 let package = Package(
     name: "liveness",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "liveness", targets: ["liveness"]),
         .library(name: "LivenessCore", targets: ["LivenessCore"]),

@@ -9,9 +9,17 @@
 namespace lcv {
 
 lcv_status fail(lcv_error *error, lcv_status status, const std::string &message) noexcept {
+    return fail(error, status, message.c_str());
+}
+
+lcv_status fail(lcv_error *error, lcv_status status, const char *message, const char *detail) noexcept {
     if (error != nullptr) {
         error->status = status;
-        std::snprintf(error->message, sizeof(error->message), "%s", message.c_str());
+        if (detail != nullptr) {
+            std::snprintf(error->message, sizeof(error->message), "%s: %s", message, detail);
+        } else {
+            std::snprintf(error->message, sizeof(error->message), "%s", message);
+        }
     }
     return status;
 }
@@ -41,6 +49,8 @@ void configureOnce() noexcept {
 }
 
 }  // namespace lcv
+
+extern "C" void lcv_configure_process(void) { lcv::configureOnce(); }
 
 extern "C" const char *lcv_opencv_version(void) { return CV_VERSION; }
 

@@ -14,21 +14,24 @@ namespace lcv {
 
 /// Records `status` and `message` in `error` (if given) and returns `status`.
 lcv_status fail(lcv_error *error, lcv_status status, const std::string &message) noexcept;
+/// The same from C strings joined by ": " (`detail` may be NULL): no allocation, for catch handlers.
+lcv_status fail(lcv_error *error, lcv_status status, const char *message, const char *detail = nullptr) noexcept;
 
 /// Applies the process-wide OpenCV settings once: silent error handler, quiet logging.
 void configureOnce() noexcept;
 
 /// Runs `body`, turning any C++ exception into `failure` (or LCV_OUT_OF_MEMORY) with a message.
-/// cv::Exception messages keep only OpenCV's own text, never source file paths.
+/// cv::Exception messages keep only OpenCV's own text, never source file paths. The handlers allocate
+/// nothing: messages are formatted straight into `error`'s fixed buffer.
 template <typename Body>
 lcv_status guarded(lcv_error *error, lcv_status failure, Body &&body) noexcept {
     configureOnce();
     try {
         return body();
     } catch (const cv::Exception &exception) {
-        std::string text = exception.err.empty() ? std::string("OpenCV error") : exception.err;
-        if (!exception.func.empty()) text = exception.func + ": " + text;
-        return fail(error, exception.code == cv::Error::StsNoMem ? LCV_OUT_OF_MEMORY : failure, text);
+        const char *text = exception.err.empty() ? "OpenCV error" : exception.err.c_str();
+        const lcv_status status = exception.code == cv::Error::StsNoMem ? LCV_OUT_OF_MEMORY : failure;
+        return exception.func.empty() ? fail(error, status, text) : fail(error, status, exception.func.c_str(), text);
     } catch (const std::bad_alloc &) {
         return fail(error, LCV_OUT_OF_MEMORY, "out of memory");
     } catch (const std::exception &exception) {

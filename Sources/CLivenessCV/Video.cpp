@@ -1,3 +1,7 @@
+#ifndef __linux__
+#error "the liveness bridge needs Linux: uploaded videos are kept in memfd_create memory files"
+#endif
+
 #include "Guard.hpp"
 #include "Image.hpp"
 
@@ -101,7 +105,12 @@ extern "C" lcv_status lcv_video_next(lcv_video *video, lcv_image **out, lcv_erro
         if (video == nullptr || out == nullptr) return lcv::fail(error, LCV_INVALID_ARGUMENT, "no video or output");
         *out = nullptr;
         cv::Mat frame;
-        if (!video->capture.read(frame) || frame.empty()) return LCV_OK;
+        // grab() is false only when the demuxer has no further packet that decodes: the end of the stream.
+        // A grabbed frame that cannot be retrieved is a read error, reported as one.
+        if (!video->capture.grab()) return LCV_OK;
+        if (!video->capture.retrieve(frame) || frame.empty()) {
+            return lcv::fail(error, LCV_DECODE_FAILED, "a frame was read but could not be converted");
+        }
         if (frame.type() != CV_8UC3) return lcv::fail(error, LCV_DECODE_FAILED, "unexpected frame format");
         video->lastFramePixels = static_cast<int64_t>(frame.cols) * frame.rows;
         if (frame.cols > 8192 || frame.rows > 8192 || video->lastFramePixels > 4096LL * 4096LL) {

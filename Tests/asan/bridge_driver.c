@@ -56,7 +56,9 @@ static void check_image(lcv_net *detector, lcv_net *classifier, lcv_net *mesh, c
     int32_t flips[1] = {1};
     float out[1405];
     int32_t counts[2];
-    lcv_run_roi(mesh, image, 1, transform, flips, 192, 1, "conv2d_21,conv2d_31", out, 1405, counts, 2, &error);
+    lcv_roi_batch batch = {1, transform, flips, 192, 1, "conv2d_21,conv2d_31"};
+    lcv_outputs outputs = {out, 1405, counts, 2};
+    lcv_run_roi(mesh, image, &batch, &outputs, &error);
     uint8_t *jpeg = NULL;
     size_t jpeg_count = 0;
     if (lcv_image_annotate_jpeg(image, 10, 10, 50, 50, "real 0.99", 0x22AA44, &jpeg, &jpeg_count, &error) == LCV_OK) {

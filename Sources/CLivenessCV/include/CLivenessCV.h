@@ -42,6 +42,12 @@ typedef struct lcv_net lcv_net;
 /// The inference engines: OpenCV 4.6's cv::dnn (the parity reference) and OpenVINO's CPU plugin.
 typedef enum lcv_engine { LCV_ENGINE_OPENCV = 0, LCV_ENGINE_OPENVINO = 1 } lcv_engine;
 
+/// Applies the process-wide settings once: OpenCV's silent error handler and quiet logging, and FFmpeg's
+/// environment (quiet logs; only local files of the accepted containers and codecs). Call it at startup,
+/// before any thread uses the bridge (it sets environment variables); later calls do nothing. Every entry
+/// point also calls it, as a fallback for programs that do not.
+void lcv_configure_process(void);
+
 /// OpenCV's version string, e.g. "4.6.0".
 const char *lcv_opencv_version(void);
 /// The OpenVINO runtime's build number, e.g. "2026.4.1-22982-...".
@@ -190,20 +196,40 @@ double lcv_video_fps(const lcv_video *video);
 double lcv_video_declared_frames(const lcv_video *video);
 /// The container's rotation tag in degrees (0, 90, 180, 270).
 int32_t lcv_video_rotation(const lcv_video *video);
-/// Decodes the next frame. `*out` is NULL at the end of the stream.
+/// Decodes the next frame. At the end of the stream it returns LCV_OK with `*out` NULL; a frame that was read
+/// but cannot be decoded or converted is LCV_DECODE_FAILED, never the end of the stream.
 lcv_status lcv_video_next(lcv_video *video, lcv_image **out, lcv_error *error);
 
 // MARK: Landmark models
 
-/// Runs a landmark network on `regions` square regions of the image, as one batch.
-/// `transforms` holds one 2x3 affine map (row-major) per region, from crop pixels to image pixels;
-/// each crop is `size` x `size`, sampled with INTER_LINEAR and BORDER_REPLICATE (`replicate` != 0)
-/// or a black border. `flips[i]` != 0 mirrors crop i left-right before inference. The blob is RGB
-/// in [0,1]. The outputs named in `output_names` (comma-separated) are copied one after the other
-/// into `out` (each holding all regions' values); `counts[i]` receives the size of output i.
-lcv_status lcv_run_roi(lcv_net *net, const lcv_image *image, int32_t regions, const double *transforms,
-                       const int32_t *flips, int32_t size, int32_t replicate, const char *output_names, float *out,
-                       int32_t capacity, int32_t *counts, int32_t max_outputs, lcv_error *error);
+/// A batch of square regions for a landmark network.
+typedef struct lcv_roi_batch {
+    /// The number of regions, 1...16.
+    int32_t regions;
+    /// One 2x3 affine map (row-major) per region, from crop pixels to image pixels.
+    const double *transforms;
+    /// One per region: non-zero mirrors the crop left-right before inference.
+    const int32_t *flips;
+    /// Each crop is `size` x `size`, sampled with INTER_LINEAR.
+    int32_t size;
+    /// Non-zero: BORDER_REPLICATE outside the image; zero: black.
+    int32_t replicate;
+    /// The outputs to copy, comma-separated.
+    const char *output_names;
+} lcv_roi_batch;
+
+/// Where a network's outputs go: one after the other into `values`; `counts[i]` receives output i's size.
+typedef struct lcv_outputs {
+    float *values;
+    int32_t capacity;
+    int32_t *counts;
+    int32_t max_outputs;
+} lcv_outputs;
+
+/// Runs a landmark network on the regions of `batch`, as one batch (the blob is RGB in [0,1]). Each output
+/// holds all regions' values.
+lcv_status lcv_run_roi(lcv_net *net, const lcv_image *image, const lcv_roi_batch *batch, lcv_outputs *outputs,
+                       lcv_error *error);
 
 // MARK: Face embedding
 

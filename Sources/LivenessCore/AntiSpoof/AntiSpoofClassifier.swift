@@ -3,26 +3,21 @@ import CLivenessCV
 /// One anti-spoof ONNX classifier, fed by its ``ClassifierRecipe``. Owns its net: one instance per worker thread.
 public final class AntiSpoofClassifier {
     public let spec: AntiSpoofModelSpec
-    private let net: OpaquePointer
+    private let net: WorkerNet
     private var logits: [Float]
 
     init(spec: AntiSpoofModelSpec, network: SharedNetwork) throws(ModelError) {
-        self.net = try network.makeNet()
+        self.net = try WorkerNet(network)
         self.spec = spec
         self.logits = [Float](repeating: 0, count: spec.recipe.outputCount)
         let recipe = spec.recipe
-        do {
+        try net.probe(
+            "the classifier does not produce \(recipe.outputCount) class logits for a \(recipe.inputWidth)x\(recipe.inputHeight) input"
+        ) {
             let probe = try DecodedImage.blank(width: recipe.inputWidth, height: recipe.inputHeight)
             _ = try run(probe, window: .whole(imageWidth: recipe.inputWidth, imageHeight: recipe.inputHeight))
-        } catch {
-            throw .corrupt(
-                spec.path,
-                "the classifier does not produce \(recipe.outputCount) class logits for a \(recipe.inputWidth)x\(recipe.inputHeight) input: \(error)"
-            )
         }
     }
-
-    deinit { lcv_net_free(net) }
 
     /// The crop this model uses for `box` in `image`.
     public func window(for box: FaceBox, in image: DecodedImage) -> CropWindow {
@@ -44,7 +39,7 @@ public final class AntiSpoofClassifier {
         let expected = spec.recipe.outputCount
         try logits.withUnsafeMutableBufferPointer { buffer throws(BridgeError) in
             try BridgeError.check { error in
-                lcv_classify(net, image.handle, &input, buffer.baseAddress, Int32(expected), &count, error)
+                lcv_classify(net.handle, image.handle, &input, buffer.baseAddress, Int32(expected), &count, error)
             }
         }
         guard count == expected else {

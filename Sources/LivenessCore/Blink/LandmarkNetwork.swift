@@ -6,28 +6,27 @@ final class LandmarkNetwork {
     let path: String
     let inputSize: Int
     let outputs: String
+    /// ``outputs`` as a C string.
+    private let outputNames: [CChar]
     private let outputCount: Int
-    private let net: OpaquePointer
+    private let net: WorkerNet
     private var buffer: [Float]
     private var counts = [Int32](repeating: 0, count: 4)
 
     init(network: SharedNetwork, inputSize: Int, outputs: [String], capacity: Int) throws(ModelError) {
-        self.net = try network.makeNet()
+        self.net = try WorkerNet(network)
         self.path = network.path
         self.inputSize = inputSize
         self.outputs = outputs.joined(separator: ",")
+        self.outputNames = Array(self.outputs.utf8CString)
         self.outputCount = outputs.count
         self.buffer = [Float](repeating: 0, count: capacity)
-        do {
+        try net.probe("the landmark model does not run on a \(inputSize)x\(inputSize) input") {
             let probe = try DecodedImage.blank(width: inputSize, height: inputSize)
             _ = try run(probe, region: RegionOfInterest(
                 centreX: Double(inputSize) / 2, centreY: Double(inputSize) / 2, side: Double(inputSize), rotation: 0))
-        } catch {
-            throw .corrupt(path, "the landmark model does not run on a \(inputSize)x\(inputSize) input: \(error)")
         }
     }
-
-    deinit { lcv_net_free(net) }
 
     /// Runs the model on `region`; returns each named output's values.
     func run(_ image: DecodedImage, region: RegionOfInterest, flip: Bool = false, replicate: Bool = false) throws(BridgeError)
@@ -44,10 +43,18 @@ final class LandmarkNetwork {
         let flips = regions.map { Int32($0.1 ? 1 : 0) }
         try buffer.withUnsafeMutableBufferPointer { out throws(BridgeError) in
             try counts.withUnsafeMutableBufferPointer { counts throws(BridgeError) in
-                try BridgeError.check { error in
-                    lcv_run_roi(
-                        net, image.handle, Int32(regions.count), transforms, flips, Int32(inputSize), replicate ? 1 : 0,
-                        outputs, out.baseAddress, Int32(out.count), counts.baseAddress, Int32(counts.count), error)
+                try transforms.withUnsafeBufferPointer { transforms throws(BridgeError) in
+                    try flips.withUnsafeBufferPointer { flips throws(BridgeError) in
+                        try outputNames.withUnsafeBufferPointer { names throws(BridgeError) in
+                            var batch = lcv_roi_batch(
+                                regions: Int32(regions.count), transforms: transforms.baseAddress, flips: flips.baseAddress,
+                                size: Int32(inputSize), replicate: replicate ? 1 : 0, output_names: names.baseAddress)
+                            var destination = lcv_outputs(
+                                values: out.baseAddress, capacity: Int32(out.count), counts: counts.baseAddress,
+                                max_outputs: Int32(counts.count))
+                            try BridgeError.check { lcv_run_roi(net.handle, image.handle, &batch, &destination, $0) }
+                        }
+                    }
                 }
             }
         }

@@ -7,26 +7,22 @@ import CLivenessCV
 public final class FaceDetector {
     /// Rows in `detection_out` (keep_top_k in the prototxt).
     static let maxRows = 200
-    private let net: OpaquePointer
+    private let net: WorkerNet
     /// The confidence a detection needs to count as a face. Default 0.6.
     public let faceThreshold: Float
     private(set) var rows: [Float]
 
     init(network: SharedNetwork, faceThreshold: Float = 0.6) throws(ModelError) {
-        self.net = try network.makeNet()
+        self.net = try WorkerNet(network)
         self.faceThreshold = faceThreshold
         self.rows = [Float](repeating: 0, count: Self.maxRows * 7)
-        do {
+        try net.probe("the detector does not run") {
             // The input of a 3:4 portrait photo, the commonest selfie: OpenVINO compiles that shape now.
             let input = DetectorInput.size(width: 480, height: 640)
             let probe = try DecodedImage.blank(width: input.width, height: input.height)
             _ = try detectRows(probe, inputWidth: input.width, inputHeight: input.height)
-        } catch {
-            throw .corrupt(network.path, "the detector does not run: \(error)")
         }
     }
-
-    deinit { lcv_net_free(net) }
 
     /// Finds the most confident face at upstream's input size. Returns nil when it is below ``faceThreshold``.
     public func detect(_ image: DecodedImage) throws(LivenessError) -> DetectedFace? {
@@ -75,7 +71,7 @@ public final class FaceDetector {
         try rows.withUnsafeMutableBufferPointer { buffer throws(BridgeError) in
             try BridgeError.check { error in
                 lcv_detect(
-                    net, image.handle, Int32(inputWidth), Int32(inputHeight), buffer.baseAddress,
+                    net.handle, image.handle, Int32(inputWidth), Int32(inputHeight), buffer.baseAddress,
                     Int32(Self.maxRows), &count, error)
             }
         }

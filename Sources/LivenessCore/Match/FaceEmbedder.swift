@@ -3,20 +3,16 @@ import CLivenessCV
 /// dlib's face-recognition ResNet v1, converted to ONNX (`scripts/convert-dlib-face-model`), on
 /// the configured engine. Owns its net: one instance per worker thread.
 public final class FaceEmbedder {
-    private let net: OpaquePointer
+    private let net: WorkerNet
     private var buffer = [Float](repeating: 0, count: 256)
 
     init(network: SharedNetwork) throws(ModelError) {
-        net = try network.makeNet()
-        do {
+        net = try WorkerNet(network)
+        try net.probe("the face-recognition model does not give a 128-D embedding of a 150x150 chip") {
             let probe = try DecodedImage.blank(width: FaceAlignment.chipSize, height: FaceAlignment.chipSize)
             _ = try embed(chip: probe)
-        } catch {
-            throw .corrupt(network.path, "the face-recognition model does not give a 128-D embedding of a 150x150 chip: \(error)")
         }
     }
-
-    deinit { lcv_net_free(net) }
 
     /// The descriptor of the face whose five alignment points (dlib's order) are `points`.
     /// The embedding, or nil when the alignment points are degenerate (no chip can be cut); a network failure throws.
@@ -47,7 +43,7 @@ public final class FaceEmbedder {
     func embed(chip: DecodedImage) throws(BridgeError) -> FaceEmbedding {
         var count: Int32 = 0
         try buffer.withUnsafeMutableBufferPointer { out throws(BridgeError) in
-            try BridgeError.check { lcv_face_embed(net, chip.handle, out.baseAddress, Int32(out.count), &count, $0) }
+            try BridgeError.check { lcv_face_embed(net.handle, chip.handle, out.baseAddress, Int32(out.count), &count, $0) }
         }
         guard let embedding = FaceEmbedding(values: Array(buffer[0..<Int(count)])) else {
             throw BridgeError(status: LCV_INFERENCE_FAILED, message: "the embedding has \(count) values or is not finite")

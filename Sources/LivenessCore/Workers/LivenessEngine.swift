@@ -19,8 +19,9 @@ public final class LivenessEngine: Sendable {
         let policy = configuration.policy
         self.configuration = configuration
         self.catalog = catalog
-        // The decoder's own guard, process-wide, before any worker starts: no image buffer larger than the
-        // largest image the header guard lets through.
+        // Process-wide settings, before any worker starts: OpenCV's and FFmpeg's (environment variables), and
+        // the decoder's own guard: no image buffer larger than the largest image the header guard lets through.
+        Self.configureProcess()
         lcv_set_max_buffer_bytes(configuration.limits.decoderBytes)
         let models = try LoadedModels(catalog: catalog, engine: configuration.inferenceEngine, streams: configuration.workers)
         self.models = models
@@ -32,6 +33,10 @@ public final class LivenessEngine: Sendable {
             return try WorkerModels(models: models, policy: policy)
         }
     }
+
+    /// Applies OpenCV's and FFmpeg's process-wide settings (some are environment variables). The executable
+    /// calls it first thing; ``init(configuration:)`` calls it too, before its workers start. Idempotent.
+    public static func configureProcess() { lcv_configure_process() }
 
     /// The classifier set, e.g. `2.7_80x80_MiniFASNetV2+4_0_0_80x80_MiniFASNetV1SE`.
     public var modelVersion: String { catalog.modelVersion }
