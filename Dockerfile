@@ -67,6 +67,8 @@ RUN install -D -m 644 /opt/openvino/liveness-openvino.pc /usr/local/lib/pkgconfi
 ENV OPENVINO_DIR=/opt/openvino
 COPY Package.swift ./
 COPY Plugins/ Plugins/
+# Sources/ includes Swagger UI's files, which scripts/setup (scripts/fetch-swagger-ui) put into
+# Sources/LivenessServer/SwaggerUI/ from the pinned PyPI wheel; without them the build names that script.
 COPY Sources/ Sources/
 COPY Tests/ Tests/
 # Debug info is stripped (about 130 MB); the symbols stay, so crash backtraces still name functions.

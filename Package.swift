@@ -96,7 +96,7 @@ let package = Package(
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            exclude: ["Demo"],
+            exclude: ["Demo", "SwaggerUI"],
             plugins: [
                 .plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator"),
                 "EmbedResources",

@@ -1,11 +1,12 @@
 import Foundation
 import Yams
 
-// Usage: embed-resources OUTPUT.swift OPENAPI.yaml [ASSET...]
-// Writes `extension OpenAPISpec { static let yaml, json }` and `extension DemoAssets { static let files }`.
+// Usage: embed-resources OUTPUT.swift OPENAPI.yaml --demo [ASSET...] --swagger-ui [ASSET...]
+// Writes `extension OpenAPISpec { static let yaml, json }` and `static let files` in `extension DemoAssets` and
+// `extension SwaggerUIAssets` (base64 there).
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: embed-resources OUTPUT.swift OPENAPI.yaml [ASSET...]\n".utf8))
+    FileHandle.standardError.write(Data("usage: embed-resources OUTPUT.swift OPENAPI.yaml --demo [ASSET...] --swagger-ui [ASSET...]\n".utf8))
     exit(2)
 }
 let yaml = try String(contentsOfFile: arguments[2], encoding: .utf8)
@@ -24,10 +25,19 @@ func literal(_ text: String) -> String {
     return "\(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)"
 }
 
-var assets: [String] = []
-for path in arguments.dropFirst(3) {
-    let name = URL(fileURLWithPath: path).lastPathComponent
-    assets.append("        \(literal(name)): \(literal(try String(contentsOfFile: path, encoding: .utf8))),")
+/// The dictionary entries of the files listed after `flag`, up to the next flag: raw string literals, or
+/// base64 (for third-party files, whose control characters a Swift literal cannot hold).
+func entries(after flag: String, base64: Bool = false) throws -> String {
+    guard let start = arguments.firstIndex(of: flag) else { return ":" }
+    let paths = arguments[(start + 1)...].prefix { !$0.hasPrefix("--") }
+    let lines = try paths.map { path in
+        let name = literal(URL(fileURLWithPath: path).lastPathComponent)
+        if base64 {
+            return "        \(name): \"\(try Data(contentsOf: URL(fileURLWithPath: path)).base64EncodedString())\","
+        }
+        return "        \(name): \(literal(try String(contentsOfFile: path, encoding: .utf8))),"
+    }
+    return lines.isEmpty ? ":" : lines.joined(separator: "\n")
 }
 
 let source = """
@@ -39,7 +49,13 @@ let source = """
 
     extension DemoAssets {
         static let files: [String: String] = [
-    \(assets.isEmpty ? ":" : assets.joined(separator: "\n"))
+    \(try entries(after: "--demo"))
+        ]
+    }
+
+    extension SwaggerUIAssets {
+        static let base64: [String: String] = [
+    \(try entries(after: "--swagger-ui", base64: true))
         ]
     }
 

@@ -68,8 +68,17 @@ struct ObservabilityTests {
             let paths = try #require(json.object["paths"] as? [String: Any])
             #expect(Set(paths.keys).isSuperset(of: ["/liveness", "/health", "/health/ready", "/metrics"]))
             let docs = try await client.execute(uri: "/docs", method: .get)
-            #expect(String(buffer: docs.body).contains("SwaggerUIBundle"))
-            #expect(docs.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+            let page = String(buffer: docs.body)
+            #expect(page.contains("SwaggerUIBundle"))
+            let policy = try #require(docs.headers[.contentSecurityPolicy])
+            #expect(policy.contains("default-src 'none'"))
+            // Served from the binary: no other origin in the page or the policy, so it works offline.
+            #expect(!page.contains("https://") && !policy.contains("https://"))
+            let script = try await client.execute(uri: "/docs/swagger-ui-bundle.js", method: .get)
+            #expect(script.status == .ok && script.headers[.contentType] == "text/javascript; charset=utf-8")
+            #expect(String(buffer: script.body).contains("SwaggerUIBundle"))
+            let style = try await client.execute(uri: "/docs/swagger-ui.css", method: .get)
+            #expect(style.status == .ok && style.body.readableBytes > 100_000)
         }
     }
 

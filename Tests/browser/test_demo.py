@@ -135,3 +135,33 @@ def test_security_headers(server):
         policy = response.headers["Content-Security-Policy"]
         assert "default-src 'none'" in policy and "script-src 'self'" in policy
         assert "cdn" not in response.read().decode()
+
+
+def test_swagger_ui_offline(server):
+    """/docs renders the API from the binary alone: every request to another origin is aborted."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            outside = []
+
+            def only_this_origin(route):
+                if route.request.url.startswith(server):
+                    route.continue_()
+                else:
+                    outside.append(route.request.url)
+                    route.abort()
+
+            page.route("**/*", only_this_origin)
+            errors = []
+            page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+            page.goto(f"{server}/docs")
+            page.wait_for_selector(".opblock-summary-path", timeout=20000)
+            paths = page.eval_on_selector_all(".opblock-summary-path", "nodes => nodes.map(n => n.textContent)")
+            page.screenshot(path=str(ARTIFACTS / "docs.png"), full_page=False)
+            assert any(p.strip().replace("\u200b", "") == "/liveness" for p in paths), paths
+            assert not [e for e in errors if "Content Security Policy" in e], errors
+            assert outside == [], outside
+        finally:
+            browser.close()
