@@ -2,7 +2,7 @@
 # Soak test: wrk for MINUTES (default 10) at about 80 % of the measured capacity, mixing
 # POST /liveness (T1, F1, no face) with POST /active/blink uploads. Reports, minute by minute,
 # requests, statuses, socket errors and p50/p99, and the server's RSS at the start and the end.
-# Not part of CI; the README has the results. Loopback only; stops by itself.
+# Not part of CI; docs/performance.md has the results. Loopback only; stops by itself.
 # Usage: benchmarks/soak.sh [MINUTES] [CONNECTIONS] [DELAY_MS]
 set -euo pipefail
 source "$(dirname "$0")/server.sh"

@@ -66,17 +66,17 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     private func measureLatency(_ bytes: [UInt8], engine: InferenceEngine? = nil) async throws -> StageLatency {
-        let checker = try await models.startChecker(workers: 1, engine: engine)
-        for _ in 0..<20 { _ = try await checker.check(bytes) }
+        let engine = try await models.startEngine(workers: 1, engine: engine)
+        for _ in 0..<20 { _ = try await engine.check(bytes) }
         var timings: [StageTimings] = []
         var endToEnd: [Double] = []
         let clock = ContinuousClock()
         for _ in 0..<iterations {
             let start = clock.now
-            timings.append(try await checker.checkTimed(bytes).timings)
+            timings.append(try await engine.checkTimed(bytes).timings)
             endToEnd.append(start.duration(to: clock.now).seconds)
         }
-        await checker.shutdown()
+        await engine.shutdown()
         return StageLatency(
             decode: LatencySummary(timings.map(\.decode)), detect: LatencySummary(timings.map(\.detect)),
             classify: LatencySummary(timings.map(\.classify)), total: LatencySummary(timings.map(\.total)),
@@ -84,21 +84,21 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     private func measureThroughput(_ bytes: [UInt8], workers: Int) async throws -> ThroughputRun {
-        let checker = try await models.startChecker(workers: workers)
+        let engine = try await models.startEngine(workers: workers)
         let count = throughputImages
         let inFlight = workers * 2
-        for _ in 0..<workers * 10 { _ = try await checker.check(bytes) }
+        for _ in 0..<workers * 10 { _ = try await engine.check(bytes) }
         let clock = ContinuousClock()
         let start = clock.now
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<count {
                 if index >= inFlight { try await group.next() }
-                group.addTask { _ = try await checker.check(bytes) }
+                group.addTask { _ = try await engine.check(bytes) }
             }
             try await group.waitForAll()
         }
         let seconds = start.duration(to: clock.now).seconds
-        await checker.shutdown()
+        await engine.shutdown()
         return ThroughputRun(workers: workers, images: count, seconds: seconds, imagesPerSecond: Double(count) / seconds)
     }
 }
@@ -108,7 +108,7 @@ extension BenchCommand {
     func measureBlink(_ path: String, engine inference: InferenceEngine? = nil) async throws -> BlinkTiming {
         guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
         let bytes = [UInt8](data)
-        let engine = try await models.startChecker(engine: inference)
+        let engine = try await models.startEngine(engine: inference)
         let first = try await engine.analyzeBlink(bytes)
         // Bound to a selfie (the benchmark image), as a challenge is: the same-face check's extra cost.
         let selfie = [UInt8](FileManager.default.contents(atPath: image) ?? Data())

@@ -28,7 +28,7 @@ struct BlinkCommand: AsyncParsableCommand {
     var videos: [String]
 
     func run() async throws {
-        let engine = try await models.startChecker()
+        let engine = try await models.startEngine()
         var face: FaceReference?
         if let reference {
             do {

@@ -34,16 +34,16 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let checker = try await models.startChecker()
+        let engine = try await models.startEngine()
         let outcomes = await withTaskGroup(of: (Int, CheckOutcome).self) { group in
             for (index, path) in images.enumerated() {
-                group.addTask { (index, await check(path, with: checker)) }
+                group.addTask { (index, await check(path, with: engine)) }
             }
             var outcomes = [CheckOutcome?](repeating: nil, count: images.count)
             for await (index, outcome) in group { outcomes[index] = outcome }
             return outcomes.compactMap { $0 }
         }
-        await checker.shutdown()
+        await engine.shutdown()
         var failed = false
         for (path, outcome) in zip(images, outcomes) {
             print(json ? outcome.json() : outcome.summary(for: path))
@@ -53,20 +53,20 @@ struct CheckCommand: AsyncParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
-    private func check(_ path: String, with checker: LivenessEngine) async -> CheckOutcome {
+    private func check(_ path: String, with engine: LivenessEngine) async -> CheckOutcome {
         guard let data = FileManager.default.contents(atPath: path) else {
             return CheckOutcome(result: .failure(.invalidRequest("cannot read the file")))
         }
         let bytes = [UInt8](data)
         guard let target = annotationTarget(for: path) else {
             do {
-                return CheckOutcome(result: .success(try await checker.check(bytes)))
+                return CheckOutcome(result: .success(try await engine.check(bytes)))
             } catch {
                 return CheckOutcome(result: .failure(error))
             }
         }
         do {
-            let (result, jpeg) = try await checker.checkAnnotated(bytes)
+            let (result, jpeg) = try await engine.checkAnnotated(bytes)
             var outcome = CheckOutcome(result: .success(result))
             do {
                 try Data(jpeg).write(to: URL(fileURLWithPath: target))

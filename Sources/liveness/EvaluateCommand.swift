@@ -48,16 +48,16 @@ struct EvaluateCommand: AsyncParsableCommand {
         var extra: [String: String] = [:]
         if let threshold { extra["confidence.threshold"] = String(threshold) }
         if let policy { extra["active.check.policy"] = policy }
-        let checker = try await models.startChecker(extra: extra)
+        let engine = try await models.startEngine(extra: extra)
         let total = set.items.count
         let terminal = isatty(STDERR_FILENO) != 0
-        let samples = await checker.evaluate(set) { done in
+        let samples = await engine.evaluate(set) { done in
             if terminal { FileHandle.standardError.write(Data("\r\(Self.bar(done, of: total))".utf8)) }
         }
         if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
-        let modelNames = checker.catalog.classifiers.map(\.name)
-        let configuration = checker.configuration
-        await checker.shutdown()
+        let modelNames = engine.catalog.classifiers.map(\.name)
+        let configuration = engine.configuration
+        await engine.shutdown()
         let report = EvaluationReport(
             samples: samples, models: modelNames, confidenceThreshold: configuration.confidenceThreshold,
             policy: configuration.activeCheck.rawValue)

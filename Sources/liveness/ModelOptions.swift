@@ -37,7 +37,7 @@ struct ModelOptions: ParsableArguments {
     }
 
     /// Reads the configuration and starts the workers, or exits with a message naming the problem.
-    func startChecker(
+    func startEngine(
         workers: Int? = nil, engine: InferenceEngine? = nil, extra: [String: String] = [:]
     ) async throws -> LivenessEngine {
         do {

@@ -15,7 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the HTTP API (POST /liveness, health, metrics, OpenAPI docs).",
-        discussion: "Every option overrides the environment variable named in its help. See the README for all keys."
+        discussion: "Every option overrides the environment variable named in its help. See docs/configuration.md for all keys."
     )
 
     @OptionGroup var models: ModelOptions

@@ -8,7 +8,7 @@ import TestSupport
 @Suite("Blink analysis")
 struct BlinkTests {
     static func analyse(_ bytes: [UInt8], on engine: InferenceEngine = .openvino) async throws -> BlinkAnalysis {
-        try await Fixtures.checker(engine).value.analyzeBlink(bytes)
+        try await Fixtures.engine(engine).value.analyzeBlink(bytes)
     }
 
     @Test("Blink clips pass with 3 blinks", arguments: Videos.blinkClips, InferenceEngine.allCases)

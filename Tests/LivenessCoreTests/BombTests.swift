@@ -24,7 +24,7 @@ struct BombTests {
     @Test("Each image bomb is refused with its code", arguments: 0..<7)
     func image(index: Int) async throws {
         let bomb = try await Self.images.value[index]
-        let engine = try await Fixtures.checker.value
+        let engine = try await Fixtures.engine.value
         let clock = ContinuousClock()
         let start = clock.now
         await #expect(throws: LivenessError.self) { try await engine.check(bomb.bytes) }
@@ -40,7 +40,7 @@ struct BombTests {
     @Test("Each video bomb is refused with its code", arguments: 0..<7)
     func video(index: Int) async throws {
         let bomb = try await Self.videos.value[index]
-        let engine = try await Fixtures.checker.value
+        let engine = try await Fixtures.engine.value
         do {
             _ = try await engine.analyzeBlink(bomb.bytes)
             Issue.record("\(bomb.name) was analysed")
@@ -77,7 +77,7 @@ struct BombTests {
 
     @Test("Behind the header guard, the decoder refuses a buffer over the limit")
     func decoderCap() async throws {
-        _ = try await Fixtures.checker.value  // installs the cap (process-wide)
+        _ = try await Fixtures.engine.value  // installs the cap (process-wide)
         var bytes = try DecodedImage.uniform(width: 64, height: 64).encoded(as: "jpg")
         // Rewrite the frame header to 12000 x 12000 (432 MB decoded), then decode without the header guard.
         let sof = try #require((2..<bytes.count - 1).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xC0 })

@@ -79,7 +79,7 @@ struct FaceMatchTests {
     @Test("Another person's blink clip: face_mismatch, though the clip blinks")
     func mismatch() async throws {
         let reference = try await Self.reference(try Fixtures.bytes(Fixtures.image("image_F1.jpg")))
-        let engine = try await Fixtures.checker.value
+        let engine = try await Fixtures.engine.value
         let analysis = try await engine.analyzeBlink(try Fixtures.bytes(Videos.path("blink_real_h264.mp4")), reference: reference)
         let match = try #require(analysis.faceMatch)
         #expect(!analysis.activePassed)
@@ -95,7 +95,7 @@ struct FaceMatchTests {
     @Test("A selfie taken from the clip matches it on every encoding", arguments: Videos.blinkClips)
     func match(name: String) async throws {
         let reference = try await Self.reference(try await onThread { Videos.selfie })
-        let engine = try await Fixtures.checker.value
+        let engine = try await Fixtures.engine.value
         let analysis = try await engine.analyzeBlink(try Fixtures.bytes(Videos.path(name)), reference: reference)
         let match = try #require(analysis.faceMatch)
         #expect(analysis.activePassed, "\(analysis.reasons)")
@@ -107,7 +107,7 @@ struct FaceMatchTests {
 
     @Test("Without a reference there is no face match; a selfie without landmarks matches nothing")
     func unbound() async throws {
-        let engine = try await Fixtures.checker.value
+        let engine = try await Fixtures.engine.value
         let clip = try Fixtures.bytes(Videos.path("blink_real_h264.mp4"))
         let free = try await engine.analyzeBlink(clip)
         #expect(free.faceMatch == nil && free.activePassed)

@@ -16,11 +16,11 @@ struct GoldenParityTests {
 
     @Test("Service outcome matches the golden file", arguments: goldens, InferenceEngine.allCases)
     func serviceOutcome(golden: Golden, engine: InferenceEngine) async throws {
-        let checker = try await Fixtures.checker(engine).value
+        let engine = try await Fixtures.engine(engine).value
         let bytes = try Fixtures.bytes(golden.path)
         #expect(bytes.count == golden.input.bytes)
         do {
-            let result = try await checker.check(bytes)
+            let result = try await engine.check(bytes)
             #expect(golden.service.status == "ok", "expected error \(golden.service.error ?? "")")
             #expect(result.label.rawValue == golden.service.liveness_label)
             #expect(result.requiresActiveCheck == golden.service.requires_active_check)
@@ -60,11 +60,11 @@ struct GoldenParityTests {
 
     @Test("The largest softmax difference over all fixtures and models is below 1e-4", arguments: InferenceEngine.allCases)
     func largestDifference(engine: InferenceEngine) async throws {
-        let checker = try await Fixtures.checker(engine).value
+        let engine = try await Fixtures.engine(engine).value
         var largest = 0.0
         var compared = 0
         for golden in Self.goldens where golden.service.status == "ok" {
-            let result = try await checker.check(try Fixtures.bytes(golden.path))
+            let result = try await engine.check(try Fixtures.bytes(golden.path))
             for expected in try #require(golden.official_unguarded.models) {
                 let score = try #require(result.models.first { expected.model.hasPrefix($0.model) })
                 for (got, want) in zip(score.softmax, expected.softmax) {

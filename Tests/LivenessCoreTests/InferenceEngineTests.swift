@@ -22,7 +22,7 @@ struct InferenceEngineTests {
 
     @Test("Both engines loaded: one TBB (Debian's libtbb12, which OpenCV uses) and OpenVINO's CPU plugin")
     func oneTBB() async throws {
-        for engine in InferenceEngine.allCases { _ = try await Fixtures.checker(engine).value }
+        for engine in InferenceEngine.allCases { _ = try await Fixtures.engine(engine).value }
         // /proc files report size 0, so read to the end rather than by size.
         let handle = try #require(FileHandle(forReadingAtPath: "/proc/self/maps"))
         let maps = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
@@ -38,9 +38,9 @@ struct InferenceEngineTests {
     func workersAgree() async throws {
         let bytes = try Fixtures.bytes(Fixtures.image("image_T1.jpg"))
         for engine in InferenceEngine.allCases {
-            let checker = try await Fixtures.checker(engine).value
+            let engine = try await Fixtures.engine(engine).value
             let results = try await withThrowingTaskGroup(of: PassiveResult.self) { group in
-                for _ in 0..<8 { group.addTask { try await checker.check(bytes) } }
+                for _ in 0..<8 { group.addTask { try await engine.check(bytes) } }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(Set(results.map(\.confidenceScore)).count == 1, "\(engine): \(results.map(\.confidenceScore))")

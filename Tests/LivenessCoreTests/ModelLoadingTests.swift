@@ -32,8 +32,8 @@ struct ModelLoadingTests {
 
     private func startError(_ configuration: PassiveConfiguration) async -> ModelError? {
         do {
-            let checker = try await LivenessEngine(configuration: configuration)
-            await checker.shutdown()
+            let engine = try await LivenessEngine(configuration: configuration)
+            await engine.shutdown()
             return nil
         } catch {
             return error as? ModelError
@@ -67,8 +67,8 @@ struct ModelLoadingTests {
             #expect(error.path == "\(folder)/Widerface-RetinaFace.onnx")
             #expect(error.description.contains("scripts/fetch-models") && error.description.contains("INFERENCE_ENGINE=opencv"))
             // The OpenCV engine does not need it.
-            let checker = try await LivenessEngine(configuration: Self.configuration(folder, engine: .opencv))
-            await checker.shutdown()
+            let engine = try await LivenessEngine(configuration: Self.configuration(folder, engine: .opencv))
+            await engine.shutdown()
         }
     }
 
@@ -101,12 +101,12 @@ struct ModelLoadingTests {
     func singleModel() async throws {
         let golden = try Golden.load("\(Fixtures.testdata)/expected/image_F1.json")
         let path = "\(Fixtures.models)/2.7_80x80_MiniFASNetV2.onnx"
-        let checker = try await LivenessEngine(
+        let engine = try await LivenessEngine(
             configuration: PassiveConfiguration(modelDirectory: Fixtures.models, modelPath: path, workers: 1))
-        let result = try await checker.check(try Fixtures.bytes(golden.path))
-        await checker.shutdown()
+        let result = try await engine.check(try Fixtures.bytes(golden.path))
+        await engine.shutdown()
         let expected = try #require(golden.official_unguarded.models?.first { $0.model.hasPrefix("2.7_") }).softmax
-        #expect(checker.modelVersion == "2.7_80x80_MiniFASNetV2")
+        #expect(engine.modelVersion == "2.7_80x80_MiniFASNetV2")
         #expect(result.models.count == 1)
         #expect(abs(result.realProbability - expected[1]) < 1e-4)
         #expect(abs(result.confidenceScore - expected.max()!) < 1e-4)
@@ -123,11 +123,11 @@ struct ModelLoadingTests {
             #expect(catalog.classifiers.map(\.recipe) == [.sfas(inputWidth: 80, inputHeight: 80, crop: .sfasScale(2.7))])
             #expect(catalog.notes.count == 1)
             #expect(catalog.notes.first?.contains("input 80x80 read from the graph, crop scale 2.7 (MODEL_CROP_SCALE)") == true)
-            let checker = try await LivenessEngine(configuration: configuration)
-            let result = try await checker.check(try Fixtures.bytes(golden.path))
-            await checker.shutdown()
+            let engine = try await LivenessEngine(configuration: configuration)
+            let result = try await engine.check(try Fixtures.bytes(golden.path))
+            await engine.shutdown()
             let expected = try #require(golden.official_unguarded.models?.first { $0.model.hasPrefix("2.7_") }).softmax
-            #expect(checker.modelVersion == "silentface")
+            #expect(engine.modelVersion == "silentface")
             #expect(abs(result.realProbability - expected[1]) < 1e-4)
         }
     }

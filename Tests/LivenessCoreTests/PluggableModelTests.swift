@@ -11,7 +11,7 @@ struct PluggableModelTests {
     static let cases = (golden?.cases.keys.sorted() ?? []).map { $0 }
 
     /// The default folder plus facenox as a veto (threshold 0.85), per engine, 2 workers.
-    static let vetoCheckers: [InferenceEngine: Task<LivenessEngine, any Error>] = Dictionary(
+    static let vetoEngines: [InferenceEngine: Task<LivenessEngine, any Error>] = Dictionary(
         uniqueKeysWithValues: InferenceEngine.allCases.map { engine in
             (engine, Task {
                 var configuration = PassiveConfiguration(modelDirectory: Fixtures.models, workers: 2, maxQueue: 1000)
@@ -29,8 +29,8 @@ struct PluggableModelTests {
     @Test("facenox matches upstream's outputs to 1e-4: crop side, logits, live probability", arguments: cases, InferenceEngine.allCases)
     func facenoxParity(file: String, engine: InferenceEngine) async throws {
         let expected = try #require(Self.golden?.cases[file])
-        let checker = try await #require(Self.vetoCheckers[engine]).value
-        let result = try await checker.check(try Fixtures.bytes(Fixtures.image(file)))
+        let engine = try await #require(Self.vetoEngines[engine]).value
+        let result = try await engine.check(try Fixtures.bytes(Fixtures.image(file)))
         let box = result.face.box
         #expect([box.x, box.y, box.width, box.height] == expected.face_box_xywh)
         let score = try #require(result.models.first { $0.model == "facenox-MiniFAS-98.20" })
@@ -43,8 +43,8 @@ struct PluggableModelTests {
     @Test("A veto never changes label or score; below its threshold it adds model_veto and the active check", arguments: cases)
     func vetoOnFixtures(file: String) async throws {
         let expected = try #require(Self.golden?.cases[file])
-        let plain = try await Fixtures.checker.value.check(try Fixtures.bytes(Fixtures.image(file)))
-        let vetoed = try await #require(Self.vetoCheckers[.openvino]).value.check(try Fixtures.bytes(Fixtures.image(file)))
+        let plain = try await Fixtures.engine.value.check(try Fixtures.bytes(Fixtures.image(file)))
+        let vetoed = try await #require(Self.vetoEngines[.openvino]).value.check(try Fixtures.bytes(Fixtures.image(file)))
         #expect(vetoed.label == plain.label)
         #expect(vetoed.confidenceScore == plain.confidenceScore)
         #expect(vetoed.realProbability == plain.realProbability)
@@ -61,11 +61,11 @@ struct PluggableModelTests {
             try Self.manifest(threshold: 0.99999).write(toFile: "\(folder)/strict.json", atomically: true, encoding: .utf8)
             var configuration = PassiveConfiguration(modelDirectory: Fixtures.models, workers: 1)
             configuration.extraModels = [model]
-            let checker = try await LivenessEngine(configuration: configuration)
+            let engine = try await LivenessEngine(configuration: configuration)
             let bytes = try Fixtures.bytes(Fixtures.image("image_T1.jpg"))
-            let result = try await checker.check(bytes)
-            await checker.shutdown()
-            let plain = try await Fixtures.checker.value.check(bytes)
+            let result = try await engine.check(bytes)
+            await engine.shutdown()
+            let plain = try await Fixtures.engine.value.check(bytes)
             #expect(plain.label == .real && !plain.requiresActiveCheck)
             #expect(result.label == .real && result.confidenceScore == plain.confidenceScore)
             #expect(result.requiresActiveCheck && result.reasons.first == "model_veto")
@@ -79,10 +79,10 @@ struct PluggableModelTests {
             try FileManager.default.copyItem(atPath: FacenoxGolden.modelPath, toPath: model)
             try Self.manifest(threshold: nil).write(toFile: "\(folder)/alone.json", atomically: true, encoding: .utf8)
             let configuration = PassiveConfiguration(modelDirectory: Fixtures.models, modelPath: model, workers: 1)
-            let checker = try await LivenessEngine(configuration: configuration)
-            let real = try await checker.check(try Fixtures.bytes(Fixtures.image("image_T1.jpg")))
-            let fake = try await checker.check(try Fixtures.bytes(Fixtures.image("image_F1.jpg")))
-            await checker.shutdown()
+            let engine = try await LivenessEngine(configuration: configuration)
+            let real = try await engine.check(try Fixtures.bytes(Fixtures.image("image_T1.jpg")))
+            let fake = try await engine.check(try Fixtures.bytes(Fixtures.image("image_F1.jpg")))
+            await engine.shutdown()
             #expect(real.label == .real && abs(real.realProbability - 0.99958656) < 1e-4)
             #expect(fake.label == .fake && abs(fake.confidenceScore - (1 - 0.00049806)) < 1e-4)
             var mixed = PassiveConfiguration(modelDirectory: Fixtures.models, workers: 1)

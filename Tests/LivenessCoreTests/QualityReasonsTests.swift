@@ -32,7 +32,7 @@ struct QualityReasonsTests {
     @Test("Each faulty variant of T1 earns its code", arguments: 0..<5)
     func variant(index: Int) async throws {
         let variant = try await Self.variants.value[index]
-        let result = try await Fixtures.checker.value.check(variant.bytes)
+        let result = try await Fixtures.engine.value.check(variant.bytes)
         #expect(result.reasons.contains(variant.code), "\(variant.name): \(result.reasons) \(result.quality)")
         // The other exposure code never comes with this one.
         if variant.code == "too_dark" { #expect(!result.reasons.contains("overexposed")) }
@@ -42,7 +42,7 @@ struct QualityReasonsTests {
     @Test("No clean fixture earns a quality code, and the measurements are in range", arguments: GoldenParityTests.goldens)
     func clean(golden: Golden) async throws {
         guard golden.service.status == "ok" else { return }
-        let result = try await Fixtures.checker.value.check(try Fixtures.bytes(golden.path))
+        let result = try await Fixtures.engine.value.check(try Fixtures.bytes(golden.path))
         #expect(result.reasons.allSatisfy { !Self.codes.contains($0) }, "\(golden.input.file): \(result.reasons)")
         #expect(result.quality.faceSize >= 120)
         #expect((60...200).contains(result.quality.brightness))
@@ -51,19 +51,19 @@ struct QualityReasonsTests {
 
     @Test("Quality codes change neither the decision nor the active check; the thresholds are settings")
     func decisionUnchanged() async throws {
-        let checker = try await Fixtures.checker.value
+        let engine = try await Fixtures.engine.value
         let blurred = try await Self.variants.value[4].bytes
-        let result = try await checker.check(blurred)
+        let result = try await engine.check(blurred)
         // A strict sharpness threshold turns every check's face blurry; the decision stays the same.
         let strict = try PassiveConfiguration(
             config: ConfigReader(provider: EnvironmentVariablesProvider(environmentVariables: ["QUALITY_MIN_SHARPNESS": "100000"])))
         #expect(strict.quality.minSharpness == 100_000)
-        let (models, policy) = (checker.models, strict.policy)
+        let (models, policy) = (engine.models, strict.policy)
         let t1 = try await onThread {
             try PassivePipeline(models: models, policy: policy).check(
                 try DecodedImage.decode(try Fixtures.bytes(Fixtures.image("image_T1.jpg"))))
         }
-        let reference = try await checker.check(try Fixtures.bytes(Fixtures.image("image_T1.jpg")))
+        let reference = try await engine.check(try Fixtures.bytes(Fixtures.image("image_T1.jpg")))
         #expect(t1.reasons == reference.reasons + ["blurry"])
         #expect(t1.label == reference.label && t1.confidenceScore == reference.confidenceScore)
         #expect(t1.requiresActiveCheck == reference.requiresActiveCheck)

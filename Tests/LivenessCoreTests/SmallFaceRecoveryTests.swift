@@ -35,8 +35,8 @@ struct SmallFaceRecoveryTests {
     @Test("T1 at 1/4 on a 1920x1080 canvas: found by the second pass, classified, and sent to the active check (small_face)",
           arguments: InferenceEngine.allCases)
     func recovered(engine: InferenceEngine) async throws {
-        let checker = try await Fixtures.checker(engine).value
-        let result = try await checker.check(try await Self.variants.value[0].bytes)
+        let engine = try await Fixtures.engine(engine).value
+        let result = try await engine.check(try await Self.variants.value[0].bytes)
         #expect(result.face.recovered)
         #expect(result.face.faceCount == 1)
         #expect(result.reasons.contains("small_face"))
@@ -48,11 +48,11 @@ struct SmallFaceRecoveryTests {
 
     @Test("Each fixture photo shrunk onto the canvas is lost by the reference pass and found by recovery")
     func withAndWithout() async throws {
-        let checker = try await Fixtures.checker.value
+        let engine = try await Fixtures.engine.value
         let variants = try await Self.variants.value
         // A pipeline on the same loaded networks with recovery off (upstream's behaviour), run on a thread
         // of its own: inference must not hold one of the two cooperative threads the other suites need.
-        let models = checker.models
+        let models = engine.models
         let refused = try await onThread {
             let reference = try PassivePipeline(models: models, policy: LivenessPolicy(smallFaceRecovery: false))
             return try variants.map { variant -> Bool in
@@ -66,17 +66,17 @@ struct SmallFaceRecoveryTests {
         }
         #expect(refused == [true, true, true])
         for variant in variants {
-            let result = try await checker.check(variant.bytes)
+            let result = try await engine.check(variant.bytes)
             #expect(result.reasons.contains("small_face"), "\(variant.name)")
         }
     }
 
     @Test("Images with no face still give no_face; SMALL_FACE_RECOVERY reads true and false and refuses anything else")
     func noFaceAndSetting() async throws {
-        let checker = try await Fixtures.checker.value
+        let engine = try await Fixtures.engine.value
         for name in ["no_face.png", "tiny_16x16.png"] {
             do {
-                _ = try await checker.check(try Fixtures.bytes(Fixtures.image(name)))
+                _ = try await engine.check(try Fixtures.bytes(Fixtures.image(name)))
                 Issue.record("\(name) found a face")
             } catch let error as LivenessError {
                 #expect(error.code == .noFace)

@@ -40,7 +40,7 @@ struct BlinkEndpointTests {
     }
 
     /// Runs the passive check on `selfie` and returns the fallback. The default, the blink clips' man, opens a
-    /// challenge on an app with ``TestApp/boundChecker`` (ACTIVE_CHECK_POLICY=always), which his clips pass.
+    /// challenge on an app with ``TestApp/boundEngine`` (ACTIVE_CHECK_POLICY=always), which his clips pass.
     static func issue(_ client: some TestClientProtocol, key: String? = nil, selfie: [UInt8]? = nil) async throws
         -> [String: Any]
     {
@@ -67,7 +67,7 @@ struct BlinkEndpointTests {
             ttl: configuration.challengeTTL, maxAttempts: configuration.challengeMaxAttempts,
             publicBaseURL: configuration.publicBaseURL, now: { clock.now })
         return try LivenessApplication.build(
-            configuration: configuration, signer: try await TestApp.signer.value, state: ServiceState(checker: try await TestApp.boundChecker.value),
+            configuration: configuration, signer: try await TestApp.signer.value, state: ServiceState(engine: try await TestApp.boundEngine.value),
             logger: .init(label: "test"), challenges: challenges)
     }
 

@@ -62,7 +62,7 @@ struct LimitsTests {
     func readiness() async throws {
         let state = ServiceState()
         let configuration = TestApp.configuration()
-        // Pretend the service is still loading by handing it a state without a checker and no model service.
+        // Pretend the service is still loading by handing it a state without an engine and no model service.
         let app = try LivenessApplication.build(
             configuration: configuration, signer: try await TestApp.signer.value, state: state, logger: .init(label: "test"), loadModels: false)
         try await app.test(.router) { client in
@@ -75,7 +75,7 @@ struct LimitsTests {
             #expect(refused.status == .serviceUnavailable)
             #expect(refused.errorCode == "not_ready")
             #expect(refused.headers[.retryAfter] == "1")
-            state.attach(try await TestApp.checker.value)
+            state.attach(try await TestApp.engine.value)
             let ready = try await client.execute(uri: "/health/ready", method: .get)
             #expect(ready.status == .ok)
             #expect(ready.object["status"] as? String == "ready")
@@ -99,10 +99,10 @@ struct LimitsTests {
 
     @Test("A full queue answers 503 overloaded with Retry-After; nothing else fails")
     func overload() async throws {
-        let checker = try await LivenessEngine(
+        let engine = try await LivenessEngine(
             configuration: PassiveConfiguration(modelDirectory: Fixtures.models, workers: 1, maxQueue: 0))
         let app = try LivenessApplication.build(
-            configuration: TestApp.configuration(), signer: try await TestApp.signer.value, state: ServiceState(checker: checker), logger: .init(label: "test"))
+            configuration: TestApp.configuration(), signer: try await TestApp.signer.value, state: ServiceState(engine: engine), logger: .init(label: "test"))
         let body = try TestApp.body(file: "image_T1.jpg")
         let statuses = try await app.test(.router) { client in
             try await withThrowingTaskGroup(of: (Int, String?, String?).self) { group in
@@ -115,7 +115,7 @@ struct LimitsTests {
                 return try await group.reduce(into: [(Int, String?, String?)]()) { $0.append($1) }
             }
         }
-        await checker.shutdown()
+        await engine.shutdown()
         let overloaded = statuses.filter { $0.0 == 503 }
         #expect(statuses.allSatisfy { $0.0 == 200 || $0.0 == 503 })
         #expect(!overloaded.isEmpty)

@@ -31,7 +31,7 @@ struct ObservabilityTests {
             #expect(Self.sample(text, #"liveness_request_latency_seconds_count{endpoint="/liveness"}"#) == 3)
             #expect(Self.sample(text, #"liveness_inference_latency_seconds_count{endpoint="/liveness"}"#) == 2)
             #expect(text.contains("# TYPE liveness_request_latency_seconds histogram"))
-            // The checker is shared with tests running in parallel, so only the presence is certain.
+            // The engine is shared with tests running in parallel, so only the presence is certain.
             #expect(Self.sample(text, "liveness_worker_queue_depth") != nil)
             #expect(Self.sample(text, "liveness_workers_busy") != nil)
         }

@@ -7,17 +7,17 @@ import Logging
 import NIOCore
 import TestSupport
 
-/// Builds the application under test around one shared, preloaded checker.
+/// Builds the application under test around one shared, preloaded engine.
 enum TestApp {
     /// Two workers and a deep queue: the tests send bursts of parallel requests.
-    static let checker = Task {
+    static let engine = Task {
         try await LivenessEngine(
             configuration: PassiveConfiguration(modelDirectory: Fixtures.models, workers: 2, maxQueue: 1000))
     }
 
     /// The same with ACTIVE_CHECK_POLICY=always: every selfie with a face opens a challenge, so that the
     /// blink clips' own man (``Videos/selfie``) can open one his clips pass.
-    static let boundChecker = Task {
+    static let boundEngine = Task {
         var configuration = PassiveConfiguration(modelDirectory: Fixtures.models, workers: 2, maxQueue: 1000)
         configuration.activeCheck = .always
         return try await LivenessEngine(configuration: configuration)
@@ -36,9 +36,9 @@ enum TestApp {
 
     static func make(
         _ change: (inout ServerConfiguration) -> Void = { _ in }, logger: Logger = Logger(label: "test"), storage: Storage? = nil,
-        engine: Task<LivenessEngine, any Error> = checker
+        engine: Task<LivenessEngine, any Error> = engine
     ) async throws -> some ApplicationProtocol {
-        let state = ServiceState(checker: try await engine.value)
+        let state = ServiceState(engine: try await engine.value)
         return try LivenessApplication.build(configuration: configuration(change), signer: try await TestApp.signer.value, state: state, logger: logger, storage: storage)
     }
 

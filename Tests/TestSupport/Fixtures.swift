@@ -30,10 +30,10 @@ public enum Fixtures {
             .map { try Golden.load("\(folder)/\($0)") }
     }
 
-    /// One checker per inference engine with the default models, shared by all tests (2 workers each).
+    /// One LivenessEngine per InferenceEngine with the default models, shared by all tests (2 workers each).
     /// Its queue never sheds: every suite uses it at once, and on a slow machine more than the default 64
     /// jobs may wait. Shedding is tested on private engines.
-    public static let checkers: [InferenceEngine: Task<LivenessEngine, any Error>] = Dictionary(
+    public static let engines: [InferenceEngine: Task<LivenessEngine, any Error>] = Dictionary(
         uniqueKeysWithValues: InferenceEngine.allCases.map { engine in
             (engine, Task {
                 var configuration = PassiveConfiguration(modelDirectory: models, workers: 2, maxQueue: 100_000)
@@ -42,11 +42,11 @@ public enum Fixtures {
             })
         })
 
-    /// The checker on the default engine (OpenVINO).
-    public static var checker: Task<LivenessEngine, any Error> { checker(.openvino) }
+    /// The shared LivenessEngine on OpenVINO.
+    public static var engine: Task<LivenessEngine, any Error> { engine(.openvino) }
 
-    /// The checker on `engine`.
-    public static func checker(_ engine: InferenceEngine) -> Task<LivenessEngine, any Error> { checkers[engine]! }
+    /// The shared LivenessEngine running its networks on `engine`.
+    public static func engine(_ engine: InferenceEngine) -> Task<LivenessEngine, any Error> { engines[engine]! }
 }
 
 public struct FixtureError: Error, CustomStringConvertible {

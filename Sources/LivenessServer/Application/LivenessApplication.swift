@@ -21,9 +21,9 @@ public enum LivenessApplication {
     /// The application for `configuration`.
     ///
     /// - Parameters:
-    ///   - state: pass a state with a loaded checker to serve at once (tests); otherwise the
+    ///   - state: pass a state with a loaded engine to serve at once (tests); otherwise the
     ///     models load in the background and `/health/ready` turns 200 when they have.
-    ///   - loadModels: whether to load the models when `state` has no checker.
+    ///   - loadModels: whether to load the models when `state` has no engine.
     ///   - storage: the database (``Storage/open(_:logger:)``) for challenges and the audit log; the
     ///     application closes it at shutdown. Without it challenges stay in memory and nothing is audited.
     ///   - challenges: the challenge service (tests inject a clock); by default one on `storage`, or in
@@ -73,7 +73,7 @@ public enum LivenessApplication {
         var services: [any Service] = storage.map { [StorageService(storage: $0, logger: logger)] } ?? []
         if let audit { services.append(AuditService(audit: audit, logger: logger)) }
         services += extraServices + [ChallengePurgeService(challenges: challenges, logger: logger)]
-        if state.checker == nil && loadModels {
+        if state.engine == nil && loadModels {
             services.append(ModelService(configuration: configuration.passive, state: state, logger: logger))
         }
         let connections = configuration.connections

@@ -14,29 +14,29 @@ struct ModelService: Service {
     func run() async throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let checker = try await LivenessEngine(configuration: configuration)
-        state.attach(checker)
+        let engine = try await LivenessEngine(configuration: configuration)
+        state.attach(engine)
         logger.info(
             "models loaded",
             metadata: [
-                "model_version": "\(checker.modelVersion)", "workers": "\(checker.workerCount)",
+                "model_version": "\(engine.modelVersion)", "workers": "\(engine.workerCount)",
                 "max_queue": "\(configuration.maxQueue)", "load_ms": "\(Int(((clock.now - start).seconds * 1000).rounded()))",
-                "face_match": "\(checker.supportsFaceMatch)", "inference_engine": "\(checker.models.engine)",
+                "face_match": "\(engine.supportsFaceMatch)", "inference_engine": "\(engine.models.engine)",
             ])
-        for note in checker.catalog.notes { logger.notice("classifier \(note)") }
-        for spec in checker.catalog.classifiers {
+        for note in engine.catalog.notes { logger.notice("classifier \(note)") }
+        for spec in engine.catalog.classifiers {
             if case .veto(let threshold) = spec.role {
                 logger.info("veto model \(spec.name): asks for the active check when its live probability is below \(threshold)")
             }
         }
-        if !checker.supportsFaceMatch {
+        if !engine.supportsFaceMatch {
             logger.warning(
                 "challenges are not bound to the selfie's face: \(ModelCatalog.faceRecognitionName) or the blink models are missing; run scripts/fetch-models"
             )
         }
         try? await gracefulShutdown()
         _ = state.detach()
-        await checker.shutdown()
+        await engine.shutdown()
         logger.info("workers stopped")
     }
 }

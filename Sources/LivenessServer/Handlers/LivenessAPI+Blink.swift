@@ -39,7 +39,7 @@ extension LivenessAPI {
         }
         let challengeID = try Self.challengeID(form: formChallenge, query: input.query.challengeId)
         if let challengeID { RequestScope.note?.update { $0.challengeID = challengeID } }
-        guard let engine = state.checker else { throw APIError.notReady }
+        guard let engine = state.engine else { throw APIError.notReady }
         // A failed attempt is reserved from the budget before the analysis, so that concurrent uploads cannot
         // overrun it, and given back when the attempt passes or is not analysed.
         let client = RequestScope.client

@@ -25,7 +25,7 @@ extension LivenessAPI {
         body.resultToken = try await signer.sign(
             kind: "challenge", decision: status.rawValue, score: challenge.passiveScore,
             reasons: challenge.lastAttempt?.reasons ?? [], challengeID: challenge.id, requestID: RequestScope.requestID,
-            media: nil, modelVersion: state.checker?.modelVersion ?? "", audience: RequestScope.apiKeyID)
+            media: nil, modelVersion: state.engine?.modelVersion ?? "", audience: RequestScope.apiKeyID)
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(body)))
     }
 }

@@ -9,10 +9,10 @@ extension LivenessAPI {
 
     /// 200 once the models are loaded and the workers run; 503 before that and while shutting down.
     func getReadiness(_ input: Operations.GetReadiness.Input) async throws -> Operations.GetReadiness.Output {
-        guard let checker = state.checker, !state.isDraining else {
+        guard let engine = state.engine, !state.isDraining else {
             return .serviceUnavailable(.init(body: .json(.init(status: .notReady))))
         }
-        return .ok(.init(body: .json(.init(status: .ready, workers: checker.workerCount, modelVersion: checker.modelVersion))))
+        return .ok(.init(body: .json(.init(status: .ready, workers: engine.workerCount, modelVersion: engine.modelVersion))))
     }
 
     /// Prometheus text, or 404 "Metrics disabled" with `ENABLE_METRICS=false`.
@@ -20,6 +20,6 @@ extension LivenessAPI {
         guard let metrics else {
             return .notFound(.init(body: .json(.init(error: .init(code: .notFound, message: "Metrics disabled")))))
         }
-        return .ok(.init(body: .plainText(.init(metrics.render(load: state.checker?.load)))))
+        return .ok(.init(body: .plainText(.init(metrics.render(load: state.engine?.load)))))
     }
 }

@@ -24,11 +24,11 @@ struct LivenessAPI: APIProtocol {
         }
         guard !encoded.isEmpty else { throw LivenessError.invalidRequest("the image is empty") }
         let bytes = try Base64Image.decode(encoded)
-        guard let checker = state.checker else { throw APIError.notReady }
+        guard let engine = state.engine else { throw APIError.notReady }
         let clock = ContinuousClock()
         let start = clock.now
         let bindFace = configuration.enableFallback
-        let (result, reference) = try await HangUp.guarding { try await checker.checkForChallenge(bytes, bindFace: bindFace) }
+        let (result, reference) = try await HangUp.guarding { try await engine.checkForChallenge(bytes, bindFace: bindFace) }
         metrics?.recordInference(endpoint: "/liveness", seconds: (clock.now - start).seconds)
         var fallback: Components.Schemas.Fallback?
         if result.requiresActiveCheck && configuration.enableFallback {

@@ -23,7 +23,7 @@ struct AuditMiddleware<Context: RequestContext>: RouterMiddleware {
                 requestID: RequestScope.requestID, time: time, endpoint: operation.path, apiKeyID: fields.apiKeyID,
                 status: Int(response.status.code), outcome: fields.outcome ?? "status_\(response.status.code)",
                 score: fields.score, reasons: fields.reasons, latencyMs: ((clock.now - start).seconds * 1_000_000).rounded() / 1000,
-                modelVersion: state.checker?.modelVersion, challengeID: fields.challengeID))
+                modelVersion: state.engine?.modelVersion, challengeID: fields.challengeID))
         return response
     }
 }

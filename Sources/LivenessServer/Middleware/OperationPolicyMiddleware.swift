@@ -29,7 +29,7 @@ struct OperationPolicyMiddleware: ServerMiddleware {
                 throw APIError.rateLimited(retryAfter: wait)
             }
             try checkMediaType(request, operation)
-            if operation.policy.usesWorkers, let engine = state.checker, engine.isFull {
+            if operation.policy.usesWorkers, let engine = state.engine, engine.isFull {
                 throw LivenessError(.overloaded, "all \(engine.workerCount) workers are busy and the queue is full")
             }
             return try await next(request, limited(body, request, operation.policy.bodyLimit), metadata)

@@ -5,7 +5,8 @@ import LivenessCore
 
 /// `liveness fuzz`: the resource-bomb corpus (``BombCorpus``), then mutated images and videos (the bombs
 /// among the seeds) through the same guard, decode and analysis path the server uses. Fails (exit 1) when a
-/// bomb is not refused with its code or an input takes longer than `--max-seconds`; a crash ends the process.
+/// bomb is not refused with its code, an input is answered `internal_error` (bad input must get a precise 4xx
+/// code) or takes longer than `--max-seconds`; a crash ends the process.
 struct FuzzCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fuzz",
@@ -43,7 +44,7 @@ struct FuzzCommand: AsyncParsableCommand {
 
     func run() async throws {
         let seed = seed ?? UInt64.random(in: 0...UInt64.max)
-        let engine = try await models.startChecker()
+        let engine = try await models.startEngine()
         let clip = FileManager.default.contents(atPath: "\(videos)/blink_real_h264.mp4").map { [UInt8]($0) }
         let bombs = try BombCorpus.images() + (try clip.map { try BombCorpus.videos(clip: $0) } ?? [])
         let imageSeeds =
@@ -88,7 +89,7 @@ struct FuzzCommand: AsyncParsableCommand {
         let slow = report.slow(over: maxSeconds)
         try save(slow)
         print(report.summary(elapsed: start.duration(to: clock.now).seconds, limit: maxSeconds))
-        if !slow.isEmpty || defused < bombs.count { throw ExitCode(1) }
+        if !slow.isEmpty || report.internalErrors > 0 || defused < bombs.count { throw ExitCode(1) }
     }
 
     private func done(_ report: FuzzReport) -> Bool { maxInputs > 0 && report.total >= maxInputs }

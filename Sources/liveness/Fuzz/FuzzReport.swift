@@ -14,6 +14,8 @@ struct FuzzReport {
     }
 
     private(set) var total = 0
+    /// Inputs answered `internal_error`: bad input must always get a precise 4xx code.
+    private(set) var internalErrors = 0
     private var results: [String: Int] = [:]
     private var slowest: [String: Double] = [:]
     private var tooSlow: [Outcome] = []
@@ -22,6 +24,7 @@ struct FuzzReport {
     mutating func record(_ outcome: Outcome) {
         total += 1
         results["\(outcome.kind) \(outcome.result)", default: 0] += 1
+        if outcome.result == "internal_error" { internalErrors += 1 }
         slowest[outcome.kind] = max(slowest[outcome.kind] ?? 0, outcome.seconds)
         if outcome.analysisSeconds > 0 {
             slowest["video analysis"] = max(slowest["video analysis"] ?? 0, outcome.analysisSeconds)
@@ -37,8 +40,8 @@ struct FuzzReport {
         for (kind, seconds) in slowest.sorted(by: { $0.key < $1.key }) {
             lines.append(String(format: "  slowest %@: %.3f s", kind == "video" ? "video decode" : kind, seconds))
         }
-        let slow = self.slow(over: limit).count
-        lines.append("fuzz: \(slow == 0 ? total : total - slow) passed, \(slow) failed")
+        let failed = self.slow(over: limit).count + internalErrors
+        lines.append("fuzz: \(total - failed) passed, \(failed) failed")
         return lines.joined(separator: "\n")
     }
 }
