@@ -5,11 +5,27 @@ extension BombCorpus {
     public static func videos(clip: [UInt8], ffmpeg: String = "/usr/bin/ffmpeg") throws -> [Bomb] {
         var bombs = [try sampleIndex(clip), try chunkTable(clip)]
         let made: [(String, String, [String], String, String)] = [
-            ("fps-999", "a 999 fps clip (10 s of it would decode 9990 frames)", ["-f", "lavfi", "-i", "color=c=gray:s=64x64:r=999:d=0.5", "-c:v", "libx264", "-f", "mp4"], "mp4", "unsupported_video"),
-            ("uhd-300", "300 frames of 4096x2160 (a 150 KB file, 17 s of decoding)", ["-f", "lavfi", "-i", "color=c=gray:s=4096x2160:r=30:d=10", "-c:v", "libx264", "-preset", "ultrafast", "-f", "mp4"], "mp4", "video_too_long"),
-            ("mjpeg-mp4", "Motion JPEG in MP4: another decoder behind FFmpeg", ["-f", "lavfi", "-i", "color=c=gray:s=64x64:r=10:d=2", "-c:v", "mjpeg", "-f", "mp4"], "mp4", "unsupported_video"),
-            ("ffv1-mkv", "FFV1 in Matroska: another container and decoder", ["-f", "lavfi", "-i", "color=c=gray:s=64x64:r=10:d=2", "-c:v", "ffv1", "-f", "matroska"], "mkv", "unsupported_video"),
-            ("h264-mkv", "H.264 in Matroska (not WebM)", ["-f", "lavfi", "-i", "color=c=gray:s=64x64:r=10:d=2", "-c:v", "libx264", "-f", "matroska"], "mkv", "unsupported_video"),
+            (
+                "fps-999", "a 999 fps clip (10 s of it would decode 9990 frames)",
+                ["-f", "lavfi", "-i", "color=c=gray:s=64x64:r=999:d=0.5", "-c:v", "libx264", "-f", "mp4"], "mp4", "unsupported_video"
+            ),
+            (
+                "uhd-300", "300 frames of 4096x2160 (a 150 KB file, 17 s of decoding)",
+                ["-f", "lavfi", "-i", "color=c=gray:s=4096x2160:r=30:d=10", "-c:v", "libx264", "-preset", "ultrafast", "-f", "mp4"], "mp4",
+                "video_too_long"
+            ),
+            (
+                "mjpeg-mp4", "Motion JPEG in MP4: another decoder behind FFmpeg",
+                ["-f", "lavfi", "-i", "color=c=gray:s=64x64:r=10:d=2", "-c:v", "mjpeg", "-f", "mp4"], "mp4", "unsupported_video"
+            ),
+            (
+                "ffv1-mkv", "FFV1 in Matroska: another container and decoder",
+                ["-f", "lavfi", "-i", "color=c=gray:s=64x64:r=10:d=2", "-c:v", "ffv1", "-f", "matroska"], "mkv", "unsupported_video"
+            ),
+            (
+                "h264-mkv", "H.264 in Matroska (not WebM)",
+                ["-f", "lavfi", "-i", "color=c=gray:s=64x64:r=10:d=2", "-c:v", "libx264", "-f", "matroska"], "mkv", "unsupported_video"
+            ),
         ]
         for (name, summary, arguments, suffix, code) in made {
             bombs.append(Bomb(name: name, kind: .video, summary: summary, bytes: try run(ffmpeg, arguments, suffix: suffix), expectedCode: code))

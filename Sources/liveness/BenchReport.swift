@@ -73,13 +73,15 @@ struct BenchReport: Encodable {
             }
             if let embedding = blink.embedding {
                 lines.append(
-                    String(format: "face embedding, one worker: p50 %.2f ms, p99 %.2f ms, mean %.2f ms", embedding.p50, embedding.p99, embedding.mean))
+                    String(format: "face embedding, one worker: p50 %.2f ms, p99 %.2f ms, mean %.2f ms", embedding.p50, embedding.p99, embedding.mean)
+                )
             }
         }
         if let comparison {
             lines.append(
-                String(format: "on %@: end-to-end p50 %.2f ms; this engine takes %.2fx of it", comparison.engine, comparison.endToEndP50,
-                       comparison.endToEndRatio))
+                String(
+                    format: "on %@: end-to-end p50 %.2f ms; this engine takes %.2fx of it", comparison.engine, comparison.endToEndP50,
+                    comparison.endToEndRatio))
             if let blinkP50 = comparison.blinkP50, let ratio = comparison.blinkRatio {
                 lines.append(String(format: "on %@: blink p50 %.0f ms; this engine takes %.2fx of it", comparison.engine, blinkP50, ratio))
             }

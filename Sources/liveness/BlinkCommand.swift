@@ -67,11 +67,13 @@ struct BlinkCommand: AsyncParsableCommand {
 
     static func summary(_ path: String, _ analysis: BlinkAnalysis, _ seconds: Double) -> String {
         let passive = analysis.passive.map { String(format: "%@ %.3f", $0.label.rawValue, $0.confidenceScore) } ?? "-"
-        let face = analysis.faceMatch.map { match in
-            ", same face: " + (match.matched ? "yes" : "no") + (match.distance.map { String(format: " (distance %.3f)", $0) } ?? "")
-        } ?? ""
+        let face =
+            analysis.faceMatch.map { match in
+                ", same face: " + (match.matched ? "yes" : "no") + (match.distance.map { String(format: " (distance %.3f)", $0) } ?? "")
+            } ?? ""
         return String(
-            format: "%@: %@, blinks %d, frames %d (faces %d) at %.1f fps, passive %@, motion %.4f, EAR %.3f/%.3f, %@ (%.2f s: decode %.2f, frames %.2f)",
+            format:
+                "%@: %@, blinks %d, frames %d (faces %d) at %.1f fps, passive %@, motion %.4f, EAR %.3f/%.3f, %@ (%.2f s: decode %.2f, frames %.2f)",
             path, analysis.activePassed ? "PASSED" : "failed", analysis.blinkCount, analysis.framesAnalyzed,
             analysis.faceFrames, analysis.fps, passive, analysis.motion, analysis.earBaseline, analysis.earMinimum,
             analysis.reasons.isEmpty ? "no reasons" : analysis.reasons.joined(separator: ","), seconds,

@@ -7,7 +7,10 @@ struct Liveness: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liveness",
         abstract: "Face liveness (presentation-attack) detection with the MiniFASNet anti-spoof models.",
-        subcommands: [ServeCommand.self, CheckCommand.self, EvaluateCommand.self, BlinkCommand.self, BenchCommand.self, FuzzCommand.self, BombsCommand.self, HealthcheckCommand.self, TokenCommand.self]
+        subcommands: [
+            ServeCommand.self, CheckCommand.self, EvaluateCommand.self, BlinkCommand.self, BenchCommand.self, FuzzCommand.self, BombsCommand.self,
+            HealthcheckCommand.self, TokenCommand.self,
+        ]
     )
 
     /// Applies the bridge's process-wide settings (``LivenessEngine/configureProcess()``) before anything else

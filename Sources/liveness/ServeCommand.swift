@@ -7,7 +7,7 @@ import Logging
 import ServiceLifecycle
 
 #if OTLPTracing
-import OTel
+    import OTel
 #endif
 
 /// `liveness serve`: the HTTP API.
@@ -102,15 +102,15 @@ struct ServeCommand: AsyncParsableCommand {
     static func bootstrapTracing(_ configuration: ServerConfiguration, logger: Logger) throws -> [any Service] {
         guard configuration.enableTracing else { return [] }
         #if OTLPTracing
-        var otel = OTel.Configuration.default
-        otel.logs.enabled = false
-        otel.metrics.enabled = false
-        otel.traces.enabled = true
-        logger.info("ENABLE_TRACING: exporting spans over OTLP")
-        return [try OTel.bootstrap(configuration: otel)]
+            var otel = OTel.Configuration.default
+            otel.logs.enabled = false
+            otel.metrics.enabled = false
+            otel.traces.enabled = true
+            logger.info("ENABLE_TRACING: exporting spans over OTLP")
+            return [try OTel.bootstrap(configuration: otel)]
         #else
-        logger.warning("ENABLE_TRACING: this build has no OTLP exporter; build with --traits OTLPTracing")
-        return []
+            logger.warning("ENABLE_TRACING: this build has no OTLP exporter; build with --traits OTLPTracing")
+            return []
         #endif
     }
 

@@ -35,8 +35,9 @@ struct BlinkTests {
         if name.contains("static") { #expect(analysis.reasons.contains("static_video")) }
     }
 
-    @Test("Per-frame EAR follows the reference curve within 0.03",
-          arguments: ["blink_real_h264.mp4", "noblink_photo_moving_vp9.webm"], InferenceEngine.allCases)
+    @Test(
+        "Per-frame EAR follows the reference curve within 0.03",
+        arguments: ["blink_real_h264.mp4", "noblink_photo_moving_vp9.webm"], InferenceEngine.allCases)
     func earCurve(name: String, engine: InferenceEngine) async throws {
         let csv = try String(contentsOfFile: "\(Fixtures.testdata)/video/ear/\(name).csv", encoding: .utf8)
         let reference = csv.split(separator: "\n").dropFirst().map { line in Double(line.split(separator: ",")[2]) }

@@ -27,8 +27,9 @@ struct FaceMatchTests {
         try JSONDecoder().decode(GoldenEmbedding.self, from: Data(Fixtures.bytes("\(goldenFolder)/dlib-embedding-T1.json"))).embedding
     }
 
-    @Test("On the same chip, the converted network gives dlib's own embedding (golden from PyPI dlib-bin, within 1e-4)",
-          arguments: InferenceEngine.allCases)
+    @Test(
+        "On the same chip, the converted network gives dlib's own embedding (golden from PyPI dlib-bin, within 1e-4)",
+        arguments: InferenceEngine.allCases)
     func golden(engine: InferenceEngine) async throws {
         let golden = try Self.golden()
         try await onThread {
@@ -42,8 +43,9 @@ struct FaceMatchTests {
         }
     }
 
-    @Test("Face Mesh alignment of T1 cuts the golden chip (within rounding) and gives its embedding",
-          arguments: InferenceEngine.allCases)
+    @Test(
+        "Face Mesh alignment of T1 cuts the golden chip (within rounding) and gives its embedding",
+        arguments: InferenceEngine.allCases)
     func alignment(engine: InferenceEngine) async throws {
         let golden = try #require(FaceEmbedding(values: try Self.golden().map(Float.init)))
         try await onThread {
@@ -102,7 +104,9 @@ struct FaceMatchTests {
         #expect(match.matched && match.consistent)
         #expect(try #require(match.distance) < 0.35)
         #expect(try #require(match.largestFrameDistance) < 0.22)
-        print("face match \(name): distance \(match.distance ?? -1), largest frame distance \(match.largestFrameDistance ?? -1), frames \(match.framesCompared)")
+        print(
+            "face match \(name): distance \(match.distance ?? -1), largest frame distance \(match.largestFrameDistance ?? -1), frames \(match.framesCompared)"
+        )
     }
 
     @Test("Without a reference there is no face match; a selfie without landmarks matches nothing")

@@ -14,7 +14,7 @@ struct ModelLoadingTests {
     /// The files each engine reads: OpenCV the Caffe detector, OpenVINO its ONNX conversion.
     static let corruptions: [(String, InferenceEngine)] =
         ["2.7_80x80_MiniFASNetV2.onnx", "4_0_0_80x80_MiniFASNetV1SE.onnx", "deploy.prototxt", "Widerface-RetinaFace.caffemodel"]
-            .map { ($0, .opencv) }
+        .map { ($0, .opencv) }
         + ["2.7_80x80_MiniFASNetV2.onnx", "4_0_0_80x80_MiniFASNetV1SE.onnx", "Widerface-RetinaFace.onnx"].map { ($0, .openvino) }
 
     private static func configuration(_ folder: String, engine: InferenceEngine, workers: Int = 1) -> PassiveConfiguration {

@@ -13,12 +13,15 @@ struct PluggableModelTests {
     /// The default folder plus facenox as a veto (threshold 0.85), per engine, 2 workers.
     static let vetoEngines: [InferenceEngine: Task<LivenessEngine, any Error>] = Dictionary(
         uniqueKeysWithValues: InferenceEngine.allCases.map { engine in
-            (engine, Task {
-                var configuration = PassiveConfiguration(modelDirectory: Fixtures.models, workers: 2, maxQueue: 1000)
-                configuration.inferenceEngine = engine
-                configuration.extraModels = [FacenoxGolden.modelPath]
-                return try await LivenessEngine(configuration: configuration)
-            })
+            (
+                engine,
+                Task {
+                    var configuration = PassiveConfiguration(modelDirectory: Fixtures.models, workers: 2, maxQueue: 1000)
+                    configuration.inferenceEngine = engine
+                    configuration.extraModels = [FacenoxGolden.modelPath]
+                    return try await LivenessEngine(configuration: configuration)
+                }
+            )
         })
 
     @Test("The golden file covers 6 fixtures")
@@ -97,14 +100,38 @@ struct PluggableModelTests {
 
     /// Each mistake in a manifest stops startup with the key at fault.
     static let badManifests: [(String, String)] = [
-        (#"{"input":{"width":128,"height":128},"crop":{"rule":"whole"},"resize":"stretch","channels":"rgb","outputs":2,"live_index":0,"treshold":0.5}"#, "unknown key 'treshold'"),
-        (#"{"input":{"width":128,"height":128},"crop":{"rule":"whole"},"resize":"stretch","channels":"rgb","outputs":2,"live_index":2}"#, "live_index must be a number in 0.0...1.0"),
-        (#"{"input":{"width":128,"height":128},"crop":{"rule":"whole"},"resize":"stretch","channels":"rgb","outputs":2,"live_index":0,"role":"veto"}"#, "the veto role needs a threshold"),
-        (#"{"input":{"width":128,"height":128},"crop":{"rule":"square","factor":1.5},"resize":"stretch","channels":"rgb","outputs":2,"live_index":0}"#, "crop.border must be one of reflect_101, replicate, constant"),
-        (#"{"input":{"width":128,"height":128},"crop":{"rule":"tiles"},"resize":"stretch","channels":"rgb","outputs":2,"live_index":0}"#, "crop.rule must be sfas_scale, square or whole"),
-        (#"{"input":{"width":128,"height":128},"crop":{"rule":"whole"},"resize":"stretch","channels":"yuv","outputs":2,"live_index":0}"#, "channels must be one of bgr, rgb"),
-        (#"{"input":{"width":128,"height":128},"crop":{"rule":"whole"},"resize":"stretch","channels":"rgb","outputs":2,"live_index":0,"std":[1,0,1]}"#, "scale and std must not be 0"),
-        (#"{"input":{"width":128,"height":128},"crop":{"rule":"whole"},"resize":"stretch","channels":"rgb","outputs":true,"live_index":0}"#, "outputs must be a number in 2.0...64.0"),
+        (
+            #"{"input":{"width":128,"height":128},"crop":{"rule":"whole"},"resize":"stretch","channels":"rgb","outputs":2,"live_index":0,"treshold":0.5}"#,
+            "unknown key 'treshold'"
+        ),
+        (
+            #"{"input":{"width":128,"height":128},"crop":{"rule":"whole"},"resize":"stretch","channels":"rgb","outputs":2,"live_index":2}"#,
+            "live_index must be a number in 0.0...1.0"
+        ),
+        (
+            #"{"input":{"width":128,"height":128},"crop":{"rule":"whole"},"resize":"stretch","channels":"rgb","outputs":2,"live_index":0,"role":"veto"}"#,
+            "the veto role needs a threshold"
+        ),
+        (
+            #"{"input":{"width":128,"height":128},"crop":{"rule":"square","factor":1.5},"resize":"stretch","channels":"rgb","outputs":2,"live_index":0}"#,
+            "crop.border must be one of reflect_101, replicate, constant"
+        ),
+        (
+            #"{"input":{"width":128,"height":128},"crop":{"rule":"tiles"},"resize":"stretch","channels":"rgb","outputs":2,"live_index":0}"#,
+            "crop.rule must be sfas_scale, square or whole"
+        ),
+        (
+            #"{"input":{"width":128,"height":128},"crop":{"rule":"whole"},"resize":"stretch","channels":"yuv","outputs":2,"live_index":0}"#,
+            "channels must be one of bgr, rgb"
+        ),
+        (
+            #"{"input":{"width":128,"height":128},"crop":{"rule":"whole"},"resize":"stretch","channels":"rgb","outputs":2,"live_index":0,"std":[1,0,1]}"#,
+            "scale and std must not be 0"
+        ),
+        (
+            #"{"input":{"width":128,"height":128},"crop":{"rule":"whole"},"resize":"stretch","channels":"rgb","outputs":true,"live_index":0}"#,
+            "outputs must be a number in 2.0...64.0"
+        ),
         (#"[1, 2]"#, "not a JSON object"),
     ]
 

@@ -14,7 +14,8 @@ struct QualityReasonsTests {
         // Pixel loops in a debug build: on a thread of their own, not on the cooperative pool.
         try await onThread {
             [
-                Variant(name: "T1 at 1/2 on a 1920x1080 canvas", code: "face_too_small", bytes: try FixtureVariants.shrunk("image_T1.jpg", factor: 2)),
+                Variant(
+                    name: "T1 at 1/2 on a 1920x1080 canvas", code: "face_too_small", bytes: try FixtureVariants.shrunk("image_T1.jpg", factor: 2)),
                 Variant(name: "T1 without its top 200 rows", code: "face_cut_off", bytes: try FixtureVariants.cropped("image_T1.jpg", top: 200)),
                 Variant(name: "T1 at 30 % exposure", code: "too_dark", bytes: try FixtureVariants.exposed("image_T1.jpg", gain: 0.3)),
                 Variant(name: "T1 at 1.8x + 60", code: "overexposed", bytes: try FixtureVariants.exposed("image_T1.jpg", gain: 1.8, offset: 60)),

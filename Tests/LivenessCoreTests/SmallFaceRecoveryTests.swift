@@ -32,8 +32,9 @@ struct SmallFaceRecoveryTests {
         var bytes: [UInt8]
     }
 
-    @Test("T1 at 1/4 on a 1920x1080 canvas: found by the second pass, classified, and sent to the active check (small_face)",
-          arguments: InferenceEngine.allCases)
+    @Test(
+        "T1 at 1/4 on a 1920x1080 canvas: found by the second pass, classified, and sent to the active check (small_face)",
+        arguments: InferenceEngine.allCases)
     func recovered(engine: InferenceEngine) async throws {
         let engine = try await Fixtures.engine(engine).value
         let result = try await engine.check(try await Self.variants.value[0].bytes)

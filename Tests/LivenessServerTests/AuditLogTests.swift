@@ -9,7 +9,8 @@ struct AuditLogTests {
     static func entry(_ index: Int, at time: Date, outcome: String = "real") -> AuditEntry {
         AuditEntry(
             requestID: "request-\(index)", time: time, endpoint: "/liveness", apiKeyID: index.isMultiple(of: 2) ? "0a1b2c3d4e5f" : nil,
-            status: 200, outcome: outcome, score: 0.5 + Double(index) / 1000, reasons: index.isMultiple(of: 3) ? ["low_confidence", "multiple_faces"] : [],
+            status: 200, outcome: outcome, score: 0.5 + Double(index) / 1000,
+            reasons: index.isMultiple(of: 3) ? ["low_confidence", "multiple_faces"] : [],
             latencyMs: 12.5, modelVersion: "2.7_80x80_MiniFASNetV2", challengeID: index.isMultiple(of: 5) ? Challenge.newID() : nil)
     }
 

@@ -25,13 +25,17 @@ struct AuthenticationTests {
             #expect(missing.status == .unauthorized)
             #expect(missing.errorCode == "unauthorized")
             #expect(missing.headers[.wwwAuthenticate] == "Bearer")
-            for wrong: HTTPFields in [[Self.apiKey: "wrong"], [.authorization: "Bearer wrong"], [Self.apiKey: "first-ke"],
-                [.authorization: "Basic Zmlyc3Qta2V5"], [.authorization: "first-key"]] {
+            for wrong: HTTPFields in [
+                [Self.apiKey: "wrong"], [.authorization: "Bearer wrong"], [Self.apiKey: "first-ke"],
+                [.authorization: "Basic Zmlyc3Qta2V5"], [.authorization: "first-key"],
+            ] {
                 let response = try await Self.request(client, wrong)
                 #expect(response.status == .unauthorized, "\(wrong)")
             }
-            for right: HTTPFields in [[Self.apiKey: "first-key"], [Self.apiKey: "second-key"], [.authorization: "Bearer first-key"],
-                [.authorization: "bearer second-key"]] {
+            for right: HTTPFields in [
+                [Self.apiKey: "first-key"], [Self.apiKey: "second-key"], [.authorization: "Bearer first-key"],
+                [.authorization: "bearer second-key"],
+            ] {
                 let response = try await Self.request(client, right)
                 #expect(response.status == .ok, "\(right)")
                 #expect(response.object["liveness_label"] as? String == "real")

@@ -24,7 +24,8 @@ struct ChallengeEndpointTests {
             configuration.apiKeys = ["key-a", "key-b"]
             let challenges = ChallengeService(store: store, maxAttempts: 2, now: { clock.now })
             let app = try LivenessApplication.build(
-                configuration: configuration, signer: try await TestApp.signer.value, state: ServiceState(engine: try await TestApp.boundEngine.value),
+                configuration: configuration, signer: try await TestApp.signer.value,
+                state: ServiceState(engine: try await TestApp.boundEngine.value),
                 logger: .init(label: "test"), challenges: challenges)
             try await app.test(.router) { client in try await body(client) }
         }

@@ -95,7 +95,8 @@ struct ChallengeStoreTests {
             await #expect(throws: ChallengeError.inProgress) {
                 try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch.addingTimeInterval(SQLChallengeStore.attemptLease - 1))
             }
-            let resumed = try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch.addingTimeInterval(SQLChallengeStore.attemptLease + 1))
+            let resumed = try await store.begin(
+                id: challenge.id, apiKeyID: "key-a", now: epoch.addingTimeInterval(SQLChallengeStore.attemptLease + 1))
             #expect(resumed.state == .inProgress)
         }
     }

@@ -98,12 +98,14 @@ struct ConnectionTests {
         }
     }
 
-    @Test("The HTTP parser's refusals carry the JSON error body", arguments: [
-        "GET /health HTTP/1.1\\r\\nHost: x\\r\\nX-Bad: a\\x00b\\r\\n\\r\\n",
-        "POST /liveness HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 5\\r\\nContent-Length: 7\\r\\n\\r\\nhello",
-        "PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n",
-        "GET /health HTTP/1.1\\r\\nHost: x\\r\\nX-Big: " + String(repeating: "a", count: 90_000) + "\\r\\n\\r\\n",
-    ])
+    @Test(
+        "The HTTP parser's refusals carry the JSON error body",
+        arguments: [
+            "GET /health HTTP/1.1\\r\\nHost: x\\r\\nX-Bad: a\\x00b\\r\\n\\r\\n",
+            "POST /liveness HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 5\\r\\nContent-Length: 7\\r\\n\\r\\nhello",
+            "PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n",
+            "GET /health HTTP/1.1\\r\\nHost: x\\r\\nX-Big: " + String(repeating: "a", count: 90_000) + "\\r\\n\\r\\n",
+        ])
     func parserErrors(request: String) async throws {
         try await Self.app().test(.live) { client in
             let port = try #require(client.port)

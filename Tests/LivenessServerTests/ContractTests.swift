@@ -170,7 +170,8 @@ struct ActiveCheckPolicyTests {
                 return passive
             }())
         let app = try LivenessApplication.build(
-            configuration: TestApp.configuration(), signer: try await TestApp.signer.value, state: ServiceState(engine: engine), logger: .init(label: "test"))
+            configuration: TestApp.configuration(), signer: try await TestApp.signer.value, state: ServiceState(engine: engine),
+            logger: .init(label: "test"))
         try await app.test(.router) { client in
             let real = try await client.execute(
                 uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "image_T1.jpg"))

@@ -31,27 +31,27 @@ struct LimitsTests {
             let port = try #require(client.port)
             // The blocking pipe work runs off the cooperative pool, which serves the server under test.
             let text = try await onThread {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-            // -T - with no length: curl sends Transfer-Encoding: chunked.
-            process.arguments = [
-                "-s", "-o", "-", "-w", "\n%{http_code}", "-X", "POST", "-H", "Content-Type: application/json", "-T", "-",
-                "http://127.0.0.1:\(port)/liveness",
-            ]
-            let input = Pipe()
-            let output = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
-            try process.run()
-            // 16 MB of a never-ending JSON string, far past the 1 MiB limit.
-            let chunk = Data(repeating: 0x41, count: 64 * 1024)
-            let writer = input.fileHandleForWriting
-            try writer.write(contentsOf: Data(#"{"image":""#.utf8))
-            for _ in 0..<256 { if (try? writer.write(contentsOf: chunk)) == nil { break } }
-            try? writer.close()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return text
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+                // -T - with no length: curl sends Transfer-Encoding: chunked.
+                process.arguments = [
+                    "-s", "-o", "-", "-w", "\n%{http_code}", "-X", "POST", "-H", "Content-Type: application/json", "-T", "-",
+                    "http://127.0.0.1:\(port)/liveness",
+                ]
+                let input = Pipe()
+                let output = Pipe()
+                process.standardInput = input
+                process.standardOutput = output
+                try process.run()
+                // 16 MB of a never-ending JSON string, far past the 1 MiB limit.
+                let chunk = Data(repeating: 0x41, count: 64 * 1024)
+                let writer = input.fileHandleForWriting
+                try writer.write(contentsOf: Data(#"{"image":""#.utf8))
+                for _ in 0..<256 { if (try? writer.write(contentsOf: chunk)) == nil { break } }
+                try? writer.close()
+                let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                return text
             }
             #expect(text.hasSuffix("\n413"), "\(text.suffix(200))")
             #expect(text.contains("payload_too_large"))
@@ -85,7 +85,8 @@ struct LimitsTests {
 
     @Test("The model service loads the models in the background and turns ready")
     func backgroundLoad() async throws {
-        let app = try LivenessApplication.build(configuration: TestApp.configuration(), signer: try await TestApp.signer.value, logger: .init(label: "test"))
+        let app = try LivenessApplication.build(
+            configuration: TestApp.configuration(), signer: try await TestApp.signer.value, logger: .init(label: "test"))
         try await app.test(.router) { client in
             // Up to 60 s: the whole suite shares both cores while the models compile.
             var status = HTTPResponse.Status.serviceUnavailable
@@ -102,7 +103,8 @@ struct LimitsTests {
         let engine = try await LivenessEngine(
             configuration: PassiveConfiguration(modelDirectory: Fixtures.models, workers: 1, maxQueue: 0))
         let app = try LivenessApplication.build(
-            configuration: TestApp.configuration(), signer: try await TestApp.signer.value, state: ServiceState(engine: engine), logger: .init(label: "test"))
+            configuration: TestApp.configuration(), signer: try await TestApp.signer.value, state: ServiceState(engine: engine),
+            logger: .init(label: "test"))
         let body = try TestApp.body(file: "image_T1.jpg")
         let statuses = try await app.test(.router) { client in
             try await withThrowingTaskGroup(of: (Int, String?, String?).self) { group in

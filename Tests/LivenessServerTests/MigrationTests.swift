@@ -30,7 +30,8 @@ struct MigrationTests {
                 for _ in 0..<4 {
                     group.addTask {
                         do {
-                            return .success(try await Database.connect(.sqlite(path: path), startupTimeout: Self.startupTimeout, logger: Logger(label: "test")))
+                            return .success(
+                                try await Database.connect(.sqlite(path: path), startupTimeout: Self.startupTimeout, logger: Logger(label: "test")))
                         } catch {
                             return .failure(error)
                         }

@@ -39,7 +39,8 @@ enum TestApp {
         engine: Task<LivenessEngine, any Error> = engine
     ) async throws -> some ApplicationProtocol {
         let state = ServiceState(engine: try await engine.value)
-        return try LivenessApplication.build(configuration: configuration(change), signer: try await TestApp.signer.value, state: state, logger: logger, storage: storage)
+        return try LivenessApplication.build(
+            configuration: configuration(change), signer: try await TestApp.signer.value, state: state, logger: logger, storage: storage)
     }
 
     /// `{"image": "<base64 of file>"}`

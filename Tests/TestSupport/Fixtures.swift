@@ -12,7 +12,8 @@ public enum Fixtures {
         return url.path
     }()
 
-    public static let testdata = ProcessInfo.processInfo.environment["LIVENESS_TESTDATA"]
+    public static let testdata =
+        ProcessInfo.processInfo.environment["LIVENESS_TESTDATA"]
         ?? "\(packageRoot)/../shared/testdata"
     public static let models = ProcessInfo.processInfo.environment["LIVENESS_MODELS"] ?? "\(packageRoot)/models"
 
@@ -35,11 +36,14 @@ public enum Fixtures {
     /// jobs may wait. Shedding is tested on private engines.
     public static let engines: [InferenceEngine: Task<LivenessEngine, any Error>] = Dictionary(
         uniqueKeysWithValues: InferenceEngine.allCases.map { engine in
-            (engine, Task {
-                var configuration = PassiveConfiguration(modelDirectory: models, workers: 2, maxQueue: 100_000)
-                configuration.inferenceEngine = engine
-                return try await LivenessEngine(configuration: configuration)
-            })
+            (
+                engine,
+                Task {
+                    var configuration = PassiveConfiguration(modelDirectory: models, workers: 2, maxQueue: 100_000)
+                    configuration.inferenceEngine = engine
+                    return try await LivenessEngine(configuration: configuration)
+                }
+            )
         })
 
     /// The shared LivenessEngine on OpenVINO.

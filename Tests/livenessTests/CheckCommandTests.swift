@@ -57,8 +57,10 @@ struct CheckCommandTests {
 
     @Test("Missing models: exit 2 with the file and the fix named")
     func missingModels() async throws {
-        let output = try await onThread { try CLIRunner.run(
-            ["check", "\(CLIRunner.testdata)/images/image_T1.jpg"], environment: ["MODEL_DIR": "/nonexistent/models"]) }
+        let output = try await onThread {
+            try CLIRunner.run(
+                ["check", "\(CLIRunner.testdata)/images/image_T1.jpg"], environment: ["MODEL_DIR": "/nonexistent/models"])
+        }
         #expect(output.status == 2)
         #expect(output.stderr.contains("/nonexistent/models/deploy.prototxt"))
         #expect(output.stderr.contains("scripts/fetch-models"))
@@ -66,8 +68,10 @@ struct CheckCommandTests {
 
     @Test("A bad CONFIDENCE_THRESHOLD is refused with the variable named")
     func badThreshold() async throws {
-        let output = try await onThread { try CLIRunner.run(
-            ["check", "\(CLIRunner.testdata)/images/image_T1.jpg"], environment: ["CONFIDENCE_THRESHOLD": "high"]) }
+        let output = try await onThread {
+            try CLIRunner.run(
+                ["check", "\(CLIRunner.testdata)/images/image_T1.jpg"], environment: ["CONFIDENCE_THRESHOLD": "high"])
+        }
         #expect(output.status == 2)
         #expect(output.stderr.contains("CONFIDENCE_THRESHOLD"))
     }
@@ -75,8 +79,10 @@ struct CheckCommandTests {
     @Test("The --confidence-threshold flag overrides the environment")
     func flagOverridesEnvironment() async throws {
         let image = "\(CLIRunner.testdata)/images/image_F2.jpg"
-        let output = try await onThread { try CLIRunner.run(
-            ["check", "--json", "--confidence-threshold", "0.8", image], environment: ["CONFIDENCE_THRESHOLD": "0.99"]) }
+        let output = try await onThread {
+            try CLIRunner.run(
+                ["check", "--json", "--confidence-threshold", "0.8", image], environment: ["CONFIDENCE_THRESHOLD": "0.99"])
+        }
         #expect(output.status == 0)
         // F2 scores 0.817: above 0.8, so no active check is required with the flag's threshold.
         #expect(try Self.object(output.stdout.split(separator: "\n")[0])["requires_active_check"] as? Bool == false)

@@ -151,11 +151,11 @@ struct ReplicaTests {
     func unreachableDatabase() async throws {
         let output = try await onThread {
             try CLIRunner.run(
-            ["serve", "--port", String(ServeCommandTests.freePort())],
-            environment: [
-                "DATABASE_URL": "postgres://liveness:s3cret-password@127.0.0.1:9/liveness?sslmode=disable",
-                "DATABASE_STARTUP_TIMEOUT_SECONDS": "2",
-            ])
+                ["serve", "--port", String(ServeCommandTests.freePort())],
+                environment: [
+                    "DATABASE_URL": "postgres://liveness:s3cret-password@127.0.0.1:9/liveness?sslmode=disable",
+                    "DATABASE_STARTUP_TIMEOUT_SECONDS": "2",
+                ])
         }
         #expect(output.status == 2)
         #expect(output.stderr.contains("127.0.0.1:9"), "\(output.stderr.suffix(500))")

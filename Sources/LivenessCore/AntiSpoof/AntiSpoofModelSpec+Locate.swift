@@ -24,7 +24,8 @@ extension AntiSpoofModelSpec {
         let spec = AntiSpoofModelSpec(
             path: path, name: stem(of: path), modelType: "MiniFASNet",
             recipe: .sfas(inputWidth: Int(shape[3]), inputHeight: Int(shape[2]), crop: .sfasScale(cropScale)))
-        let note = "no manifest (\(manifest)) and no SFAS file name: assumed SFAS's MiniFASNet recipe: input \(shape[3])x\(shape[2]) "
+        let note =
+            "no manifest (\(manifest)) and no SFAS file name: assumed SFAS's MiniFASNet recipe: input \(shape[3])x\(shape[2]) "
             + "read from the graph, crop scale \(cropScale) (MODEL_CROP_SCALE), raw 0-255 BGR, 3 outputs with live = 1"
         return (spec, note)
     }

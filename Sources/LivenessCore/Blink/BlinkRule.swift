@@ -22,7 +22,8 @@ public struct BlinkRule: Hashable, Sendable {
         let values = ears.compactMap { $0 }
         guard !values.isEmpty else { return Outcome(blinks: 0, baseline: 0, minimum: 0) }
         let sorted = values.sorted()
-        let baseline = sorted.count % 2 == 1
+        let baseline =
+            sorted.count % 2 == 1
             ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         let closed = min(closedCeiling, closedFraction * baseline)
         let open = openFraction * baseline

@@ -23,8 +23,10 @@ final class LandmarkNetwork {
         self.buffer = [Float](repeating: 0, count: capacity)
         try net.probe("the landmark model does not run on a \(inputSize)x\(inputSize) input") {
             let probe = try DecodedImage.blank(width: inputSize, height: inputSize)
-            _ = try run(probe, region: RegionOfInterest(
-                centreX: Double(inputSize) / 2, centreY: Double(inputSize) / 2, side: Double(inputSize), rotation: 0))
+            _ = try run(
+                probe,
+                region: RegionOfInterest(
+                    centreX: Double(inputSize) / 2, centreY: Double(inputSize) / 2, side: Double(inputSize), rotation: 0))
         }
     }
 

@@ -5,11 +5,16 @@ extension EvaluationReport {
     public func markdown(title: String) -> String {
         var lines = ["# Evaluation: \(title)", ""]
         lines.append(
-            "Policy `\(policy)`, `CONFIDENCE_THRESHOLD` \(confidenceThreshold). An attack is accepted (APCER) when it passes with no active check; rates with Wilson 95 % intervals.")
-        lines += ["", "## Attacks", "", "| species | n | labelled fake | active check | passed silently | no_face | APCER | APCER by label |", "|---|---|---|---|---|---|---|---|"]
+            "Policy `\(policy)`, `CONFIDENCE_THRESHOLD` \(confidenceThreshold). An attack is accepted (APCER) when it passes with no active check; rates with Wilson 95 % intervals."
+        )
+        lines += [
+            "", "## Attacks", "", "| species | n | labelled fake | active check | passed silently | no_face | APCER | APCER by label |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
         for row in species {
             lines.append(
-                "| \(row.species) | \(row.n) | \(row.labelledFake) | \(row.neededActiveCheck) | \(row.passedSilently) | \(row.noFace) | \(row.apcer.text) | \(row.apcerByLabel.text) |")
+                "| \(row.species) | \(row.n) | \(row.labelledFake) | \(row.neededActiveCheck) | \(row.passedSilently) | \(row.noFace) | \(row.apcer.text) | \(row.apcerByLabel.text) |"
+            )
         }
         if let system = systemAPCER, let name = systemSpecies {
             lines += ["", "**System APCER** (worst species, \(name)): \(system.text)"]

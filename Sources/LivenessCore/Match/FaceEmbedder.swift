@@ -19,7 +19,7 @@ public final class FaceEmbedder {
     func embedIfAligned(_ image: DecodedImage, points: [Point]) throws(BridgeError) -> FaceEmbedding? {
         do {
             return try embed(image, points: points)
-        } catch where error.status == LCV_INVALID_ARGUMENT {
+        } catch  where error.status == LCV_INVALID_ARGUMENT {
             return nil
         }
     }

@@ -36,7 +36,7 @@ public final class PassivePipeline {
     public func checkIfFace(_ image: DecodedImage) throws(LivenessError) -> PassiveResult? {
         do {
             return try check(image)
-        } catch where error.code == .noFace {
+        } catch  where error.code == .noFace {
             return nil
         }
     }

@@ -16,7 +16,9 @@ final class StartupLatch: @unchecked Sendable {
     }
 
     func succeed() {
-        finish { remaining -= 1; return remaining == 0 ? .success(()) : nil }
+        finish {
+            remaining -= 1; return remaining == 0 ? .success(()) : nil
+        }
     }
 
     func fail(_ error: Error) {

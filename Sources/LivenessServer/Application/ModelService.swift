@@ -40,4 +40,3 @@ struct ModelService: Service {
         logger.info("workers stopped")
     }
 }
-

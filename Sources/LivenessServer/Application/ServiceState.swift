@@ -23,5 +23,9 @@ public final class ServiceState: Sendable {
     public var isDraining: Bool { draining.withLock { $0 } }
 
     /// Makes the service not ready again (shutting down). Returns the engine that was attached.
-    public func detach() -> LivenessEngine? { engineStorage.withLock { state in defer { state = nil }; return state } }
+    public func detach() -> LivenessEngine? {
+        engineStorage.withLock { state in
+            defer { state = nil }; return state
+        }
+    }
 }

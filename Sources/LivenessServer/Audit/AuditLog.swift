@@ -43,7 +43,9 @@ public final class AuditLog: Sendable {
 
     /// Writes every queued entry. On failure the entries go back to the queue and the error is thrown.
     public func flush() async throws {
-        let batch = pending.withLock { entries in defer { entries.removeAll() }; return entries }
+        let batch = pending.withLock { entries in
+            defer { entries.removeAll() }; return entries
+        }
         guard !batch.isEmpty else { return }
         var written = 0
         do {
@@ -69,11 +71,12 @@ public final class AuditLog: Sendable {
                 "id", "request_id", "at_ms", "endpoint", "api_key_id", "status", "outcome", "score", "reasons", "latency_ms",
                 "model_version", "challenge_id")
             for entry in entries {
-                insert = insert.values([
-                    entry.id, entry.requestID, entry.time.milliseconds, entry.endpoint, entry.apiKeyID, entry.status,
-                    entry.outcome, entry.score, entry.reasons.joined(separator: ","), entry.latencyMs, entry.modelVersion,
-                    entry.challengeID,
-                ] as [any Encodable & Sendable])
+                insert = insert.values(
+                    [
+                        entry.id, entry.requestID, entry.time.milliseconds, entry.endpoint, entry.apiKeyID, entry.status,
+                        entry.outcome, entry.score, entry.reasons.joined(separator: ","), entry.latencyMs, entry.modelVersion,
+                        entry.challengeID,
+                    ] as [any Encodable & Sendable])
             }
             try await insert.run()
         }

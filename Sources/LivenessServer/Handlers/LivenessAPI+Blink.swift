@@ -5,7 +5,9 @@ import OpenAPIRuntime
 extension LivenessAPI {
     /// `POST /active/blink`: multipart `video` (required) and `challenge_id` (form field or query).
     func checkBlink(_ input: Operations.CheckBlink.Input) async throws -> Operations.CheckBlink.Output {
-        guard case .multipartForm(let form) = input.body else { throw APIError.unsupportedMediaType("another body", accepted: ["multipart/form-data"]) }
+        guard case .multipartForm(let form) = input.body else {
+            throw APIError.unsupportedMediaType("another body", accepted: ["multipart/form-data"])
+        }
         var video: [UInt8]?
         var formChallenge: String?
         var otherFields = 0

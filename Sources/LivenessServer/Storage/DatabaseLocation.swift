@@ -20,7 +20,8 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
         if url.hasPrefix("sqlite://") {
             let path = String(url.dropFirst("sqlite://".count))
             guard !path.isEmpty else {
-                throw ConfigurationError(variable: "DATABASE_URL", message: "sqlite:// needs a file path, e.g. sqlite:///var/lib/liveness/liveness.sqlite")
+                throw ConfigurationError(
+                    variable: "DATABASE_URL", message: "sqlite:// needs a file path, e.g. sqlite:///var/lib/liveness/liveness.sqlite")
             }
             return .sqlite(path: path)
         }

@@ -54,7 +54,8 @@ struct Mutator {
         let offsets = Self.fieldOffsets(bytes)
         guard let offset = offsets.randomElement(using: &random) else { return flipBits(bytes) }
         var out = bytes
-        let value = Bool.random(using: &random)
+        let value =
+            Bool.random(using: &random)
             ? Self.edgeValues.randomElement(using: &random)! : UInt32.random(in: 0...UInt32.max, using: &random)
         let width = Bool.random(using: &random) ? 2 : 4
         let bigEndian = Bool.random(using: &random)
