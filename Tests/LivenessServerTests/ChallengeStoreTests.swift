@@ -2,19 +2,19 @@ import Foundation
 @testable import LivenessServer
 import Testing
 
-/// The challenge store contract, on SQLite and PostgreSQL (and the in-memory store, where it applies).
+/// The challenge store contract, on every store (``ChallengeStoreKind``): memory, SQLite and PostgreSQL. Only
+/// the lease of an attempt abandoned by a dead replica is the database stores' alone.
 @Suite("Challenge store")
 struct ChallengeStoreTests {
     static func challenge(at epoch: Date, key: String? = "key-a", attempts: Int = 3, ttl: TimeInterval = 180) -> Challenge {
         Challenge(createdAt: epoch, ttl: ttl, passiveLabel: "fake", passiveScore: 0.731634, attempts: attempts, apiKeyID: key)
     }
 
-    /// Runs `body` with a store on `database` holding one new challenge (key `key-a`) created at a fresh epoch.
+    /// Runs `body` with a store of `kind` holding one new challenge (key `key-a`) created at a fresh epoch.
     static func withChallenge(
-        on database: TestDatabase, attempts: Int = 3, _ body: (SQLChallengeStore, Challenge, Date) async throws -> Void
+        on kind: ChallengeStoreKind, attempts: Int = 3, _ body: (any ChallengeStore, Challenge, Date) async throws -> Void
     ) async throws {
-        try await database.withDatabase { database in
-            let store = SQLChallengeStore(database: database)
+        try await kind.withStore { store in
             let epoch = TestDatabase.epoch()
             let challenge = Self.challenge(at: epoch, attempts: attempts)
             try await store.insert(challenge)
@@ -22,10 +22,9 @@ struct ChallengeStoreTests {
         }
     }
 
-    @Test("A challenge reads back exactly as stored", arguments: TestDatabase.available)
-    func roundTrip(database: TestDatabase) async throws {
-        try await database.withDatabase { database in
-            let store = SQLChallengeStore(database: database)
+    @Test("A challenge reads back exactly as stored", arguments: ChallengeStoreKind.available)
+    func roundTrip(kind: ChallengeStoreKind) async throws {
+        try await kind.withStore { store in
             let stored = Self.challenge(at: TestDatabase.epoch())
             let keyless = Self.challenge(at: TestDatabase.epoch(), key: nil)
             try await store.insert(stored)
@@ -36,9 +35,9 @@ struct ChallengeStoreTests {
         }
     }
 
-    @Test("Refusals: unknown 404, another key 403, expired 410, passed 409", arguments: TestDatabase.available)
-    func refusals(database: TestDatabase) async throws {
-        try await Self.withChallenge(on: database) { store, challenge, epoch in
+    @Test("Refusals: unknown 404, another key 403, expired 410, passed 409", arguments: ChallengeStoreKind.available)
+    func refusals(kind: ChallengeStoreKind) async throws {
+        try await Self.withChallenge(on: kind) { store, challenge, epoch in
             await #expect(throws: ChallengeError.notFound) { try await store.begin(id: Challenge.newID(), apiKeyID: "key-a", now: epoch) }
             await #expect(throws: ChallengeError.forbidden) { try await store.begin(id: challenge.id, apiKeyID: "key-b", now: epoch) }
             await #expect(throws: ChallengeError.forbidden) { try await store.begin(id: challenge.id, apiKeyID: nil, now: epoch) }
@@ -54,9 +53,9 @@ struct ChallengeStoreTests {
         }
     }
 
-    @Test("Failed attempts count down to exhausted; a release uses none", arguments: TestDatabase.available)
-    func attempts(database: TestDatabase) async throws {
-        try await Self.withChallenge(on: database, attempts: 2) { store, challenge, epoch in
+    @Test("Failed attempts count down to exhausted; a release uses none", arguments: ChallengeStoreKind.available)
+    func attempts(kind: ChallengeStoreKind) async throws {
+        try await Self.withChallenge(on: kind, attempts: 2) { store, challenge, epoch in
             _ = try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch)
             try await store.release(id: challenge.id)
             #expect(try await store.find(id: challenge.id)?.attemptsLeft == 2)
@@ -74,9 +73,9 @@ struct ChallengeStoreTests {
         }
     }
 
-    @Test("Of 20 concurrent attempts on one challenge exactly one starts", arguments: TestDatabase.available)
-    func concurrentBegin(database: TestDatabase) async throws {
-        try await Self.withChallenge(on: database) { store, challenge, epoch in
+    @Test("Of 20 concurrent attempts on one challenge exactly one starts", arguments: ChallengeStoreKind.available)
+    func concurrentBegin(kind: ChallengeStoreKind) async throws {
+        try await Self.withChallenge(on: kind) { store, challenge, epoch in
             let outcomes = await withTaskGroup(of: Bool.self) { group in
                 for _ in 0..<20 {
                     group.addTask { (try? await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch)) != nil }
@@ -90,7 +89,7 @@ struct ChallengeStoreTests {
 
     @Test("An attempt abandoned by a dead replica is taken over after the lease", arguments: TestDatabase.available)
     func staleAttempt(database: TestDatabase) async throws {
-        try await Self.withChallenge(on: database) { store, challenge, epoch in
+        try await Self.withChallenge(on: try #require(ChallengeStoreKind(rawValue: database.rawValue))) { store, challenge, epoch in
             _ = try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch)
             await #expect(throws: ChallengeError.inProgress) {
                 try await store.begin(id: challenge.id, apiKeyID: "key-a", now: epoch.addingTimeInterval(SQLChallengeStore.attemptLease - 1))
@@ -101,10 +100,9 @@ struct ChallengeStoreTests {
         }
     }
 
-    @Test("Purging deletes expired challenges only", arguments: TestDatabase.available)
-    func purge(database: TestDatabase) async throws {
-        try await database.withPrivateDatabase { database in
-            let store = SQLChallengeStore(database: database)
+    @Test("Purging deletes expired challenges only", arguments: ChallengeStoreKind.available)
+    func purge(kind: ChallengeStoreKind) async throws {
+        try await kind.withStore(isolated: true) { store in
             let epoch = TestDatabase.purgeEpoch
             let short = Self.challenge(at: epoch, ttl: 10)
             let long = Self.challenge(at: epoch, ttl: 1000)
