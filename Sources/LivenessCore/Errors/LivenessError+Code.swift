@@ -1,9 +1,8 @@
 extension LivenessError {
     /// A stable error code. Compare against the static members, e.g. `.noFace`.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Base: String, Hashable, Sendable {
+        private enum Base: String, Hashable, Sendable, CaseIterable {
             case invalidRequest = "invalid_request"
-            case invalidBase64 = "invalid_base64"
             case invalidImage = "invalid_image"
             case imageTooLarge = "image_too_large"
             case imageTooComplex = "image_too_complex"
@@ -22,8 +21,6 @@ extension LivenessError {
 
         /// The request is malformed: missing or empty image.
         public static let invalidRequest = Code(.invalidRequest)
-        /// The image field is not valid base64.
-        public static let invalidBase64 = Code(.invalidBase64)
         /// The bytes are not a decodable JPEG, PNG, WebP or BMP image.
         public static let invalidImage = Code(.invalidImage)
         /// The header declares a side over 10000 px or an area over 40 megapixels.
@@ -44,6 +41,9 @@ extension LivenessError {
         public static let overloaded = Code(.overloaded)
         /// An unexpected failure inside the service.
         public static let internalError = Code(.internalError)
+
+        /// Every domain code.
+        public static let all: [Code] = Base.allCases.map(Code.init)
 
         /// The wire form, e.g. `no_face`.
         public var rawValue: String { base.rawValue }

@@ -6,26 +6,9 @@ import NIOCore
 /// An error answer of the HTTP API: a status, a stable code and a message, sent as
 /// `{"error": {"code", "message"}}`.
 public struct APIError: Error, Hashable, Sendable {
-    /// Codes that only the HTTP layer produces; domain errors keep their ``LivenessError/Code``.
-    private enum HTTPCode: String, Sendable {
-        case unauthorized
-        case payloadTooLarge = "payload_too_large"
-        case unsupportedMediaType = "unsupported_media_type"
-        case notReady = "not_ready"
-        case notFound = "not_found"
-        case methodNotAllowed = "method_not_allowed"
-        case challengeNotFound = "challenge_not_found"
-        case challengeExpired = "challenge_expired"
-        case challengeUsed = "challenge_used"
-        case challengeForbidden = "challenge_forbidden"
-        case rateLimited = "rate_limited"
-        case storageUnavailable = "storage_unavailable"
-    }
-
-    private enum Code: Hashable, Sendable {
-        case domain(LivenessError.Code)
-        case http(HTTPCode)
-    }
+    /// The spec's error codes (`ErrorResponse.error.code` in openapi.yaml), generated: an answer with a code the
+    /// spec does not list cannot be written.
+    typealias Code = Components.Schemas.ErrorResponse._ErrorPayload.CodePayload
 
     private let code: Code
     public let status: HTTPResponse.Status
@@ -33,30 +16,18 @@ public struct APIError: Error, Hashable, Sendable {
     /// Seconds for `Retry-After` (always sent with 503; with 429 and 409 when set).
     private var retryAfter: Int?
 
-    private init(_ code: HTTPCode, _ status: HTTPResponse.Status, _ message: String) {
-        self.init(code: .http(code), status, message)
-    }
-
-    private init(_ code: LivenessError.Code, _ status: HTTPResponse.Status, _ message: String) {
-        self.init(code: .domain(code), status, message)
-    }
-
-    private init(code: Code, _ status: HTTPResponse.Status, _ message: String) {
+    private init(_ code: Code, _ status: HTTPResponse.Status, _ message: String) {
         self.code = code
         self.status = status
         self.message = message
     }
 
     /// The wire code, e.g. `no_face`.
-    public var identifier: String {
-        switch code {
-        case .domain(let code): code.rawValue
-        case .http(let code): code.rawValue
-        }
-    }
+    public var identifier: String { code.rawValue }
 
-    public static func invalidRequest(_ message: String) -> APIError { .init(LivenessError.invalidRequest(message)) }
-    public static func invalidBase64(_ message: String) -> APIError { .init(LivenessError(.invalidBase64, message)) }
+    public static func invalidRequest(_ message: String) -> APIError { .init(.invalidRequest, .badRequest, message) }
+    /// The `image` field is not valid base64 (only HTTP decodes base64).
+    public static func invalidBase64(_ message: String) -> APIError { .init(.invalidBase64, .badRequest, message) }
     public static let unauthorized = APIError(.unauthorized, .unauthorized, "a valid API key is required (X-API-KEY or Authorization: Bearer)")
     public static func payloadTooLarge(limit: Int) -> APIError {
         .init(.payloadTooLarge, .contentTooLarge, "the request body exceeds the limit of \(limit) bytes")
@@ -71,7 +42,7 @@ public struct APIError: Error, Hashable, Sendable {
     public static let notReady = APIError(.notReady, .serviceUnavailable, "the models are still loading")
     public static func notFound(_ message: String = "no such endpoint") -> APIError { .init(.notFound, .notFound, message) }
     public static let methodNotAllowed = APIError(.methodNotAllowed, .methodNotAllowed, "method not allowed on this endpoint")
-    public static let internalError = APIError(LivenessError.Code.internalError, .internalServerError, "internal error")
+    public static let internalError = APIError(.internalError, .internalServerError, "internal error")
 
     /// 429: the client exceeded its rate; retry after `retryAfter` seconds.
     public static func rateLimited(retryAfter: Double, message: String = "too many requests; slow down") -> APIError {
@@ -96,20 +67,28 @@ public struct APIError: Error, Hashable, Sendable {
     public static let challengeForbidden = APIError(
         .challengeForbidden, .forbidden, "the challenge belongs to another API key")
 
-    /// The HTTP form of a domain error.
+    /// The HTTP form of a domain error: each domain code (``LivenessError/Code/all``) has its spec code and
+    /// status here; a test checks that none is left out. Internal errors lose their message.
     public init(_ error: LivenessError) {
-        let status: HTTPResponse.Status
-        switch error.code {
-        case .invalidRequest, .invalidBase64: status = .badRequest
-        case .imageTooLarge: status = .contentTooLarge
-        case .invalidImage, .imageTooComplex, .noFace, .invalidVideo, .videoTooLong, .unsupportedVideo:
-            status = .unprocessableContent
-        case .overloaded, .blinkUnavailable: status = .serviceUnavailable
-        default:
+        let mapped: (Code, HTTPResponse.Status)? =
+            switch error.code {
+            case .invalidRequest: (.invalidRequest, .badRequest)
+            case .imageTooLarge: (.imageTooLarge, .contentTooLarge)
+            case .invalidImage: (.invalidImage, .unprocessableContent)
+            case .imageTooComplex: (.imageTooComplex, .unprocessableContent)
+            case .noFace: (.noFace, .unprocessableContent)
+            case .invalidVideo: (.invalidVideo, .unprocessableContent)
+            case .videoTooLong: (.videoTooLong, .unprocessableContent)
+            case .unsupportedVideo: (.unsupportedVideo, .unprocessableContent)
+            case .overloaded: (.overloaded, .serviceUnavailable)
+            case .blinkUnavailable: (.blinkUnavailable, .serviceUnavailable)
+            default: nil
+            }
+        guard let (code, status) = mapped else {
             self = .internalError
             return
         }
-        self.init(error.code, status, error.message)
+        self.init(code, status, error.message)
     }
 
     /// `{"error": {"code", "message"}}`.

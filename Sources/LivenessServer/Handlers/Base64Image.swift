@@ -7,7 +7,7 @@ import LivenessCore
 /// is accepted, and missing `=` padding is tolerated. Anything else is `invalid_base64`: padding
 /// anywhere but at the end, more than two `=`, a `data:` URL of another type than `image/*`.
 enum Base64Image {
-    static func decode(_ text: String) throws(LivenessError) -> [UInt8] {
+    static func decode(_ text: String) throws(APIError) -> [UInt8] {
         var bytes = try payload(of: text)
         guard !bytes.isEmpty else { throw .invalidRequest("the image is empty") }
         var padding = 0
@@ -19,32 +19,32 @@ enum Base64Image {
             buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "=")), buffer.count) != nil } ?? false
         }
         guard !misplaced, padding == 0 || (bytes.count + padding) % 4 == 0 else {
-            throw LivenessError(.invalidBase64, "the image is not valid base64 (misplaced = padding)")
+            throw APIError.invalidBase64("the image is not valid base64 (misplaced = padding)")
         }
         switch bytes.count % 4 {
         case 2: bytes += [UInt8(ascii: "="), UInt8(ascii: "=")]
         case 3: bytes.append(UInt8(ascii: "="))
-        case 1: throw LivenessError(.invalidBase64, "the image is not valid base64 (bad length)")
+        case 1: throw APIError.invalidBase64("the image is not valid base64 (bad length)")
         default: break
         }
         guard let data = Data(base64Encoded: Data(bytes)) else {
-            throw LivenessError(.invalidBase64, "the image is not valid base64")
+            throw APIError.invalidBase64("the image is not valid base64")
         }
-        guard !data.isEmpty else { throw LivenessError(.invalidBase64, "the image is not valid base64 (no data)") }
+        guard !data.isEmpty else { throw APIError.invalidBase64("the image is not valid base64 (no data)") }
         return [UInt8](data)
     }
 
     /// The base64 characters: the `data:` URL prefix removed (its scheme in any case, its type `image/*`),
     /// whitespace dropped, the URL-safe alphabet mapped to the standard one.
-    private static func payload(of text: String) throws(LivenessError) -> [UInt8] {
+    private static func payload(of text: String) throws(APIError) -> [UInt8] {
         var payload = Substring(text)
         if payload.prefix(5).lowercased() == "data:" {
             guard let comma = payload.firstIndex(of: ",") else {
-                throw LivenessError(.invalidBase64, "a data: URL must be of the form data:image/...;base64,<data>")
+                throw APIError.invalidBase64("a data: URL must be of the form data:image/...;base64,<data>")
             }
             let header = payload[payload.index(payload.startIndex, offsetBy: 5)..<comma].lowercased()
             guard header.hasPrefix("image/"), header.hasSuffix(";base64") else {
-                throw LivenessError(.invalidBase64, "a data: URL must be of the form data:image/...;base64,<data>")
+                throw APIError.invalidBase64("a data: URL must be of the form data:image/...;base64,<data>")
             }
             payload = payload[payload.index(after: comma)...]
         }
