@@ -17,9 +17,8 @@ extension LivenessAPI {
 
     /// Prometheus text, or 404 "Metrics disabled" with `ENABLE_METRICS=false`.
     func getMetrics(_ input: Operations.GetMetrics.Input) async throws -> Operations.GetMetrics.Output {
-        guard let metrics else {
-            return .notFound(.init(body: .json(.init(error: .init(code: .notFound, message: "Metrics disabled")))))
-        }
+        // Error bodies are built in one place, APIError.
+        guard let metrics else { throw APIError.notFound("Metrics disabled") }
         return .ok(.init(body: .plainText(.init(metrics.render(load: state.engine?.load)))))
     }
 }
