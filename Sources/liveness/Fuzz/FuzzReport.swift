@@ -32,15 +32,18 @@ struct FuzzReport {
         if outcome.seconds > threshold && tooSlow.count < 20 { tooSlow.append(outcome) }
     }
 
-    func slow(over limit: Double) -> [Outcome] { tooSlow.filter { $0.seconds > limit } }
+    /// The inputs over `limit` seconds (videos: over `videos`).
+    func slow(over limit: Double, videos: Double) -> [Outcome] {
+        tooSlow.filter { $0.seconds > ($0.kind == "video" ? videos : limit) }
+    }
 
-    func summary(elapsed: Double, limit: Double) -> String {
+    func summary(elapsed: Double, limit: Double, videos: Double) -> String {
         var lines = ["fuzz: \(total) inputs in \(String(format: "%.1f", elapsed)) s, no crash"]
         for (key, count) in results.sorted(by: { $0.key < $1.key }) { lines.append("  \(key): \(count)") }
         for (kind, seconds) in slowest.sorted(by: { $0.key < $1.key }) {
             lines.append(String(format: "  slowest %@: %.3f s", kind == "video" ? "video decode" : kind, seconds))
         }
-        let failed = self.slow(over: limit).count + internalErrors
+        let failed = self.slow(over: limit, videos: videos).count + internalErrors
         lines.append("fuzz: \(total - failed) passed, \(failed) failed")
         return lines.joined(separator: "\n")
     }
