@@ -157,12 +157,14 @@ struct PluggableModelTests {
         #expect(abs(spec.recipe.pixelScale - 1 / 255) < 1e-9 && spec.recipe.outputCount == 2 && spec.recipe.liveIndex == 0)
     }
 
-    /// facenox's recipe as a manifest, as a veto with `threshold`, or as an ensemble model when nil.
-    static func manifest(threshold: Double?) -> String {
-        let role = threshold.map { #""role": "veto", "threshold": \#($0)"# } ?? #""role": "ensemble""#
-        return """
-            {"input": {"width": 128, "height": 128}, "crop": {"rule": "square", "factor": 1.5, "border": "reflect_101"},
-             "resize": "letterbox", "channels": "rgb", "scale": 0.00392156862745098, "outputs": 2, "live_index": 0, \(role)}
-            """
+    /// The shipped facenox manifest (model-manifests/), as a veto with `threshold`, or as an ensemble model when nil.
+    static func manifest(threshold: Double?) throws -> String {
+        let shipped = "\(Fixtures.packageRoot)/model-manifests/facenox-MiniFAS-98.20.json"
+        let data = try Data(contentsOf: URL(fileURLWithPath: shipped))
+        var json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        json["role"] = threshold == nil ? "ensemble" : "veto"
+        json.removeValue(forKey: "threshold")
+        if let threshold { json["threshold"] = threshold }
+        return String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)
     }
 }
