@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "liveness", targets: ["liveness"]),
         .library(name: "LivenessCore", targets: ["LivenessCore"]),
+        .library(name: "LivenessWire", targets: ["LivenessWire"]),
         .library(name: "LivenessServer", targets: ["LivenessServer"]),
     ],
     traits: [
@@ -72,11 +73,22 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
-        // HTTP: Hummingbird 2, spec-first OpenAPI (Sources/LivenessServer/openapi.yaml).
+        // The wire format: the types generated from Sources/LivenessWire/openapi.yaml, and each domain result
+        // mapped onto its type once. The server and the CLI both write their JSON through it.
+        .target(
+            name: "LivenessWire",
+            dependencies: [
+                "LivenessCore",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        // HTTP: Hummingbird 2; the handlers generated from the same spec (openapi.yaml links to LivenessWire's).
         .target(
             name: "LivenessServer",
             dependencies: [
                 "LivenessCore",
+                "LivenessWire",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -123,6 +135,7 @@ let package = Package(
                 "LivenessCore",
                 "LivenessBombs",
                 "LivenessServer",
+                "LivenessWire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "OTel", package: "swift-otel", condition: .when(traits: ["OTLPTracing"])),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -153,7 +166,7 @@ let package = Package(
         ),
         .testTarget(
             name: "livenessTests",
-            dependencies: ["liveness", "LivenessCore", "TestSupport"]
+            dependencies: ["liveness", "LivenessCore", "LivenessWire", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6],

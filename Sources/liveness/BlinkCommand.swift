@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LivenessCore
+import LivenessWire
 
 /// `liveness blink [--json] VIDEO...`
 struct BlinkCommand: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct BlinkCommand: AsyncParsableCommand {
                 }
                 face = try await engine.faceReference([UInt8](data))
             } catch let error as LivenessError {
-                print(json ? JSONLine.encode(ErrorReport(error)) : "\(reference): error \(error.code): \(error.message)")
+                print(json ? WireJSON.line(Components.Schemas.ErrorResponse(error)) : "\(reference): error \(error.code): \(error.message)")
                 await engine.shutdown()
                 throw ExitCode(1)
             }
@@ -52,13 +53,13 @@ struct BlinkCommand: AsyncParsableCommand {
                 }
                 let analysis = try await engine.analyzeBlink([UInt8](data), reference: face)
                 let seconds = (clock.now - start).seconds
-                print(json ? JSONLine.encode(BlinkReport(analysis)) : Self.summary(path, analysis, seconds))
+                print(json ? WireJSON.line(Components.Schemas.BlinkResponse(analysis)) : Self.summary(path, analysis, seconds))
                 if verbose {
                     print("ear: " + analysis.ears.map { $0.map { String(format: "%.3f", $0) } ?? "-" }.joined(separator: " "))
                 }
             } catch let error as LivenessError {
                 failed = true
-                print(json ? JSONLine.encode(ErrorReport(error)) : "\(path): error \(error.code): \(error.message)")
+                print(json ? WireJSON.line(Components.Schemas.ErrorResponse(error)) : "\(path): error \(error.code): \(error.message)")
             }
         }
         await engine.shutdown()

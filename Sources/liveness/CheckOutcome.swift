@@ -1,16 +1,19 @@
 import Foundation
 import LivenessCore
+import LivenessWire
 
 /// What `liveness check` found for one file.
 struct CheckOutcome: Sendable {
     var result: Result<PassiveResult, LivenessError>
     var annotationProblem: String?
 
-    /// The API's JSON body on one line.
+    /// The API's JSON body on one line: what `POST /liveness` answers for the same image, with a fresh
+    /// `request_id` and without `fallback` and `result_token`, which only the server issues.
     func json() -> String {
         switch result {
-        case .success(let value): JSONLine.encode(LivenessReport(value))
-        case .failure(let error): JSONLine.encode(ErrorReport(error))
+        case .success(let value):
+            WireJSON.line(Components.Schemas.LivenessResponse(value, requestID: UUID().uuidString.lowercased()))
+        case .failure(let error): WireJSON.line(Components.Schemas.ErrorResponse(error))
         }
     }
 

@@ -9,7 +9,7 @@ struct Liveness: AsyncParsableCommand {
         abstract: "Face liveness (presentation-attack) detection with the MiniFASNet anti-spoof models.",
         subcommands: [
             ServeCommand.self, CheckCommand.self, EvaluateCommand.self, BlinkCommand.self, BenchCommand.self, FuzzCommand.self, BombsCommand.self,
-            HealthcheckCommand.self, TokenCommand.self,
+            HealthcheckCommand.self, TokenCommand.self, DocsCommand.self,
         ]
     )
 

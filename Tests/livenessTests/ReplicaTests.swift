@@ -62,7 +62,7 @@ struct ReplicaTests {
     @Test("A challenge issued before a restart is still valid after it (SQLite)")
     func restart() async throws {
         try await withTemporaryFolder { folder in
-            let port = ServeCommandTests.freePort()
+            let port = FreePort.next()
             let environment = Self.environment.merging(["DATA_DIR": folder]) { $1 }
             let first = try await Self.start(port: port, environment: environment)
             let challenge = try await Self.challenge(port: port)
@@ -89,14 +89,14 @@ struct ReplicaTests {
         // Replicas must share a signing key: without one, startup stops.
         let keyless = try await onThread {
             try CLIRunner.run(
-                ["serve", "--port", String(ServeCommandTests.freePort())], environment: Self.environment.merging(["DATABASE_URL": url]) { $1 })
+                ["serve", "--port", String(FreePort.next())], environment: Self.environment.merging(["DATABASE_URL": url]) { $1 })
         }
         #expect(keyless.status == 2)
         #expect(keyless.stderr.contains("RESULT_SIGNING_KEY_FILE"), "\(keyless.stderr.suffix(400))")
         let keyFile = "\(keyFolder.path)/signing.pem"
         try await onThread { try SigningKey.write(to: keyFile) }
         let environment = Self.environment.merging(["DATABASE_URL": url, "RESULT_SIGNING_KEY_FILE": keyFile]) { $1 }
-        let (portA, portB) = (ServeCommandTests.freePort(), ServeCommandTests.freePort() + 1)
+        let (portA, portB) = (FreePort.next(), FreePort.next())
         let replicaA = try await Self.start(port: portA, environment: environment)
         let replicaB: ServerProcess
         do {
@@ -151,7 +151,7 @@ struct ReplicaTests {
     func unreachableDatabase() async throws {
         let output = try await onThread {
             try CLIRunner.run(
-                ["serve", "--port", String(ServeCommandTests.freePort())],
+                ["serve", "--port", String(FreePort.next())],
                 environment: [
                     "DATABASE_URL": "postgres://liveness:s3cret-password@127.0.0.1:9/liveness?sslmode=disable",
                     "DATABASE_STARTUP_TIMEOUT_SECONDS": "2",

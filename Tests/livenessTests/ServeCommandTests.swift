@@ -6,7 +6,6 @@ import TestSupport
 /// `liveness serve` as a process: startup, SIGTERM drain, startup failures.
 @Suite("liveness serve", .serialized)
 struct ServeCommandTests {
-    static func freePort() -> Int { Int.random(in: 20_000..<40_000) }
 
     /// Starts the server and waits until /health/ready answers 200.
     static func start(port: Int, environment: [String: String] = [:], standardError: FileHandle = .nullDevice) throws -> Process {
@@ -60,7 +59,7 @@ struct ServeCommandTests {
         // forms even when the uploads reach the server slowly on a loaded machine.
         let png = try DecodedImage.uniform(width: 4000, height: 3000, grey: 90).encoded(as: "png")
         try await onThread {
-            let port = Self.freePort()
+            let port = FreePort.next()
             let count = 32
             let server = try Self.start(port: port, environment: ["MAX_WORKERS": "1", "MAX_QUEUE": "100"])
             let body = try TemporaryFolder()
@@ -106,7 +105,7 @@ struct ServeCommandTests {
     @Test("After SIGTERM, /health/ready answers 503 for SHUTDOWN_DRAIN_SECONDS while requests are still served")
     func drain() async throws {
         try await onThread {
-            let port = Self.freePort()
+            let port = FreePort.next()
             let server = try Self.start(port: port, environment: ["SHUTDOWN_DRAIN_SECONDS": "4"])
             kill(server.processIdentifier, SIGTERM)
             var ready = ""
@@ -127,7 +126,7 @@ struct ServeCommandTests {
     func nativeMessages() async throws {
         try await onThread {
             try withTemporaryFolder { folder in
-                let port = Self.freePort()
+                let port = FreePort.next()
                 let logPath = "\(folder)/stderr.log"
                 FileManager.default.createFile(atPath: logPath, contents: nil)
                 let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
@@ -161,7 +160,7 @@ struct ServeCommandTests {
     @Test("Past MAX_CONNECTIONS a new connection waits until one closes")
     func connectionCap() async throws {
         try await onThread {
-            let port = Self.freePort()
+            let port = FreePort.next()
             let server = try Self.start(port: port, environment: ["MAX_CONNECTIONS": "1", "SHUTDOWN_DRAIN_SECONDS": "0"])
             defer {
                 kill(server.processIdentifier, SIGTERM)
@@ -205,7 +204,7 @@ struct ServeCommandTests {
                     try FileManager.default.copyItem(atPath: "\(Fixtures.models)/\(name)", toPath: "\(folder)/\(name)")
                 }
                 try Data("not a model".utf8).write(to: URL(fileURLWithPath: "\(folder)/4_0_0_80x80_MiniFASNetV1SE.onnx"))
-                let output = try CLIRunner.run(["serve", "--port", String(Self.freePort())], environment: ["MODEL_DIR": folder])
+                let output = try CLIRunner.run(["serve", "--port", String(FreePort.next())], environment: ["MODEL_DIR": folder])
                 #expect(output.status == 2)
                 #expect(output.stderr.contains("4_0_0_80x80_MiniFASNetV1SE.onnx"))
             }

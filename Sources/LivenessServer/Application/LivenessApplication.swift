@@ -1,5 +1,6 @@
 import Hummingbird
 import LivenessCore
+import LivenessWire
 import Logging
 import OpenAPIHummingbird
 import OpenAPIRuntime
@@ -63,7 +64,7 @@ public enum LivenessApplication {
             audit: audit, signer: signer)
         try api.registerHandlers(
             on: router,
-            configuration: .init(dateTranscoder: RFC3339Dates(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
+            configuration: WireJSON.runtime,
             middlewares: [policy])
         DocsRoutes.register(on: router)
         if configuration.demoEnabled { DemoRoutes.register(on: router) }

@@ -2,6 +2,7 @@ import HTTPTypes
 import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
+import LivenessWire
 
 /// Closes connections that hold the server without sending a request: headers that trickle in, a body slower
 /// than `BODY_MIN_BYTES_PER_SECOND`, a kept-alive connection idle past `IDLE_TIMEOUT_SECONDS`. And when the

@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIRuntime
+import LivenessWire
 
 extension LivenessAPI {
     /// `GET /audit?from=&to=&limit=`: audit entries, oldest first (``OperationPolicyMiddleware`` has checked the admin key).

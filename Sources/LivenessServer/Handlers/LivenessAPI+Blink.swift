@@ -1,5 +1,6 @@
 import Foundation
 import LivenessCore
+import LivenessWire
 import OpenAPIRuntime
 
 extension LivenessAPI {
@@ -71,21 +72,15 @@ extension LivenessAPI {
         if !analysis.activePassed { reserved = false }
         RequestScope.note?.update {
             $0.outcome = analysis.activePassed ? "passed" : "failed"
-            $0.score = analysis.passive.map { LivenessReport.rounded($0.confidenceScore) }
+            $0.score = analysis.passive.map { WireRounding.score($0.confidenceScore) }
             $0.reasons = analysis.reasons
         }
-        var body = response(for: analysis, challengeID)
+        var body = Components.Schemas.BlinkResponse(analysis, challengeID: challengeID)
         body.resultToken = try await signer.sign(
             kind: "active_blink", decision: analysis.activePassed ? "passed" : "failed", score: body.passive?.confidenceScore,
             reasons: analysis.reasons, challengeID: challengeID, requestID: RequestScope.requestID, media: video,
             modelVersion: engine.modelVersion, audience: RequestScope.apiKeyID)
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(body)))
-    }
-
-    /// The wire form of a same-face check.
-    static func faceMatch(_ match: FaceMatch) -> Components.Schemas.FaceMatch {
-        let report = BlinkReport.FaceMatchReport(match)
-        return .init(matched: report.matched, distance: report.distance)
     }
 
     /// Fields other than `video` and `challenge_id` that an upload may carry, and the bytes each may hold.
@@ -114,16 +109,5 @@ extension LivenessAPI {
             bytes += chunk
         }
         return bytes
-    }
-
-    func response(for analysis: BlinkAnalysis, _ challengeID: String?) -> Components.Schemas.BlinkResponse {
-        let report = BlinkReport(analysis, challengeID: challengeID)
-        return .init(
-            activePassed: report.activePassed, blinkCount: report.blinkCount, framesAnalyzed: report.framesAnalyzed,
-            faceFrames: report.faceFrames, reasons: report.reasons, faceMatch: analysis.faceMatch.map(Self.faceMatch),
-            passive: report.passive.map {
-                .init(livenessLabel: $0.livenessLabel == .real ? .real : .fake, confidenceScore: $0.confidenceScore)
-            },
-            challengeId: report.challengeID)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LivenessWire
 import OpenAPIRuntime
 
 extension LivenessAPI {
@@ -20,7 +21,7 @@ extension LivenessAPI {
                 livenessLabel: challenge.passiveLabel == "real" ? .real : .fake, confidenceScore: challenge.passiveScore,
                 reasons: challenge.passiveReasons),
             lastAttempt: challenge.lastAttempt.map {
-                .init(activePassed: $0.passed, reasons: $0.reasons, faceMatch: $0.faceMatch.map(Self.faceMatch))
+                .init(activePassed: $0.passed, reasons: $0.reasons, faceMatch: $0.faceMatch.map { .init($0) })
             })
         body.resultToken = try await signer.sign(
             kind: "challenge", decision: status.rawValue, score: challenge.passiveScore,

@@ -1,3 +1,5 @@
+import LivenessWire
+
 extension LivenessAPI {
     func getHealth(_ input: Operations.GetHealth.Input) async throws -> Operations.GetHealth.Output {
         .ok(.init(body: .json(.init(status: "ok"))))

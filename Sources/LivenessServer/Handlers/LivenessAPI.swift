@@ -1,4 +1,5 @@
 import LivenessCore
+import LivenessWire
 import OpenAPIRuntime
 
 /// The handlers generated from `openapi.yaml`.
@@ -39,36 +40,16 @@ struct LivenessAPI: APIProtocol {
         }
         RequestScope.note?.update {
             $0.outcome = result.label.rawValue
-            $0.score = LivenessReport.rounded(result.confidenceScore)
+            $0.score = WireRounding.score(result.confidenceScore)
             $0.reasons = result.reasons
             $0.challengeID = fallback?.challengeId
         }
-        var answer = response(for: result, fallback: fallback)
+        var answer = Components.Schemas.LivenessResponse(result, requestID: RequestScope.requestID)
+        answer.fallback = fallback
         answer.resultToken = try await signer.sign(
             kind: "liveness", decision: result.label.rawValue, requiresActiveCheck: result.requiresActiveCheck,
             score: answer.confidenceScore, reasons: result.reasons, challengeID: fallback?.challengeId,
             requestID: RequestScope.requestID, media: bytes, modelVersion: result.modelVersion, audience: RequestScope.apiKeyID)
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(answer)))
-    }
-
-    /// The 200 body for a passive result.
-    func response(for result: PassiveResult, fallback: Components.Schemas.Fallback?) -> Components.Schemas.LivenessResponse {
-        let report = LivenessReport(result)
-        return .init(
-            livenessLabel: report.livenessLabel == .real ? .real : .fake,
-            confidenceScore: report.confidenceScore,
-            requiresActiveCheck: report.requiresActiveCheck,
-            realProbability: report.realProbability,
-            face: .init(
-                x: report.face.x, y: report.face.y, width: report.face.width, height: report.face.height,
-                confidence: report.face.confidence),
-            faceCount: report.faceCount,
-            reasons: report.reasons,
-            modelVersion: report.modelVersion,
-            quality: .init(
-                faceSize: report.quality.faceSize, brightness: report.quality.brightness, clipped: report.quality.clipped,
-                sharpness: report.quality.sharpness),
-            requestId: RequestScope.requestID,
-            fallback: fallback)
     }
 }

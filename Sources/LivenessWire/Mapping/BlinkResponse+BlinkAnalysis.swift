@@ -1,0 +1,15 @@
+import LivenessCore
+
+extension Components.Schemas.BlinkResponse {
+    /// The `POST /active/blink` body of an analysis (and `liveness blink --json`'s line). The server adds
+    /// `result_token`.
+    public init(_ analysis: BlinkAnalysis, challengeID: String? = nil) {
+        self.init(
+            activePassed: analysis.activePassed, blinkCount: analysis.blinkCount, framesAnalyzed: analysis.framesAnalyzed,
+            faceFrames: analysis.faceFrames, reasons: analysis.reasons, faceMatch: analysis.faceMatch.map { .init($0) },
+            passive: analysis.passive.map {
+                .init(livenessLabel: .init($0.label), confidenceScore: WireRounding.score($0.confidenceScore))
+            },
+            challengeId: challengeID)
+    }
+}
