@@ -142,7 +142,7 @@ struct AuditEndpointTests {
     @Test("Challenges live in the database; the blink answer is audited with its challenge")
     func challengeInDatabase() async throws {
         try await Self.withStorage { storage, _ in
-            try await TestApp.make(Self.keys, storage: storage, engine: TestApp.boundEngine).test(.router) { client in
+            try await TestApp.make(Self.keys, storage: storage, engine: .scripted(.alwaysChallenge())).test(.router) { client in
                 let fallback = try await BlinkEndpointTests.issue(client, key: "client-key")
                 let id = try #require(fallback["challenge_id"] as? String)
                 let stored = try #require(try await storage.challenges.find(id: id))

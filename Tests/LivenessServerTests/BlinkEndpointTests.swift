@@ -58,23 +58,27 @@ struct BlinkEndpointTests {
     static let blink = (try? Fixtures.bytes(Videos.path("blink_real_vp9.webm"))) ?? []
     static let photo = (try? Fixtures.bytes(Videos.path("noblink_photo_static_h264.mp4"))) ?? []
 
-    static func app(clock: TestClock, keys: APIKeySet = [], change: (inout ServerConfiguration) -> Void = { _ in })
-        async throws -> some ApplicationProtocol
-    {
+    /// An app whose challenges follow `clock`: by default on ``ScriptedChecks/alwaysChallenge()`` (no models), every
+    /// selfie opening a challenge, as with ACTIVE_CHECK_POLICY=always.
+    static func app(
+        clock: TestClock, keys: APIKeySet = [], engine: TestApp.Engine = .scripted(.alwaysChallenge()),
+        change: (inout ServerConfiguration) -> Void = { _ in }
+    ) async throws -> some ApplicationProtocol {
         var configuration = TestApp.configuration(change)
         configuration.apiKeys = keys
         let challenges = ChallengeService(
             ttl: configuration.challengeTTL, maxAttempts: configuration.challengeMaxAttempts,
             publicBaseURL: configuration.publicBaseURL, now: { clock.now })
         return try LivenessApplication.build(
-            configuration: configuration, signer: try await TestApp.signer.value, state: ServiceState(engine: try await TestApp.boundEngine.value),
+            configuration: configuration, signer: try await TestApp.signer.value, state: ServiceState(engine: try await engine.value()),
             logger: .init(label: "test"), challenges: challenges)
     }
 
     @Test("A challenge: a fail uses an attempt, a pass consumes it, a replay is 409")
     func lifecycle() async throws {
+        // End to end: the real clips on the real engine.
         let clock = TestClock()
-        let app = try await Self.app(clock: clock)
+        let app = try await Self.app(clock: clock, engine: .bound)
         try await app.test(.router) { client in
             let fallback = try await Self.issue(client)
             let id = try #require(fallback["challenge_id"] as? String)
@@ -123,7 +127,8 @@ struct BlinkEndpointTests {
 
     @Test("A broken video does not use up an attempt")
     func brokenVideoKeepsAttempt() async throws {
-        let app = try await Self.app(clock: TestClock()) { $0.challengeMaxAttempts = 1 }
+        // The real decoder's error.
+        let app = try await Self.app(clock: TestClock(), engine: .bound) { $0.challengeMaxAttempts = 1 }
         try await app.test(.router) { client in
             let id = try #require(try await Self.issue(client)["challenge_id"] as? String)
             let broken = try await Self.upload(client, video: Array(Self.blink.prefix(Self.blink.count / 2)), challengeID: id)

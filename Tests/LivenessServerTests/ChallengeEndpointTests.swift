@@ -25,7 +25,7 @@ struct ChallengeEndpointTests {
             let challenges = ChallengeService(store: store, maxAttempts: 2, now: { clock.now })
             let app = try LivenessApplication.build(
                 configuration: configuration, signer: try await TestApp.signer.value,
-                state: ServiceState(engine: try await TestApp.boundEngine.value),
+                state: ServiceState(engine: ScriptedChecks.alwaysChallenge()),
                 logger: .init(label: "test"), challenges: challenges)
             try await app.test(.router) { client in try await body(client) }
         }

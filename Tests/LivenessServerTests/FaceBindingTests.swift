@@ -17,7 +17,7 @@ struct FaceBindingTests {
 
     /// Runs `body` against an app on `engine` whose challenges live in a fresh `database`.
     static func withApp(
-        _ database: TestDatabase, key: String, engine: Task<LivenessEngine, any Error>,
+        _ database: TestDatabase, key: String, engine: TestApp.Engine,
         _ body: @escaping @Sendable (any TestClientProtocol, Storage) async throws -> Void
     ) async throws {
         try await database.withDatabase { database in
@@ -55,7 +55,7 @@ struct FaceBindingTests {
     @Test("A printed selfie (F1) and another person's live blink: face_mismatch, one attempt used", arguments: TestDatabase.available)
     func mismatch(database: TestDatabase) async throws {
         let key = Self.newKey()
-        try await Self.withApp(database, key: key, engine: TestApp.engine) { client, storage in
+        try await Self.withApp(database, key: key, engine: .real) { client, storage in
             let fallback = try await BlinkEndpointTests.issue(
                 client, key: key, selfie: try Fixtures.bytes(Fixtures.image("image_F1.jpg")))
             let id = try #require(fallback["challenge_id"] as? String)
@@ -89,7 +89,7 @@ struct FaceBindingTests {
     @Test("The clip's own man as the selfie (ACTIVE_CHECK_POLICY=always): the clip passes; no descriptor remains", arguments: TestDatabase.available)
     func match(database: TestDatabase) async throws {
         let key = Self.newKey()
-        try await Self.withApp(database, key: key, engine: TestApp.boundEngine) { client, storage in
+        try await Self.withApp(database, key: key, engine: .bound) { client, storage in
             let fallback = try await BlinkEndpointTests.issue(client, key: key)
             let id = try #require(fallback["challenge_id"] as? String)
             #expect(try await Self.referencesLeft(storage, key: key) == 1)

@@ -18,7 +18,7 @@ struct LiveServerTests {
             try await LivenessEngine(configuration: PassiveConfiguration(modelDirectory: Fixtures.models, workers: 1))
         }
         defer { Task { await (try? engine.value)?.shutdown() } }
-        let app = try await TestApp.make(engine: engine)
+        let app = try await TestApp.make(engine: .own(engine))
         try await app.test(.live) { client in
             let real = try await client.execute(
                 uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "image_T1.jpg"))

@@ -23,7 +23,8 @@ struct LivenessEndpointTests {
 
     @Test("Every fixture gives its golden status and body", arguments: goldens)
     func fixture(golden: Golden) async throws {
-        let app = try await TestApp.make()
+        // End to end: the real engine's results through HTTP.
+        let app = try await TestApp.make(engine: .real)
         try await app.test(.router) { client in
             let response = try await client.execute(
                 uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: golden.input.file))

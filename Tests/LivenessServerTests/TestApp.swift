@@ -7,7 +7,8 @@ import Logging
 import NIOCore
 import TestSupport
 
-/// Builds the application under test around one shared, preloaded engine.
+/// Builds the application under test: on ``ScriptedChecks`` (no models) by default, or on a shared, preloaded
+/// engine for the end-to-end tests.
 enum TestApp {
     /// Two workers and a deep queue: the tests send bursts of parallel requests.
     static let engine = Task {
@@ -34,11 +35,32 @@ enum TestApp {
         return configuration
     }
 
+    /// Which engine an application under test gets.
+    enum Engine {
+        /// ``ScriptedChecks``: no models; fixtures answer as recorded.
+        case scripted(ScriptedChecks = ScriptedChecks())
+        /// The shared engine on the default models (end-to-end tests).
+        case real
+        /// The shared engine with ACTIVE_CHECK_POLICY=always.
+        case bound
+        /// An engine of the test's own.
+        case own(Task<LivenessEngine, any Error>)
+
+        func value() async throws -> any LivenessChecking {
+            switch self {
+            case .scripted(let checks): checks
+            case .real: try await TestApp.engine.value
+            case .bound: try await TestApp.boundEngine.value
+            case .own(let task): try await task.value
+            }
+        }
+    }
+
     static func make(
         _ change: (inout ServerConfiguration) -> Void = { _ in }, logger: Logger = Logger(label: "test"), storage: Storage? = nil,
-        engine: Task<LivenessEngine, any Error> = engine
+        engine: Engine = .scripted()
     ) async throws -> some ApplicationProtocol {
-        let state = ServiceState(engine: try await engine.value)
+        let state = ServiceState(engine: try await engine.value())
         return try LivenessApplication.build(
             configuration: configuration(change), signer: try await TestApp.signer.value, state: state, logger: logger, storage: storage)
     }

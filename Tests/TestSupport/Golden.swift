@@ -38,6 +38,14 @@ public struct Golden: Decodable, Sendable, CustomTestStringConvertible {
         public let confidence_score: Double?
         public let requires_active_check: Bool?
         public let error: String?
+
+        public init(status: String, liveness_label: String?, confidence_score: Double?, requires_active_check: Bool?, error: String?) {
+            self.status = status
+            self.liveness_label = liveness_label
+            self.confidence_score = confidence_score
+            self.requires_active_check = requires_active_check
+            self.error = error
+        }
     }
 
     public let input: Input

@@ -27,11 +27,36 @@ public struct BlinkAnalysis: Hashable, Sendable {
     public var decodeSeconds: Double = 0
     public var analysisSeconds: Double = 0
 
+    public init(
+        activePassed: Bool, blinkCount: Int, framesAnalyzed: Int, faceFrames: Int, reasons: [String], passive: PassiveSummary?,
+        fps: Double, motion: Double, earBaseline: Double, earMinimum: Double, ears: [Double?], faceMatch: FaceMatch?
+    ) {
+        self.activePassed = activePassed
+        self.blinkCount = blinkCount
+        self.framesAnalyzed = framesAnalyzed
+        self.faceFrames = faceFrames
+        self.reasons = reasons
+        self.passive = passive
+        self.fps = fps
+        self.motion = motion
+        self.earBaseline = earBaseline
+        self.earMinimum = earMinimum
+        self.ears = ears
+        self.faceMatch = faceMatch
+    }
+
     /// The passive anti-spoof verdict over several frames of a clip.
     public struct PassiveSummary: Hashable, Sendable {
         public var label: LivenessLabel
         public var confidenceScore: Double
         public var realProbability: Double
         public var framesChecked: Int
+
+        public init(label: LivenessLabel, confidenceScore: Double, realProbability: Double, framesChecked: Int) {
+            self.label = label
+            self.confidenceScore = confidenceScore
+            self.realProbability = realProbability
+            self.framesChecked = framesChecked
+        }
     }
 }

@@ -24,12 +24,11 @@ public final class DecodedClip: @unchecked Sendable {
     /// The clip's length in seconds.
     public var seconds: Double { fps > 0 ? Double(frames.count) / fps : 0 }
 
-    /// Decodes every frame (the header's frame count is not trusted), rotates it by the container's
-    /// tag, and enforces `limits`.
+    /// The container guard, before any decoding: an MP4/MOV or WebM whose structure is sound and within
+    /// `limits` (``MP4Structure``, ``MatroskaStructure``).
     ///
-    /// - Throws: ``LivenessError`` `invalid_video` for undecodable or corrupt files, `video_too_long`
-    ///   past `maxSeconds`.
-    public static func decode(_ bytes: [UInt8], limits: VideoLimits) throws(LivenessError) -> DecodedClip {
+    /// - Throws: `invalid_request` (empty), `invalid_video`, `video_too_long`, `unsupported_video`.
+    public static func checkContainer(_ bytes: [UInt8], limits: VideoLimits) throws(LivenessError) {
         guard !bytes.isEmpty else { throw .invalidRequest("the video is empty") }
         switch VideoContainer.sniff(bytes) {
         case .isoBaseMedia:
@@ -41,6 +40,15 @@ public final class DecodedClip: @unchecked Sendable {
         case nil:
             throw LivenessError(.invalidVideo, "the data is not an MP4, MOV or WebM video")
         }
+    }
+
+    /// Decodes every frame (the header's frame count is not trusted), rotates it by the container's
+    /// tag, and enforces `limits`.
+    ///
+    /// - Throws: ``LivenessError`` `invalid_video` for undecodable or corrupt files, `video_too_long`
+    ///   past `maxSeconds`.
+    public static func decode(_ bytes: [UInt8], limits: VideoLimits) throws(LivenessError) -> DecodedClip {
+        try checkContainer(bytes, limits: limits)
         var handle: OpaquePointer?
         do {
             try BridgeError.check { error in

@@ -55,7 +55,7 @@ extension LivenessAPI {
             let clock = ContinuousClock()
             let start = clock.now
             defer { metrics?.recordInference(endpoint: "/active/blink", seconds: (clock.now - start).seconds) }
-            return try await HangUp.guarding { try await engine.analyzeBlink(video, reference: reference) }
+            return try await HangUp.guarding { try await engine.analyseClip(video, reference: reference) }
         }
         let analysis: BlinkAnalysis
         if let challengeID {

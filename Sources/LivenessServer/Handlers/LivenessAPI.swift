@@ -29,7 +29,7 @@ struct LivenessAPI: APIProtocol {
         let clock = ContinuousClock()
         let start = clock.now
         let bindFace = configuration.enableFallback
-        let (result, reference) = try await HangUp.guarding { try await engine.checkForChallenge(bytes, bindFace: bindFace) }
+        let (result, reference) = try await HangUp.guarding { try await engine.checkImage(bytes, bindFace: bindFace) }
         metrics?.recordInference(endpoint: "/liveness", seconds: (clock.now - start).seconds)
         var fallback: Components.Schemas.Fallback?
         if result.requiresActiveCheck && configuration.enableFallback {

@@ -1,0 +1,29 @@
+import LivenessCore
+
+/// What the HTTP handlers need from the liveness engine: the passive check of an image, the blink analysis
+/// of a clip, and what readiness, metrics and the queue check report. ``LivenessEngine`` is the implementation
+/// (``LivenessEngine+LivenessChecking``); the HTTP tests of auth, routing, limits, errors, challenges and audit
+/// run on a model-free stand-in.
+public protocol LivenessChecking: Sendable {
+    /// The passive check of an encoded image; with `bindFace` and a result that asks for the active check,
+    /// also the selfie's face for the challenge to bind.
+    func checkImage(_ bytes: [UInt8], bindFace: Bool) async throws(LivenessError) -> (result: PassiveResult, reference: FaceReference?)
+
+    /// The blink analysis of an uploaded clip, compared with `reference` for a bound challenge.
+    func analyseClip(_ video: [UInt8], reference: FaceReference?) async throws(LivenessError) -> BlinkAnalysis
+
+    /// The classifier set, e.g. `2.7_80x80_MiniFASNetV2+4_0_0_80x80_MiniFASNetV1SE`.
+    var modelVersion: String { get }
+
+    /// The number of workers.
+    var workerCount: Int { get }
+
+    /// True when a check submitted now would be refused as `overloaded`.
+    var isFull: Bool { get }
+
+    /// Jobs waiting and running.
+    var load: (queued: Int, busy: Int) { get }
+
+    /// Finishes queued work and stops the workers.
+    func shutdown() async
+}

@@ -1,0 +1,13 @@
+import LivenessCore
+
+extension LivenessEngine: LivenessChecking {
+    public func checkImage(
+        _ bytes: [UInt8], bindFace: Bool
+    ) async throws(LivenessError) -> (result: PassiveResult, reference: FaceReference?) {
+        try await checkForChallenge(bytes, bindFace: bindFace)
+    }
+
+    public func analyseClip(_ video: [UInt8], reference: FaceReference?) async throws(LivenessError) -> BlinkAnalysis {
+        try await analyzeBlink(video, reference: reference)
+    }
+}
