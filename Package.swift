@@ -69,7 +69,6 @@ let package = Package(
             name: "LivenessCore",
             dependencies: [
                 "CLivenessCV",
-                .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
@@ -152,7 +151,7 @@ let package = Package(
         .testTarget(
             name: "LivenessCoreTests",
             dependencies: [
-                "LivenessCore", "TestSupport", .product(name: "Configuration", package: "swift-configuration"),
+                "LivenessCore", "TestSupport",
             ]
         ),
         .testTarget(

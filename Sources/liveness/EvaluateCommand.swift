@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LivenessCore
+import LivenessServer
 
 /// `liveness evaluate DIR [--manifest CSV] [--out REPORT_DIR] [--threshold T] [--policy adaptive|always]`
 struct EvaluateCommand: AsyncParsableCommand {
@@ -46,8 +47,8 @@ struct EvaluateCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         var extra: [String: String] = [:]
-        if let threshold { extra["confidence.threshold"] = String(threshold) }
-        if let policy { extra["active.check.policy"] = policy }
+        if let threshold { extra[Setting.confidenceThreshold.key] = String(threshold) }
+        if let policy { extra[Setting.activeCheckPolicy.key] = policy }
         let engine = try await models.startEngine(extra: extra)
         let total = set.items.count
         let terminal = isatty(STDERR_FILENO) != 0

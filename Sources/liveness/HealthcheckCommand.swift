@@ -1,17 +1,18 @@
 import ArgumentParser
 import Foundation
+import LivenessServer
 
 /// `liveness healthcheck`: exit 0 when the local server's `/health/ready` answers 200. The container
 /// image's `HEALTHCHECK` runs it, so the image needs no curl.
 ///
-/// Configuration keys: `PORT` (default 8000).
+/// Configuration keys: `PORT` (``Setting/port``).
 struct HealthcheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "healthcheck",
         abstract: "Exit 0 when the server on 127.0.0.1 answers 200 on /health/ready (for container health checks)."
     )
 
-    @Option(help: "TCP port (PORT, default 8000).")
+    @Option(help: Setting.port.argumentHelp)
     var port: Int?
 
     @Option(help: "The path to probe.")
@@ -21,7 +22,7 @@ struct HealthcheckCommand: ParsableCommand {
     var timeout: Double = 3
 
     func run() throws {
-        let port = port ?? ProcessInfo.processInfo.environment["PORT"].flatMap { Int($0) } ?? 8000
+        let port = try port ?? SettingsReader(flags: [:]).integer(.port, default: ServerConfiguration().port)
         do {
             let status = try HTTPProbe.status(port: port, path: path, timeout: timeout)
             guard status == 200 else {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Configuration
 import Hummingbird
 import LivenessCore
 import LivenessServer
@@ -15,41 +14,56 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the HTTP API (POST /liveness, health, metrics, OpenAPI docs).",
-        discussion: "Every option overrides the environment variable named in its help. See docs/configuration.md for all keys."
+        discussion: """
+            Every setting is an environment variable and, but for secrets, a flag that overrides it: --FLAG VALUE or \
+            --FLAG=VALUE (docs/configuration.md is generated from the same table).
+
+            \(Setting.serveHelp)
+            """
     )
 
-    @OptionGroup var models: ModelOptions
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp("Settings as --FLAG VALUE, listed below.", valueName: "settings"))
+    var settings: [String] = []
 
-    @Option(help: "Address to bind (HOST, default 127.0.0.1).")
-    var host: String?
+    /// The settings given as flags, by config key.
+    func flagValues() throws -> [String: String] {
+        var values: [String: String] = [:]
+        var remaining = settings[...]
+        while let argument = remaining.popFirst() {
+            guard argument.hasPrefix("--"), argument.count > 2 else {
+                throw ValidationError("unexpected argument '\(argument.prefix(60))'; settings are --FLAG VALUE")
+            }
+            let parts = argument.dropFirst(2).split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(parts[0])
+            guard
+                let setting = Setting.all.first(where: { $0.flag == name || ($0.secret && $0.key.replacingOccurrences(of: ".", with: "-") == name) })
+            else {
+                throw ValidationError("unknown option '--\(name.prefix(60))' (liveness serve --help lists the settings)")
+            }
+            guard !setting.secret else {
+                throw ValidationError("\(setting.variable) is a secret: set it in the environment, not on the command line")
+            }
+            let value: String
+            if parts.count == 2 {
+                value = String(parts[1])
+            } else if let next = remaining.popFirst() {
+                value = next
+            } else {
+                throw ValidationError("--\(name) needs a value")
+            }
+            values[setting.key] = value
+        }
+        return values
+    }
 
-    @Option(help: "TCP port (PORT, default 8000).")
-    var port: Int?
-
-    @Option(name: .customLong("max-queue"), help: "Requests that may wait for a worker (MAX_QUEUE, default 64).")
-    var maxQueue: Int?
-
-    @Option(name: .customLong("max-body-bytes"), help: "Largest request body (MAX_BODY_BYTES, default 10485760).")
-    var maxBodyBytes: Int?
-
-    @Option(name: .customLong("log-level"), help: "trace ... critical (LOG_LEVEL, default info).")
-    var logLevel: String?
-
-    @Option(name: .customLong("log-format"), help: "text or json (LOG_FORMAT, default text).")
-    var logFormat: String?
-
-    @Option(name: .customLong("data-dir"), help: "Folder of the SQLite database when DATABASE_URL is unset (DATA_DIR, default data).")
-    var dataDirectory: String?
+    func validate() throws { _ = try flagValues() }
 
     func run() async throws {
-        let flags: [String: String?] = [
-            "host": host, "port": port.map(String.init), "max.queue": maxQueue.map(String.init),
-            "max.body.bytes": maxBodyBytes.map(String.init), "log.level": logLevel, "log.format": logFormat,
-            "data.dir": dataDirectory,
-        ]
         let configuration: ServerConfiguration
         do {
-            configuration = try ServerConfiguration(config: models.configReader(extra: flags.compactMapValues { $0 }))
+            configuration = try ServerConfiguration(settings: SettingsReader(flags: try flagValues()))
             // Fail fast on missing files; a corrupt one is found while the workers load it.
             _ = try ModelCatalog.locate(configuration.passive)
         } catch {

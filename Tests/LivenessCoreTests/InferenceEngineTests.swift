@@ -1,25 +1,11 @@
-import Configuration
 import Foundation
 @testable import LivenessCore
 import Testing
 import TestSupport
 
-/// `INFERENCE_ENGINE`, and the two engines living in one process.
+/// The two engines living in one process (`INFERENCE_ENGINE` is read by the settings table: `SettingsTests`).
 @Suite("Inference engines")
 struct InferenceEngineTests {
-    @Test("INFERENCE_ENGINE reads openvino and opencv (openvino by default) and refuses anything else")
-    func setting() throws {
-        func read(_ value: String) throws -> InferenceEngine {
-            try PassiveConfiguration(
-                config: ConfigReader(provider: EnvironmentVariablesProvider(environmentVariables: ["INFERENCE_ENGINE": value]))
-            ).inferenceEngine
-        }
-        #expect(try read("opencv") == .opencv)
-        #expect(try read("OpenVINO") == .openvino)
-        #expect(throws: ConfigurationError.self) { try read("onnxruntime") }
-        #expect(PassiveConfiguration().inferenceEngine == .openvino)
-    }
-
     @Test("Both engines loaded: one TBB (Debian's libtbb12, which OpenCV uses) and OpenVINO's CPU plugin")
     func oneTBB() async throws {
         for engine in InferenceEngine.allCases { _ = try await Fixtures.engine(engine).value }

@@ -1,4 +1,3 @@
-import Configuration
 import LivenessCore
 import TestSupport
 import Testing
@@ -72,8 +71,8 @@ struct SmallFaceRecoveryTests {
         }
     }
 
-    @Test("Images with no face still give no_face; SMALL_FACE_RECOVERY reads true and false and refuses anything else")
-    func noFaceAndSetting() async throws {
+    @Test("Images with no face still give no_face with recovery on")
+    func noFace() async throws {
         let engine = try await Fixtures.engine.value
         for name in ["no_face.png", "tiny_16x16.png"] {
             do {
@@ -83,15 +82,5 @@ struct SmallFaceRecoveryTests {
                 #expect(error.code == .noFace)
             }
         }
-        for (text, expected) in [("false", false), ("0", false), ("true", true)] {
-            let configuration = try PassiveConfiguration(config: Self.reader(["SMALL_FACE_RECOVERY": text]))
-            #expect(configuration.policy.smallFaceRecovery == expected)
-        }
-        #expect(try PassiveConfiguration(config: Self.reader([:])).policy.smallFaceRecovery)
-        #expect(throws: ConfigurationError.self) { _ = try PassiveConfiguration(config: Self.reader(["SMALL_FACE_RECOVERY": "maybe"])) }
-    }
-
-    static func reader(_ variables: [String: String]) -> ConfigReader {
-        ConfigReader(provider: EnvironmentVariablesProvider(environmentVariables: variables))
     }
 }

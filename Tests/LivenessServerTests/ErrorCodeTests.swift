@@ -17,7 +17,7 @@ struct ErrorCodeTests {
         }
     }
 
-    @Test("The generated docs (docs/api.md's error table) match their sources")
+    @Test("The generated docs (docs/api.md's error table, docs/configuration.md) match their sources")
     func generatedDocs() throws {
         #expect(try GeneratedDocs.update(root: Fixtures.packageRoot, write: false) == [])
     }

@@ -210,4 +210,22 @@ struct ServeCommandTests {
             }
         }
     }
+
+    @Test("Every setting but the secrets is a serve flag: --help lists them, values are checked, secrets and unknown flags refused")
+    func settingFlags() async throws {
+        let help = try await onThread { try CLIRunner.run(["serve", "--help"]) }
+        for flag in ["--max-queue", "--rate-limit-per-minute", "--trusted-proxies", "--engine", "--result-token-ttl-seconds"] {
+            #expect(help.stdout.contains(flag), "\(flag)")
+        }
+        #expect(help.stdout.contains("API_KEY") && !help.stdout.contains("--api-key"))
+        let secret = try await onThread { try CLIRunner.run(["serve", "--api-key", "hunter2"]) }
+        #expect(secret.status == 64 && secret.stderr.contains("API_KEY is a secret"))
+        let unknown = try await onThread { try CLIRunner.run(["serve", "--max-qeue", "3"]) }
+        #expect(unknown.status == 64 && unknown.stderr.contains("--max-qeue"))
+        // A flag overrides the variable, and is checked like it.
+        let range = try await onThread {
+            try CLIRunner.run(["serve", "--max-queue=0", "--port", String(FreePort.next())], environment: ["MAX_QUEUE": "5"])
+        }
+        #expect(range.status == 2 && range.stderr.contains("MAX_QUEUE: 0 is outside 1–100000"))
+    }
 }

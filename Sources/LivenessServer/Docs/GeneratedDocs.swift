@@ -1,6 +1,7 @@
 import Foundation
 
-/// The parts of `docs/` generated from the sources of truth: the error table of `docs/api.md` from the spec.
+/// The parts of `docs/` generated from the sources of truth: the error table of `docs/api.md` from the spec, and
+/// the settings of `docs/configuration.md` from the settings table (``Setting/all``).
 /// `liveness docs` rewrites them; `liveness docs --check` (and a test) fails when one is stale.
 ///
 /// A generated part sits between `<!-- generated: NAME -->` and `<!-- end generated: NAME -->`.
@@ -18,7 +19,8 @@ public enum GeneratedDocs {
     }
 
     static let parts: [Part] = [
-        Part(file: "docs/api.md", name: "errors", render: ErrorTable.markdown)
+        Part(file: "docs/api.md", name: "errors", render: ErrorTable.markdown),
+        Part(file: "docs/configuration.md", name: "settings", render: SettingsTable.markdown),
     ]
 
     /// The files under `root` whose generated parts differ from their sources, after rewriting them when `write`.

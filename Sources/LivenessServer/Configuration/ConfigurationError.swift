@@ -1,5 +1,3 @@
-import Configuration
-
 /// A configuration value that is present but unusable, e.g. `CONFIDENCE_THRESHOLD=high`.
 public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The environment variable at fault.

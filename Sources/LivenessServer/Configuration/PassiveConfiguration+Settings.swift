@@ -1,0 +1,30 @@
+import Configuration
+import LivenessCore
+
+extension PassiveConfiguration {
+    /// Reads ``Setting/passiveSettings``, keeping the defaults for missing ones.
+    public init(config: ConfigReader) throws(ConfigurationError) {
+        try self.init(settings: SettingsReader(config))
+    }
+
+    /// Reads ``Setting/passiveSettings``, keeping the defaults for missing ones.
+    public init(settings: SettingsReader) throws(ConfigurationError) {
+        self.init()
+        modelDirectory = settings.text(.modelDirectory) ?? modelDirectory
+        modelPath = settings.text(.modelPath)
+        extraModels = settings.list(.extraModels)
+        modelCropScale = try settings.number(.modelCropScale, default: modelCropScale)
+        confidenceThreshold = try settings.number(.confidenceThreshold, default: confidenceThreshold)
+        activeCheck = try settings.choice(.activeCheckPolicy, default: activeCheck)
+        smallFaceRecovery = try settings.flag(.smallFaceRecovery, default: smallFaceRecovery)
+        quality.minFaceSize = try settings.integer(.qualityMinFaceSize, default: quality.minFaceSize)
+        quality.minBrightness = try settings.number(.qualityMinBrightness, default: quality.minBrightness)
+        quality.maxBrightness = try settings.number(.qualityMaxBrightness, default: quality.maxBrightness)
+        quality.maxClipped = try settings.number(.qualityMaxClipped, default: quality.maxClipped)
+        quality.minSharpness = try settings.number(.qualityMinSharpness, default: quality.minSharpness)
+        inferenceEngine = try settings.choice(.inferenceEngine, default: inferenceEngine)
+        workers = try settings.integer(.maxWorkers, default: workers)
+        maxQueue = try settings.integer(.maxQueue, default: maxQueue)
+        faceMatch.threshold = try settings.number(.faceMatchThreshold, default: faceMatch.threshold)
+    }
+}

@@ -1,0 +1,67 @@
+import LivenessCore
+
+extension Setting {
+    private static let passive = PassiveConfiguration()
+
+    public static let modelDirectory = Setting(
+        "model.dir", .text, default: passive.modelDirectory, group: .models,
+        "folder with the detector and the classifiers: every SFAS-named `*MiniFASNet*.onnx` and every `NAME.onnx` with a manifest `NAME.json` beside it ([models.md](models.md))"
+    )
+    public static let modelPath = Setting(
+        "model.path", .text, group: .models,
+        "one classifier ONNX file, used instead of the folder's: an SFAS name, a manifest beside it, or any name (the Python service's `models/silentface.onnx`) with SFAS's recipe assumed"
+    )
+    public static let extraModels = Setting(
+        "extra.models", .list, group: .models,
+        "classifier ONNX files added to those, e.g. `models/optional/facenox-MiniFAS-98.20.onnx` (a veto)")
+    public static let modelCropScale = Setting(
+        "model.crop.scale", .number(0.1...16), default: passive.modelCropScale, group: .models,
+        "the crop scale assumed for a classifier with neither manifest nor SFAS name (a startup line says what was assumed)")
+    public static let confidenceThreshold = Setting(
+        "confidence.threshold", .number(0...1), default: passive.confidenceThreshold, group: .models,
+        "score below which an active check is required")
+    public static let activeCheckPolicy = Setting(
+        "active.check.policy", .choice(ActiveCheckPolicy.allCases.map(\.rawValue)), default: passive.activeCheck.rawValue,
+        group: .models,
+        "`adaptive`: an active check when the result is unsure; `always`: whenever a face is found (reason `policy_always`), for high-assurance onboarding"
+    )
+    public static let smallFaceRecovery = Setting(
+        "small.face.recovery", .flag, default: passive.smallFaceRecovery, group: .models,
+        "when upstream's detector pass (a 192-px-area resize) finds no face, look again at three times that size; a face found only so always asks for the active check (reason `small_face`)"
+    )
+    public static let qualityMinFaceSize = Setting(
+        "quality.min.face.size", .integer(0...10_000), default: passive.quality.minFaceSize, group: .models,
+        "face box side (px) under which the reason `face_too_small` is added; quality reasons never change a decision")
+    public static let qualityMinBrightness = Setting(
+        "quality.min.brightness", .number(0...255), default: passive.quality.minBrightness, group: .models,
+        "mean face luma under which `too_dark` is added")
+    public static let qualityMaxBrightness = Setting(
+        "quality.max.brightness", .number(0...255), default: passive.quality.maxBrightness, group: .models,
+        "mean face luma over which `overexposed` is added")
+    public static let qualityMaxClipped = Setting(
+        "quality.max.clipped", .number(0...1), default: passive.quality.maxClipped, group: .models,
+        "fraction of blown-out face pixels (luma ≥ 250) over which `overexposed` is added")
+    public static let qualityMinSharpness = Setting(
+        "quality.min.sharpness", .number(0...100_000), default: passive.quality.minSharpness, group: .models,
+        "Laplacian variance of the normalised face under which `blurry` is added")
+    public static let inferenceEngine = Setting(
+        "inference.engine", .choice(InferenceEngine.allCases.map(\.rawValue)), default: passive.inferenceEngine.rawValue,
+        flag: "engine", group: .models,
+        "`openvino` (OpenVINO's CPU plugin) or `opencv` (`cv::dnn`, the parity reference)")
+    public static let maxWorkers = Setting(
+        "max.workers", .integer(1...256), default: "number of cores", group: .models,
+        "worker threads, each with its own nets or infer requests (and OpenVINO's stream count)")
+    public static let maxQueue = Setting(
+        "max.queue", .integer(1...100_000), default: passive.maxQueue, group: .models,
+        "requests that may wait for a worker before 503 `overloaded`")
+    public static let faceMatchThreshold = Setting(
+        "face.match.threshold", .number(0...2), default: passive.faceMatch.threshold, group: .challenges,
+        "largest selfie-to-video descriptor distance that passes a bound challenge as the same face")
+
+    /// What ``PassiveConfiguration`` reads.
+    public static let passiveSettings: [Setting] = [
+        modelDirectory, modelPath, extraModels, modelCropScale, confidenceThreshold, activeCheckPolicy, smallFaceRecovery,
+        qualityMinFaceSize, qualityMinBrightness, qualityMaxBrightness, qualityMaxClipped, qualityMinSharpness,
+        inferenceEngine, maxWorkers, maxQueue, faceMatchThreshold,
+    ]
+}

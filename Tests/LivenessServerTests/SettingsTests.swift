@@ -1,0 +1,105 @@
+import Configuration
+import Foundation
+import LivenessCore
+@testable import LivenessServer
+import Testing
+import TestSupport
+
+/// The settings table (``Setting/all``): well formed, every typed row read and checked by the readers, the docs
+/// generated from it (``ErrorCodeTests/generatedDocs()``).
+@Suite("Settings")
+struct SettingsTests {
+    static func read(_ variables: [String: String]) throws(ConfigurationError) -> ServerConfiguration {
+        try ServerConfiguration(settings: SettingsReader(flags: [:], environment: variables))
+    }
+
+    @Test("Keys, variables and flags are unique; secrets have no flag; the Python service's names are rows")
+    func wellFormed() {
+        let all = Setting.all
+        #expect(Set(all.map(\.key)).count == all.count)
+        #expect(Set(all.map(\.variable)).count == all.count)
+        let flags = all.compactMap(\.flag)
+        #expect(Set(flags).count == flags.count)
+        #expect(all.filter(\.secret).allSatisfy { $0.flag == nil })
+        #expect(Set(Setting.secretVariables) == ["API_KEY", "API_KEYS", "ADMIN_API_KEY", "DATABASE_URL"])
+        let python = ["MODEL_PATH", "API_KEY", "CONFIDENCE_THRESHOLD", "ENABLE_FALLBACK", "MAX_WORKERS", "ENABLE_METRICS", "ENABLE_TRACING"]
+        #expect(Set(python).isSubset(of: Set(all.map(\.variable))))
+    }
+
+    @Test("Every typed setting is read: a value it cannot take stops the configuration with its variable named")
+    func everyTypedSettingIsRead() throws {
+        for setting in Setting.all {
+            let bad: String
+            switch setting.kind {
+            case .number, .integer, .limit: bad = "lots"
+            case .flag: bad = "maybe"
+            case .choice: bad = "neither"
+            case .text, .list: continue
+            }
+            do {
+                _ = try Self.read([setting.variable: bad])
+                Issue.record("\(setting.variable)=\(bad) was accepted")
+            } catch {
+                #expect(error.variable == setting.variable)
+            }
+        }
+    }
+
+    @Test("Ranges are enforced at both ends; whole numbers stay whole; 0 is refused for limits")
+    func ranges() throws {
+        for setting in Setting.all {
+            switch setting.kind {
+            case .number(let range):
+                #expect(throws: ConfigurationError.self, "\(setting.variable)") {
+                    try Self.read([setting.variable: String(range.upperBound + 1)])
+                }
+                #expect(throws: ConfigurationError.self, "\(setting.variable)") {
+                    try Self.read([setting.variable: String(range.lowerBound - 1)])
+                }
+            case .integer(let range):
+                #expect(throws: ConfigurationError.self, "\(setting.variable)") {
+                    try Self.read([setting.variable: String(range.upperBound + 1)])
+                }
+                if range.upperBound > range.lowerBound {
+                    #expect(throws: ConfigurationError.self, "\(setting.variable)") {
+                        try Self.read([setting.variable: "\(range.lowerBound).5"])
+                    }
+                }
+            case .limit:
+                #expect(throws: ConfigurationError.self, "\(setting.variable)") { try Self.read([setting.variable: "0"]) }
+            default: continue
+            }
+        }
+    }
+
+    @Test("Values are read into the configuration: engine, flags in every spelling, quality thresholds, limits")
+    func values() throws {
+        #expect(try Self.read(["INFERENCE_ENGINE": "OpenVINO"]).passive.inferenceEngine == .openvino)
+        #expect(try Self.read(["INFERENCE_ENGINE": "opencv"]).passive.inferenceEngine == .opencv)
+        #expect(try Self.read([:]).passive.inferenceEngine == .openvino)
+        for (text, expected) in [("false", false), ("0", false), ("OFF", false), ("true", true), ("yes", true)] {
+            #expect(try Self.read(["SMALL_FACE_RECOVERY": text]).passive.smallFaceRecovery == expected)
+        }
+        #expect(try Self.read([:]).passive.smallFaceRecovery)
+        let quality = try Self.read(["QUALITY_MIN_SHARPNESS": "100000", "QUALITY_MAX_CLIPPED": "0.5"]).passive.quality
+        #expect(quality.minSharpness == 100_000 && quality.maxClipped == 0.5)
+        #expect(try Self.read(["RATE_LIMIT_PER_MINUTE": "60"]).rateLimitPerMinute == 60)
+        #expect(try Self.read(["RATE_LIMIT_PER_MINUTE": " "]).rateLimitPerMinute == nil)
+        #expect(try Self.read(["MAX_WORKERS": "3", "MAX_QUEUE": "7"]).passive.workers == 3)
+        #expect(try Self.read(["LOG_LEVEL": "DEBUG"]).logLevel == .debug)
+    }
+
+    @Test("The defaults the table shows are the ones read from an empty environment")
+    func shownDefaults() throws {
+        let defaults = try Self.read([:])
+        let shown: [(Setting, String)] = [
+            (.confidenceThreshold, "\(defaults.passive.confidenceThreshold)"), (.maxQueue, "\(defaults.passive.maxQueue)"),
+            (.port, "\(defaults.port)"), (.host, defaults.host), (.maxBodyBytes, "\(defaults.maxBodyBytes)"),
+            (.challengeTTLSeconds, "\(Int(defaults.challengeTTL))"), (.logLevel, defaults.logLevel.rawValue),
+            (.auditRetentionDays, "\(defaults.storage.auditRetentionDays)"), (.resultTokenIssuer, defaults.tokens.issuer),
+            (.maxConnections, "\(defaults.connections.maxConnections)"),
+        ]
+        for (setting, value) in shown { #expect(setting.shownDefault == value, "\(setting.variable)") }
+        #expect(defaults.storage.location == .sqlite(path: "\(Setting.dataDirectory.shownDefault!)/liveness.sqlite"))
+    }
+}
