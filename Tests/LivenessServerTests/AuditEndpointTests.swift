@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import LivenessCore
 @testable import LivenessServer
+import LivenessWire
 import Testing
 import TestSupport
 
@@ -144,13 +145,13 @@ struct AuditEndpointTests {
         try await Self.withStorage { storage, _ in
             try await TestApp.make(Self.keys, storage: storage, engine: .scripted(.alwaysChallenge())).test(.router) { client in
                 let fallback = try await BlinkEndpointTests.issue(client, key: "client-key")
-                let id = try #require(fallback["challenge_id"] as? String)
+                let id = try #require(fallback.challengeId)
                 let stored = try #require(try await storage.challenges.find(id: id))
                 #expect(stored.state == .open)
                 #expect(stored.apiKeyID == APIKeySet(["client-key"]).identify("client-key"))
                 let response = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, challengeID: id, key: "client-key")
                 #expect(response.status == .ok)
-                #expect(response.object["active_passed"] as? Bool == true)
+                #expect(try response.blink.activePassed == true)
                 #expect(try await storage.challenges.find(id: id)?.state == .passed)
                 let replay = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, challengeID: id, key: "client-key")
                 #expect(replay.status == .conflict)

@@ -6,6 +6,7 @@ import HummingbirdTesting
 @testable import LivenessServer
 import NIOCore
 import Synchronization
+import LivenessWire
 import Testing
 import TestSupport
 
@@ -42,7 +43,7 @@ struct BlinkEndpointTests {
     /// Runs the passive check on `selfie` and returns the fallback. The default, the blink clips' man, opens a
     /// challenge on an app with ``TestApp/boundEngine`` (ACTIVE_CHECK_POLICY=always), which his clips pass.
     static func issue(_ client: some TestClientProtocol, key: String? = nil, selfie: [UInt8]? = nil) async throws
-        -> [String: Any]
+        -> Components.Schemas.Fallback
     {
         // Videos.selfie runs ffmpeg the first time: off the cooperative pool.
         var image = selfie ?? []
@@ -52,7 +53,7 @@ struct BlinkEndpointTests {
         let response = try await client.execute(
             uri: "/liveness", method: .post, headers: headers,
             body: TestApp.json(["image": Data(image).base64EncodedString()]))
-        return try #require(response.object["fallback"] as? [String: Any])
+        return try #require(try response.liveness.fallback)
     }
 
     static let blink = (try? Fixtures.bytes(Videos.path("blink_real_vp9.webm"))) ?? []
@@ -81,19 +82,18 @@ struct BlinkEndpointTests {
         let app = try await Self.app(clock: clock, engine: .bound)
         try await app.test(.router) { client in
             let fallback = try await Self.issue(client)
-            let id = try #require(fallback["challenge_id"] as? String)
+            let id = try #require(fallback.challengeId)
             #expect(id.count == 32)
-            #expect(fallback["upload_url"] as? String == "/active/blink?challenge_id=\(id)")
-            #expect(fallback["expires_at"] as? String == "2027-01-15T08:03:00Z")
+            #expect(fallback.uploadUrl == "/active/blink?challenge_id=\(id)")
+            #expect(fallback.expiresAt == clock.now.addingTimeInterval(180))
             let failed = try await Self.upload(client, video: Self.photo, query: "?challenge_id=\(id)")
             #expect(failed.status == .ok)
-            #expect(failed.object["active_passed"] as? Bool == false)
-            #expect(failed.object["challenge_id"] as? String == id)
+            #expect(try failed.blink.activePassed == false)
+            #expect(try failed.blink.challengeId == id)
             let passed = try await Self.upload(client, video: Self.blink, challengeID: id)
-            #expect(passed.object["active_passed"] as? Bool == true)
-            #expect(passed.object["blink_count"] as? Int == 3)
-            let passive = try #require(passed.object["passive"] as? [String: Any])
-            #expect(passive["liveness_label"] as? String == "real")
+            #expect(try passed.blink.activePassed == true)
+            #expect(try passed.blink.blinkCount == 3)
+            #expect(try passed.blink.passive?.livenessLabel == .real)
             let replay = try await Self.upload(client, video: Self.blink, challengeID: id)
             #expect(replay.status == .conflict)
             #expect(replay.errorCode == "challenge_used")
@@ -110,15 +110,15 @@ struct BlinkEndpointTests {
             let junk = try await Self.upload(client, video: Self.blink, challengeID: "../../etc", key: "key-a")
             #expect(junk.status == .badRequest && junk.errorCode == "invalid_request")
 
-            let first = try #require(try await Self.issue(client, key: "key-a")["challenge_id"] as? String)
+            let first = try #require(try await Self.issue(client, key: "key-a").challengeId)
             let other = try await Self.upload(client, video: Self.blink, challengeID: first, key: "key-b")
             #expect(other.status == .forbidden && other.errorCode == "challenge_forbidden")
             let failed = try await Self.upload(client, video: Self.photo, challengeID: first, key: "key-a")
-            #expect(failed.object["active_passed"] as? Bool == false)
+            #expect(try failed.blink.activePassed == false)
             let exhausted = try await Self.upload(client, video: Self.blink, challengeID: first, key: "key-a")
             #expect(exhausted.status == .conflict)
 
-            let second = try #require(try await Self.issue(client, key: "key-a")["challenge_id"] as? String)
+            let second = try #require(try await Self.issue(client, key: "key-a").challengeId)
             clock.advance(181)
             let expired = try await Self.upload(client, video: Self.blink, challengeID: second, key: "key-a")
             #expect(expired.status == .gone && expired.errorCode == "challenge_expired")
@@ -130,11 +130,11 @@ struct BlinkEndpointTests {
         // The real decoder's error.
         let app = try await Self.app(clock: TestClock(), engine: .bound) { $0.challengeMaxAttempts = 1 }
         try await app.test(.router) { client in
-            let id = try #require(try await Self.issue(client)["challenge_id"] as? String)
+            let id = try #require(try await Self.issue(client).challengeId)
             let broken = try await Self.upload(client, video: Array(Self.blink.prefix(Self.blink.count / 2)), challengeID: id)
             #expect(broken.status == .unprocessableContent && broken.errorCode == "invalid_video")
             let passed = try await Self.upload(client, video: Self.blink, challengeID: id)
-            #expect(passed.object["active_passed"] as? Bool == true)
+            #expect(try passed.blink.activePassed == true)
         }
     }
 
@@ -148,8 +148,8 @@ struct BlinkEndpointTests {
             let standalone = try await Self.upload(client, video: Self.blink)
             #expect(standalone.status == .badRequest && standalone.errorCode == "invalid_request")
             let fallback = try await Self.issue(client)
-            let id = try #require(fallback["challenge_id"] as? String)
-            #expect(fallback["upload_url"] as? String == "https://liveness.example.com/active/blink?challenge_id=\(id)")
+            let id = try #require(fallback.challengeId)
+            #expect(fallback.uploadUrl == "https://liveness.example.com/active/blink?challenge_id=\(id)")
         }
     }
 

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 @testable import LivenessServer
+import LivenessWire
 import Testing
 import TestSupport
 
@@ -40,15 +41,13 @@ struct ChallengeEndpointTests {
     func lifecycle(sqlite: Bool) async throws {
         let clock = BlinkEndpointTests.TestClock()
         try await Self.withApp(clock: clock, sqlite: sqlite) { client in
-            let id = try #require(try await BlinkEndpointTests.issue(client, key: "key-a")["challenge_id"] as? String)
+            let id = try #require(try await BlinkEndpointTests.issue(client, key: "key-a").challengeId)
             let open = try await Self.status(client, id, key: "key-a")
             #expect(open.status == .ok)
-            #expect(open.object["status"] as? String == "open")
-            #expect(open.object["attempts_left"] as? Int == 2)
-            let passive = try #require(open.object["passive"] as? [String: Any])
-            #expect(passive["liveness_label"] as? String == "real")
-            #expect(passive["reasons"] as? [String] == ["policy_always"])
-            #expect(open.object["last_attempt"] == nil && open.object["completed_at"] == nil)
+            let opened = try open.challenge
+            #expect(opened.status == .open && opened.attemptsLeft == 2)
+            #expect(opened.passive.livenessLabel == .real && opened.passive.reasons == ["policy_always"])
+            #expect(opened.lastAttempt == nil && opened.completedAt == nil)
 
             #expect(try await Self.status(client, id, key: "key-b").status == .notFound)
             #expect(try await Self.status(client, id, key: nil).status == .unauthorized)
@@ -56,24 +55,23 @@ struct ChallengeEndpointTests {
             #expect(try await Self.status(client, "junk", key: "key-a").status == .notFound)
 
             let failed = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.photo, challengeID: id, key: "key-a")
-            #expect(failed.object["active_passed"] as? Bool == false)
+            #expect(try failed.blink.activePassed == false)
             let afterFail = try await Self.status(client, id, key: "key-a")
-            #expect(afterFail.object["status"] as? String == "open")
-            #expect(afterFail.object["attempts_left"] as? Int == 1)
-            let last = try #require(afterFail.object["last_attempt"] as? [String: Any])
-            #expect(last["active_passed"] as? Bool == false)
-            #expect((last["reasons"] as? [String])?.contains("no_blink") == true)
+            #expect(try afterFail.challenge.status == .open)
+            #expect(try afterFail.challenge.attemptsLeft == 1)
+            let last = try #require(try afterFail.challenge.lastAttempt)
+            #expect(last.activePassed == false && last.reasons.contains("no_blink"))
 
             let passed = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, challengeID: id, key: "key-a")
-            #expect(passed.object["active_passed"] as? Bool == true)
+            #expect(try passed.blink.activePassed == true)
             let done = try await Self.status(client, id, key: "key-a")
-            #expect(done.object["status"] as? String == "passed")
-            #expect(done.object["completed_at"] is String)
-            #expect((done.object["last_attempt"] as? [String: Any])?["active_passed"] as? Bool == true)
+            #expect(try done.challenge.status == .passed)
+            #expect(try done.challenge.completedAt != nil)
+            #expect(try done.challenge.lastAttempt?.activePassed == true)
 
-            let other = try #require(try await BlinkEndpointTests.issue(client, key: "key-a")["challenge_id"] as? String)
+            let other = try #require(try await BlinkEndpointTests.issue(client, key: "key-a").challengeId)
             clock.advance(181)
-            #expect(try await Self.status(client, other, key: "key-a").object["status"] as? String == "expired")
+            #expect(try await Self.status(client, other, key: "key-a").challenge.status == .expired)
         }
     }
 
@@ -81,14 +79,14 @@ struct ChallengeEndpointTests {
     func failedAndMethods() async throws {
         let clock = BlinkEndpointTests.TestClock()
         try await Self.withApp(clock: clock, sqlite: true) { client in
-            let id = try #require(try await BlinkEndpointTests.issue(client, key: "key-a")["challenge_id"] as? String)
+            let id = try #require(try await BlinkEndpointTests.issue(client, key: "key-a").challengeId)
             for _ in 0..<2 {
                 _ = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.photo, challengeID: id, key: "key-a")
             }
             let failed = try await Self.status(client, id, key: "key-a")
-            #expect(failed.object["status"] as? String == "failed")
-            #expect(failed.object["attempts_left"] as? Int == 0)
-            #expect(failed.object["completed_at"] is String)
+            #expect(try failed.challenge.status == .failed)
+            #expect(try failed.challenge.attemptsLeft == 0)
+            #expect(try failed.challenge.completedAt != nil)
             let post = try await client.execute(uri: "/challenges/\(id)", method: .post, headers: [Self.apiKey: "key-a"])
             #expect(post.status == .methodNotAllowed && post.headers[.allow] == "GET, HEAD")
         }

@@ -6,6 +6,7 @@ import HummingbirdTesting
 @testable import LivenessCore
 @testable import LivenessServer
 import NIOCore
+import LivenessWire
 import Testing
 import TestSupport
 
@@ -35,7 +36,7 @@ struct ContractTests {
         let clock = BlinkEndpointTests.TestClock()
         let app = try await BlinkEndpointTests.app(clock: clock)
         try await app.test(.router) { client in
-            let id = try #require(try await BlinkEndpointTests.issue(client)["challenge_id"] as? String)
+            let id = try #require(try await BlinkEndpointTests.issue(client).challengeId)
             let empty = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, challengeID: "", query: "?challenge_id=\(id)")
             #expect(empty.status == .badRequest && empty.errorCode == "invalid_request")
             let other = try await BlinkEndpointTests.upload(
@@ -45,7 +46,7 @@ struct ContractTests {
             #expect(emptyQuery.status == .badRequest)
             // The challenge is untouched and still passes.
             let passed = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, query: "?challenge_id=\(id)")
-            #expect(passed.status == .ok && passed.object["active_passed"] as? Bool == true)
+            #expect(try passed.status == .ok && passed.blink.activePassed == true)
         }
     }
 
@@ -86,7 +87,7 @@ struct ContractTests {
             let declared = try await client.execute(uri: "/active/blink", method: .post, headers: headers, body: body)
             for response in [part, declared] {
                 #expect(response.status == .contentTooLarge)
-                let message = (response.object["error"] as? [String: Any])?["message"] as? String ?? ""
+                let message = (try? response.decoded(Components.Schemas.ErrorResponse.self))?.error.message ?? ""
                 #expect(message.contains("100000") && !message.contains("165536"), "\(message)")
             }
         }
@@ -175,10 +176,9 @@ struct ActiveCheckPolicyTests {
         try await app.test(.router) { client in
             let real = try await client.execute(
                 uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "image_T1.jpg"))
-            #expect(real.object["liveness_label"] as? String == "real")
-            #expect(real.object["requires_active_check"] as? Bool == true)
-            #expect(real.object["reasons"] as? [String] == ["policy_always"])
-            #expect((real.object["fallback"] as? [String: Any])?["challenge_id"] is String)
+            let body = try real.liveness
+            #expect(body.livenessLabel == .real && body.requiresActiveCheck && body.reasons == ["policy_always"])
+            #expect(body.fallback?.challengeId != nil)
             let noFace = try await client.execute(
                 uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "no_face.png"))
             #expect(noFace.errorCode == "no_face")

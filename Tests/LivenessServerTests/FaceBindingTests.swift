@@ -5,6 +5,7 @@ import HummingbirdTesting
 import LivenessCore
 @testable import LivenessServer
 import SQLKit
+import LivenessWire
 import Testing
 import TestSupport
 
@@ -27,6 +28,8 @@ struct FaceBindingTests {
         }
     }
 
+    /// The raw JSON object, not the generated type: the tests check that no undocumented field (the stored
+    /// descriptor) leaks into it, which decoding would drop.
     static func status(_ client: some TestClientProtocol, _ id: String, key: String) async throws -> [String: Any] {
         try await ChallengeEndpointTests.status(client, id, key: key).object
     }
@@ -58,17 +61,17 @@ struct FaceBindingTests {
         try await Self.withApp(database, key: key, engine: .real) { client, storage in
             let fallback = try await BlinkEndpointTests.issue(
                 client, key: key, selfie: try Fixtures.bytes(Fixtures.image("image_F1.jpg")))
-            let id = try #require(fallback["challenge_id"] as? String)
+            let id = try #require(fallback.challengeId)
             let stored = try #require(try await Self.storedReference(storage, id))
             #expect(FaceEmbedding(stored: stored) != nil, "the selfie's descriptor is stored with the challenge")
             let answer = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, challengeID: id, key: key)
             #expect(answer.status == .ok)
-            #expect(answer.object["active_passed"] as? Bool == false)
-            #expect(answer.object["reasons"] as? [String] == ["face_mismatch"])
-            #expect(answer.object["blink_count"] as? Int == 3)
-            let match = try #require(answer.object["face_match"] as? [String: Any])
-            #expect(match["matched"] as? Bool == false)
-            let distance = try #require(match["distance"] as? Double)
+            #expect(try answer.blink.activePassed == false)
+            #expect(try answer.blink.reasons == ["face_mismatch"])
+            #expect(try answer.blink.blinkCount == 3)
+            let match = try #require(try answer.blink.faceMatch)
+            #expect(!match.matched)
+            let distance = try #require(match.distance)
             #expect(distance > 0.7)
             let status = try await Self.status(client, id, key: key)
             #expect(status["status"] as? String == "open")
@@ -91,14 +94,14 @@ struct FaceBindingTests {
         let key = Self.newKey()
         try await Self.withApp(database, key: key, engine: .bound) { client, storage in
             let fallback = try await BlinkEndpointTests.issue(client, key: key)
-            let id = try #require(fallback["challenge_id"] as? String)
+            let id = try #require(fallback.challengeId)
             #expect(try await Self.referencesLeft(storage, key: key) == 1)
             let answer = try await BlinkEndpointTests.upload(
                 client, video: try Fixtures.bytes(Videos.path("blink_real_h264.mp4")), challengeID: id, key: key)
-            #expect(answer.object["active_passed"] as? Bool == true, "\(answer.object)")
-            let match = try #require(answer.object["face_match"] as? [String: Any])
-            #expect(match["matched"] as? Bool == true)
-            #expect(try #require(match["distance"] as? Double) < 0.35)
+            #expect(try answer.blink.activePassed == true, "\(String(buffer: answer.body))")
+            let match = try #require(try answer.blink.faceMatch)
+            #expect(match.matched)
+            #expect(try #require(match.distance) < 0.35)
             let status = try await Self.status(client, id, key: key)
             #expect(status["status"] as? String == "passed")
             #expect(((status["last_attempt"] as? [String: Any])?["face_match"] as? [String: Any])?["matched"] as? Bool == true)
@@ -120,8 +123,8 @@ struct FaceBindingTests {
     func unbound() async throws {
         try await TestApp.make().test(.router) { client in
             let answer = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink)
-            #expect(answer.object["active_passed"] as? Bool == true)
-            #expect(answer.object["face_match"] == nil)
+            #expect(try answer.blink.activePassed == true)
+            #expect(try answer.blink.faceMatch == nil)
         }
     }
 }

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import LivenessCore
 import LivenessServer
+import LivenessWire
 import Testing
 import TestSupport
 
@@ -23,14 +24,14 @@ struct LiveServerTests {
             let real = try await client.execute(
                 uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "image_T1.jpg"))
             #expect(real.status == .ok)
-            #expect(real.object["liveness_label"] as? String == "real")
-            #expect(real.object["confidence_score"] as? Double == 0.993568)
+            #expect(try real.liveness.livenessLabel == .real)
+            #expect(try real.liveness.confidenceScore == 0.993568)
             let two = try await client.execute(
                 uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "two_faces.png"))
-            #expect(two.object["reasons"] as? [String] == ["multiple_faces"])
-            #expect((two.object["fallback"] as? [String: Any])?["challenge_type"] as? String == "blink")
+            #expect(try two.liveness.reasons == ["multiple_faces"])
+            #expect(try two.liveness.fallback?.challengeType == .blink)
             let health = try await client.execute(uri: "/health", method: .get)
-            #expect(health.object["status"] as? String == "ok")
+            #expect(try health.decoded(Components.Schemas.HealthStatus.self).status == "ok")
         }
     }
 }

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import LivenessCore
 import LivenessServer
 import NIOCore
+import LivenessWire
 import Testing
 import TestSupport
 
@@ -31,27 +32,24 @@ struct LivenessEndpointTests {
             let service = golden.service
             if service.status == "ok" {
                 #expect(response.status == .ok)
-                let body = response.object
-                #expect(body["liveness_label"] as? String == service.liveness_label)
-                #expect(Golden.sameScore(body["confidence_score"] as? Double, service.confidence_score))
-                #expect(body["requires_active_check"] as? Bool == service.requires_active_check)
-                let face = try #require(body["face"] as? [String: Any])
-                let box = [face["x"], face["y"], face["width"], face["height"]].compactMap { $0 as? Int }
-                #expect(box == golden.official_unguarded.face_box_xywh)
-                #expect(body["face_count"] as? Int == golden.official_unguarded.detections_conf_ge_0_6)
-                #expect(body["model_version"] as? String == "2.7_80x80_MiniFASNetV2+4_0_0_80x80_MiniFASNetV1SE")
-                #expect(body["request_id"] as? String == response.headers[HTTPField.Name("X-Request-ID")!])
-                let fallback = body["fallback"] as? [String: Any]
-                #expect((fallback != nil) == service.requires_active_check)
-                if let fallback {
-                    #expect(fallback["challenge_type"] as? String == "blink")
-                    let id = try #require(fallback["challenge_id"] as? String)
-                    #expect(fallback["upload_url"] as? String == "/active/blink?challenge_id=\(id)")
-                    #expect(fallback["expires_at"] is String)
+                let body = try response.decoded(Components.Schemas.LivenessResponse.self)
+                #expect(body.livenessLabel.rawValue == service.liveness_label)
+                #expect(Golden.sameScore(body.confidenceScore, service.confidence_score))
+                #expect(body.requiresActiveCheck == service.requires_active_check)
+                #expect([body.face.x, body.face.y, body.face.width, body.face.height] == golden.official_unguarded.face_box_xywh)
+                #expect(body.faceCount == golden.official_unguarded.detections_conf_ge_0_6)
+                #expect(body.modelVersion == "2.7_80x80_MiniFASNetV2+4_0_0_80x80_MiniFASNetV1SE")
+                #expect(body.requestId == response.headers[HTTPField.Name("X-Request-ID")!])
+                #expect((body.fallback != nil) == service.requires_active_check)
+                if let fallback = body.fallback {
+                    #expect(fallback.challengeType == .blink)
+                    let id = try #require(fallback.challengeId)
+                    #expect(fallback.uploadUrl == "/active/blink?challenge_id=\(id)")
+                    #expect(fallback.expiresAt != nil)
                 }
             } else {
                 let allowed = golden.input.file == "truncated_half.jpg" ? ["no_face", "invalid_image"] : [service.error!]
-                #expect(allowed.contains(response.errorCode ?? ""), "\(golden.input.file): \(response.object)")
+                #expect(allowed.contains(response.errorCode ?? ""), "\(golden.input.file): \(String(buffer: response.body))")
                 #expect(response.status == Self.status(for: response.errorCode ?? ""))
                 #expect(response.errorIsClean, "\(String(buffer: response.body))")
             }
@@ -68,7 +66,7 @@ struct LivenessEndpointTests {
             ] {
                 let response = try await client.execute(uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: body)
                 #expect(response.status == .ok)
-                #expect(response.object["liveness_label"] as? String == "real")
+                #expect(try response.decoded(Components.Schemas.LivenessResponse.self).livenessLabel == .real)
             }
         }
     }
@@ -126,7 +124,7 @@ struct LivenessEndpointTests {
             let response = try await client.execute(
                 uri: "/liveness", method: .post, headers: headers, body: try TestApp.body(file: "image_T1.jpg"))
             #expect(response.headers[id] == "client-42.a:b")
-            #expect(response.object["request_id"] as? String == "client-42.a:b")
+            #expect(try response.decoded(Components.Schemas.LivenessResponse.self).requestId == "client-42.a:b")
             headers[id] = "bad id with spaces"
             let replaced = try await client.execute(uri: "/health", method: .get, headers: headers)
             #expect(replaced.headers[id] != nil && replaced.headers[id] != "bad id with spaces")
@@ -139,8 +137,8 @@ struct LivenessEndpointTests {
         try await app.test(.router) { client in
             let response = try await client.execute(
                 uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "image_F1.jpg"))
-            #expect(response.object["requires_active_check"] as? Bool == true)
-            #expect(response.object["fallback"] == nil)
+            let body = try response.decoded(Components.Schemas.LivenessResponse.self)
+            #expect(body.requiresActiveCheck && body.fallback == nil)
         }
     }
 
@@ -162,8 +160,9 @@ struct LivenessEndpointTests {
                         let want = expected[which]
                         if want.status == "ok" {
                             #expect(response.status == .ok)
-                            #expect(Golden.sameScore(response.object["confidence_score"] as? Double, want.confidence_score))
-                            #expect(response.object["liveness_label"] as? String == want.liveness_label)
+                            let body = try response.decoded(Components.Schemas.LivenessResponse.self)
+                            #expect(Golden.sameScore(body.confidenceScore, want.confidence_score))
+                            #expect(body.livenessLabel.rawValue == want.liveness_label)
                         } else {
                             #expect(response.errorCode == want.error)
                         }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import LivenessCore
 import LivenessServer
+import LivenessWire
 import Logging
 import NIOCore
 import TestSupport
@@ -84,8 +85,14 @@ extension TestResponse {
         (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
     }
 
-    /// `error.code` of an error body.
-    var errorCode: String? { (object["error"] as? [String: Any])?["code"] as? String }
+    /// The body decoded into the spec's generated type `T`, as a client generated from the spec would read it
+    /// (``WireJSON/decoder()``); a body that does not conform fails the decode.
+    func decoded<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        try WireJSON.decoder().decode(type, from: Data(buffer: body))
+    }
+
+    /// `error.code` of an error body (the spec's `ErrorResponse`), nil when the body is not one.
+    var errorCode: String? { (try? decoded(Components.Schemas.ErrorResponse.self))?.error.code.rawValue }
 
     /// True when an error body carries no source paths, stack frames or addresses.
     var errorIsClean: Bool {
@@ -93,4 +100,13 @@ extension TestResponse {
         return ![".swift", ".cpp", ".hpp", "/usr/", "/build/", "/work/", "/tmp/", "Sources/", "0x7f", "Backtrace", "libopencv"]
             .contains { text.contains($0) }
     }
+}
+
+extension TestResponse {
+    /// The `POST /liveness` body.
+    var liveness: Components.Schemas.LivenessResponse { get throws { try decoded() } }
+    /// The `POST /active/blink` body.
+    var blink: Components.Schemas.BlinkResponse { get throws { try decoded() } }
+    /// The `GET /challenges/{id}` body.
+    var challenge: Components.Schemas.ChallengeStatus { get throws { try decoded() } }
 }

@@ -49,9 +49,16 @@ public final class AntiSpoofClassifier {
     }
 
     /// Classifies the face: crop, resize, tensor, logits, softmax.
-    public func classify(_ image: DecodedImage, box: FaceBox) throws -> ModelScore {
+    ///
+    /// - Throws: ``LivenessError`` `internal_error` naming the model when the network fails.
+    public func classify(_ image: DecodedImage, box: FaceBox) throws(LivenessError) -> ModelScore {
         let window = window(for: box, in: image)
-        let logits = try run(image, window: window)
+        let logits: [Float]
+        do throws(BridgeError) {
+            logits = try run(image, window: window)
+        } catch {
+            throw error.internalError("the anti-spoof model \(spec.name)")
+        }
         return ModelScore(model: spec.name, window: window, logits: logits, liveIndex: spec.recipe.liveIndex, role: spec.role)
     }
 

@@ -46,12 +46,10 @@ public enum ClassifierManifest {
         guard let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
             throw .unrecognised(path, "the manifest is not a JSON object")
         }
-        do {
+        do throws(Problem) {
             return try spec(json, modelPath: modelPath)
-        } catch let problem as Problem {
-            throw .unrecognised(path, problem.message)
         } catch {
-            throw .unrecognised(path, "\(error)")
+            throw .unrecognised(path, error.message)
         }
     }
 
@@ -60,7 +58,7 @@ public enum ClassifierManifest {
         init(_ message: String) { self.message = message }
     }
 
-    static func spec(_ json: [String: Any], modelPath: String) throws -> AntiSpoofModelSpec {
+    static func spec(_ json: [String: Any], modelPath: String) throws(Problem) -> AntiSpoofModelSpec {
         if let unknown = Set(json.keys).subtracting(keys).sorted().first {
             throw Problem("unknown key '\(unknown.prefix(40))'; the keys are \(keys.sorted().joined(separator: ", "))")
         }
@@ -91,7 +89,7 @@ public enum ClassifierManifest {
             path: modelPath, name: AntiSpoofModelSpec.stem(of: modelPath), modelType: type, recipe: recipe, role: role)
     }
 
-    static func cropRule(_ json: [String: Any]) throws -> CropRule {
+    static func cropRule(_ json: [String: Any]) throws(Problem) -> CropRule {
         switch json["rule"] as? String {
         case "sfas_scale":
             return .sfasScale(try number(json, "scale", in: 0.1...16, prefix: "crop."))
@@ -105,7 +103,7 @@ public enum ClassifierManifest {
         }
     }
 
-    static func object(_ json: [String: Any], _ key: String) throws -> [String: Any] {
+    static func object(_ json: [String: Any], _ key: String) throws(Problem) -> [String: Any] {
         guard let value = json[key] as? [String: Any] else { throw Problem("\(key) must be an object") }
         return value
     }
@@ -113,7 +111,7 @@ public enum ClassifierManifest {
     static func number(
         _ json: [String: Any], _ key: String, default fallback: Double? = nil, in range: ClosedRange<Double> = -1e6...1e6,
         prefix: String = ""
-    ) throws -> Double {
+    ) throws(Problem) -> Double {
         guard let raw = json[key] else {
             if let fallback { return fallback }
             throw Problem("\(prefix)\(key) is missing")
@@ -127,21 +125,21 @@ public enum ClassifierManifest {
         return number.doubleValue
     }
 
-    static func integer(_ json: [String: Any], _ key: String, in range: ClosedRange<Int>, prefix: String = "") throws -> Int {
+    static func integer(_ json: [String: Any], _ key: String, in range: ClosedRange<Int>, prefix: String = "") throws(Problem) -> Int {
         let value = try number(json, key, in: Double(range.lowerBound)...Double(range.upperBound), prefix: prefix)
         guard value == value.rounded() else { throw Problem("\(prefix)\(key) must be a whole number") }
         return Int(value)
     }
 
-    static func triple(_ json: [String: Any], _ key: String, default fallback: Float) throws -> [Float] {
+    static func triple(_ json: [String: Any], _ key: String, default fallback: Float) throws(Problem) -> [Float] {
         guard let raw = json[key] else { return [fallback, fallback, fallback] }
         guard let values = raw as? [Any], values.count == 3 else { throw Problem("\(key) must hold 3 numbers") }
-        return try values.indices.map { index in
-            Float(try number(["\(key)[\(index)]": values[index]], "\(key)[\(index)]"))
-        }
+        var triple: [Float] = []
+        for index in values.indices { triple.append(Float(try number(["\(key)[\(index)]": values[index]], "\(key)[\(index)]"))) }
+        return triple
     }
 
-    static func choice<T: RawRepresentable & CaseIterable>(_ json: [String: Any], _ key: String, prefix: String = "") throws -> T
+    static func choice<T: RawRepresentable & CaseIterable>(_ json: [String: Any], _ key: String, prefix: String = "") throws(Problem) -> T
     where T.RawValue == String {
         guard let text = json[key] as? String, let value = T(rawValue: text) else {
             throw Problem("\(prefix)\(key) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")

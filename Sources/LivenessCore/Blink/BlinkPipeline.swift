@@ -23,19 +23,30 @@ public final class BlinkPipeline {
 
     /// Observes consecutive frames, tracking the face from one to the next.
     ///
-    /// - Throws: a bridge failure of a network (``BridgeError``, or ``LivenessError`` `internal_error` from the
-    ///   detector): a frame without a face is an observation, never an error.
-    public func observe(_ frames: ArraySlice<DecodedImage>, detector: FaceDetector) throws -> [FrameObservation] {
+    /// - Throws: ``LivenessError`` `internal_error` when a network fails (the detector or Face Mesh): a frame
+    ///   without a face is an observation, never an error.
+    public func observe(_ frames: ArraySlice<DecodedImage>, detector: FaceDetector) throws(LivenessError) -> [FrameObservation] {
         var track: [Point]?
-        return try frames.map { frame in
-            if let previous = track, let points = try landmarks(frame, region: RegionOfInterest(landmarks: previous)) {
-                track = points
-            } else {
-                track = try detectLandmarks(frame, detector: detector)
+        var observations: [FrameObservation] = []
+        observations.reserveCapacity(frames.count)
+        for frame in frames {
+            var points: [Point]?
+            if let previous = track {
+                points = try BridgeError.domain("the face mesh") { () throws(BridgeError) in
+                    try landmarks(frame, region: RegionOfInterest(landmarks: previous))
+                }
             }
-            guard let points = track else { return .noFace }
-            return try observation(frame, points)
+            if points == nil, let face = try detector.detect(frame) {
+                points = try BridgeError.domain("the face mesh") { () throws(BridgeError) in try detectLandmarks(frame, box: face.box) }
+            }
+            track = points
+            guard let points else {
+                observations.append(.noFace)
+                continue
+            }
+            observations.append(try BridgeError.domain("the face mesh") { () throws(BridgeError) in try observation(frame, points) })
         }
+        return observations
     }
 
     /// The five face-alignment points of the face in `box` (two Face Mesh passes, as for a video's first
@@ -48,9 +59,8 @@ public final class BlinkPipeline {
     }
 
     /// Detector box → first pass → second pass on the rotated region from the first.
-    private func detectLandmarks(_ frame: DecodedImage, detector: FaceDetector) throws -> [Point]? {
-        guard let face = try detector.detect(frame), let first = try landmarks(frame, region: RegionOfInterest(box: face.box))
-        else { return nil }
+    private func detectLandmarks(_ frame: DecodedImage, box: FaceBox) throws(BridgeError) -> [Point]? {
+        guard let first = try landmarks(frame, region: RegionOfInterest(box: box)) else { return nil }
         return try landmarks(frame, region: RegionOfInterest(landmarks: first))
     }
 

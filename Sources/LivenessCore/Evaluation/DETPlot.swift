@@ -79,17 +79,21 @@ public struct DETPlot: Sendable {
     }
 
     /// The plot as PNG bytes, drawn by OpenCV.
-    public func png() throws -> [UInt8] {
-        let canvas = try DecodedImage.blank(width: Int(Self.size), height: Int(Self.size), grey: 255)
+    public func png() throws(LivenessError) -> [UInt8] {
+        let canvas = try DecodedImage.uniform(width: Int(Self.size), height: Int(Self.size), grey: 255)
         for mark in marks {
-            try BridgeError.check { error in
-                switch mark {
-                case .line(let x1, let y1, let x2, let y2, let rgb, let width):
-                    return lcv_image_draw_line(canvas.handle, x1, y1, x2, y2, rgb, Int32(width), error)
-                case .text(let x, let y, let text, let rgb):
-                    let ascii = String(text.unicodeScalars.map { $0.isASCII ? Character($0) : "?" })
-                    return lcv_image_draw_text(canvas.handle, x, y, ascii, 0.4, rgb, error)
+            do throws(BridgeError) {
+                try BridgeError.check { error in
+                    switch mark {
+                    case .line(let x1, let y1, let x2, let y2, let rgb, let width):
+                        return lcv_image_draw_line(canvas.handle, x1, y1, x2, y2, rgb, Int32(width), error)
+                    case .text(let x, let y, let text, let rgb):
+                        let ascii = String(text.unicodeScalars.map { $0.isASCII ? Character($0) : "?" })
+                        return lcv_image_draw_text(canvas.handle, x, y, ascii, 0.4, rgb, error)
+                    }
                 }
+            } catch {
+                throw error.internalError("drawing the DET plot")
             }
         }
         return try canvas.encoded(as: "png")

@@ -7,6 +7,19 @@ struct BridgeError: Error, CustomStringConvertible {
 
     var description: String { message }
 
+    /// The domain's form: `internal_error`, saying what failed (`stage`) and the bridge's message (never input
+    /// bytes). The HTTP layer logs it and answers without it.
+    func internalError(_ stage: String) -> LivenessError { LivenessError(.internalError, "\(stage) failed: \(message)") }
+
+    /// Runs `body`, turning its bridge failure into the domain's `internal_error` for `stage`.
+    static func domain<T>(_ stage: String, _ body: () throws(BridgeError) -> T) throws(LivenessError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw error.internalError(stage)
+        }
+    }
+
     /// Calls a bridge function with a fresh `lcv_error`, throwing when it does not return `LCV_OK`.
     static func check(_ call: (UnsafeMutablePointer<lcv_error>) -> lcv_status) throws(BridgeError) {
         var error = lcv_error()

@@ -2,35 +2,46 @@ import CLivenessCV
 
 extension DecodedImage {
     /// Draws `box` with `caption` in the colour `rgb` (0xRRGGBB) and returns the picture as JPEG bytes.
-    public func annotatedJPEG(box: FaceBox, caption: String, rgb: UInt32) throws -> [UInt8] {
-        try Self.takeBuffer { buffer, count, error in
+    public func annotatedJPEG(box: FaceBox, caption: String, rgb: UInt32) throws(LivenessError) -> [UInt8] {
+        try Self.takeBuffer("annotating the image") { buffer, count, error in
             lcv_image_annotate_jpeg(
                 handle, Int32(box.x), Int32(box.y), Int32(box.width), Int32(box.height), caption, rgb, buffer, count, error)
         }
     }
 
     /// The image encoded as `format` (`png`, `jpg`, `webp`, `bmp`) by OpenCV.
-    public func encoded(as format: String) throws -> [UInt8] {
-        try Self.takeBuffer { buffer, count, error in lcv_image_encode(handle, ".\(format)", buffer, count, error) }
+    public func encoded(as format: String) throws(LivenessError) -> [UInt8] {
+        try Self.takeBuffer("encoding the image") { buffer, count, error in lcv_image_encode(handle, ".\(format)", buffer, count, error) }
     }
 
     /// A `width` x `height` image of one grey level (test inputs, probes).
-    public static func uniform(width: Int, height: Int, grey: UInt8 = 128) throws -> DecodedImage {
-        try blank(width: width, height: height, grey: grey)
+    public static func uniform(width: Int, height: Int, grey: UInt8 = 128) throws(LivenessError) -> DecodedImage {
+        do throws(BridgeError) {
+            return try blank(width: width, height: height, grey: grey)
+        } catch {
+            throw error.internalError("making an image")
+        }
     }
 
     /// The image encoded as a progressive JPEG (libjpeg's default scan script).
-    public func progressiveJPEG() throws -> [UInt8] {
-        try Self.takeBuffer { buffer, count, error in lcv_image_encode_progressive_jpeg(handle, buffer, count, error) }
+    public func progressiveJPEG() throws(LivenessError) -> [UInt8] {
+        try Self.takeBuffer("encoding a progressive JPEG") { buffer, count, error in
+            lcv_image_encode_progressive_jpeg(handle, buffer, count, error)
+        }
     }
 
     /// Calls a bridge function that returns a malloc'd buffer, copies it out and frees it.
     private static func takeBuffer(
+        _ stage: String,
         _ call: (UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>, UnsafeMutablePointer<Int>, UnsafeMutablePointer<lcv_error>) -> lcv_status
-    ) throws -> [UInt8] {
+    ) throws(LivenessError) -> [UInt8] {
         var buffer: UnsafeMutablePointer<UInt8>?
         var count = 0
-        try BridgeError.check { error in call(&buffer, &count, error) }
+        do throws(BridgeError) {
+            try BridgeError.check { error in call(&buffer, &count, error) }
+        } catch {
+            throw error.internalError(stage)
+        }
         guard let buffer else { return [] }
         defer { lcv_buffer_free(buffer) }
         return Array(UnsafeBufferPointer(start: buffer, count: count))

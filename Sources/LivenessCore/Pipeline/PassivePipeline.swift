@@ -57,13 +57,7 @@ public final class PassivePipeline {
         let detectSeconds = Self.seconds(since: start, clock)
         var scores: [ModelScore] = []
         scores.reserveCapacity(classifiers.count)
-        for classifier in classifiers {
-            do {
-                scores.append(try classifier.classify(image, box: face.box))
-            } catch {
-                throw LivenessError(.internalError, "the anti-spoof model \(classifier.spec.name) failed: \(error)")
-            }
-        }
+        for classifier in classifiers { scores.append(try classifier.classify(image, box: face.box)) }
         let quality = try FaceQuality.measure(image, box: face.box)
         return (policy.decide(face: face, scores: scores, modelVersion: modelVersion, quality: quality), detectSeconds)
     }

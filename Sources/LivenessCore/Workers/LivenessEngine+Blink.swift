@@ -20,11 +20,12 @@ extension LivenessEngine {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let clip = try await perform { _ in try DecodedClip.decode(video, limits: limits) }
+        let clip = try await perform { (_: WorkerModels) throws(LivenessError) in try DecodedClip.decode(video, limits: limits) }
         let decoded = clock.now
         let count = clip.frames.count
         let segments = max(1, min(workerCount, count / 12))
-        let samples = Set((0..<policy.passiveSamples).map { Int((Double($0) + 0.5) * Double(count) / Double(policy.passiveSamples)) })
+        let sampleCount = Double(policy.passiveSamples)
+        let samples = Set((0..<policy.passiveSamples).map { (index: Int) -> Int in Int((Double(index) + 0.5) * Double(count) / sampleCount) })
         let embedFrames = reference == nil ? 0 : policy.faceMatch.samples
         typealias Part = (segment: Int, observations: [FrameObservation], passive: [PassiveResult], embeddings: [FaceEmbedding])
         let parts = await withTaskGroup(of: Result<Part, LivenessError>.self) { group in
@@ -33,20 +34,25 @@ extension LivenessEngine {
                 group.addTask {
                     do throws(LivenessError) {
                         return .success(
-                            try await self.perform { models in
+                            try await self.perform { (models: WorkerModels) throws(LivenessError) in
                                 guard let blink = models.blink else {
                                     throw LivenessError(.blinkUnavailable, "no blink models")
                                 }
                                 let observations = try blink.observe(clip.frames[range], detector: models.passive.detector)
-                                let passive = try range.filter { samples.contains($0) }.compactMap {
-                                    try models.passive.checkIfFace(clip.frames[$0])
+                                var passive: [PassiveResult] = []
+                                for index in range where samples.contains(index) {
+                                    if let result = try models.passive.checkIfFace(clip.frames[index]) { passive.append(result) }
                                 }
                                 var embeddings: [FaceEmbedding] = []
                                 if embedFrames > 0, let embedder = models.embedder {
                                     let share = (embedFrames * range.count + count - 1) / max(count, 1)
                                     for index in FaceMatchPolicy.pick(observations, count: share) {
-                                        if let embedding = try embedder.embedIfAligned(
-                                            clip.frames[range.lowerBound + index], points: observations[index].alignment)
+                                        let frame = clip.frames[range.lowerBound + index]
+                                        if let embedding = try BridgeError.domain(
+                                            "the face descriptor",
+                                            { () throws(BridgeError) in
+                                                try embedder.embedIfAligned(frame, points: observations[index].alignment)
+                                            })
                                         {
                                             embeddings.append(embedding)
                                         }

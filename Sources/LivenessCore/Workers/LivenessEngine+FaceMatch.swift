@@ -19,7 +19,7 @@ extension LivenessEngine {
     public func checkForChallenge(
         _ bytes: [UInt8], bindFace: Bool
     ) async throws(LivenessError) -> (result: PassiveResult, reference: FaceReference?) {
-        try await submit(bytes) { models in
+        try await submit(bytes) { (models: WorkerModels) throws(LivenessError) in
             let image = try DecodedImage.decode(bytes)
             let result = try models.passive.check(image)
             guard bindFace, result.requiresActiveCheck else { return (result, nil) }
@@ -30,18 +30,23 @@ extension LivenessEngine {
     /// Seconds per face embedding of the selfie `bytes` (the chip cut once, the network run `runs` times on one
     /// worker), for `liveness bench`.
     public func faceEmbeddingSeconds(_ bytes: [UInt8], runs: Int) async throws(LivenessError) -> [Double] {
-        try await submit(bytes) { models in
+        try await submit(bytes) { (models: WorkerModels) throws(LivenessError) in
             let image = try DecodedImage.decode(bytes)
             let result = try models.passive.check(image)
-            guard let blink = models.blink, let embedder = models.embedder,
-                let points = try blink.alignmentPoints(image, box: result.face.box)
-            else { throw LivenessError(.blinkUnavailable, "no face landmarks or no face-recognition model") }
-            let chip = try FaceEmbedder.chip(image, points: points)
-            let clock = ContinuousClock()
-            return try (0..<max(1, runs)).map { _ in
-                let start = clock.now
-                _ = try embedder.embed(chip: chip)
-                return start.duration(to: clock.now).seconds
+            guard let blink = models.blink, let embedder = models.embedder else {
+                throw LivenessError(.blinkUnavailable, "no face-recognition model")
+            }
+            return try BridgeError.domain("the face descriptor") { () throws(BridgeError) -> [Double] in
+                guard let points = try blink.alignmentPoints(image, box: result.face.box) else { return [] }
+                let chip = try FaceEmbedder.chip(image, points: points)
+                let clock = ContinuousClock()
+                var seconds: [Double] = []
+                for _ in 0..<max(1, runs) {
+                    let start = clock.now
+                    _ = try embedder.embed(chip: chip)
+                    seconds.append(start.duration(to: clock.now).seconds)
+                }
+                return seconds
             }
         }
     }
@@ -55,7 +60,7 @@ extension LivenessEngine {
             throw LivenessError(
                 .blinkUnavailable, "the face-recognition model is not installed; run scripts/fetch-models")
         }
-        return try await submit(bytes) { models in
+        return try await submit(bytes) { (models: WorkerModels) throws(LivenessError) in
             let image = try DecodedImage.decode(bytes)
             let result = try models.passive.check(image)
             return try models.reference(image, box: result.face.box) ?? .unavailable

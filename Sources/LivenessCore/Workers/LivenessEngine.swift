@@ -14,7 +14,7 @@ public final class LivenessEngine: Sendable {
     /// Locates and loads the models in every worker.
     ///
     /// - Throws: ``ModelError`` naming the missing or broken file.
-    public init(configuration: PassiveConfiguration) async throws {
+    public init(configuration: PassiveConfiguration) async throws(ModelError) {
         let catalog = try ModelCatalog.locate(configuration)
         let policy = configuration.policy
         self.configuration = configuration
@@ -27,7 +27,7 @@ public final class LivenessEngine: Sendable {
         self.models = models
         self.pool = try await WorkerPool(
             workers: configuration.workers, maxQueue: configuration.maxQueue, name: "passive"
-        ) { _ in
+        ) { (_: Int) throws(ModelError) -> WorkerModels in
             // Parallelism comes from the workers; OpenCV's own thread pool would oversubscribe the cores.
             lcv_set_num_threads(1)
             return try WorkerModels(models: models, policy: policy)
@@ -60,7 +60,7 @@ public final class LivenessEngine: Sendable {
 
     /// Checks one encoded image and reports how long each stage took.
     public func checkTimed(_ bytes: [UInt8]) async throws(LivenessError) -> (result: PassiveResult, timings: StageTimings) {
-        try await submit(bytes) { pipeline in
+        try await submit(bytes) { (pipeline: WorkerModels) throws(LivenessError) in
             var timings = StageTimings()
             let result = try pipeline.passive.check(bytes, timings: &timings)
             return (result, timings)
@@ -69,16 +69,17 @@ public final class LivenessEngine: Sendable {
 
     /// Applies the header guard to `bytes`, then runs `body` on a worker.
     func submit<T: Sendable>(
-        _ bytes: [UInt8], _ body: @escaping @Sendable (WorkerModels) throws -> T
+        _ bytes: [UInt8], _ body: @escaping @Sendable (WorkerModels) throws(LivenessError) -> T
     ) async throws(LivenessError) -> T {
         let header = try ImageHeader.read(bytes)
         try configuration.limits.check(header)
         return try await perform(body)
     }
 
-    /// Runs `body` on a worker. Errors other than ``LivenessError`` become `internal_error`, their description in the
-    /// message: the HTTP layer logs it and answers without it.
-    func perform<T: Sendable>(_ body: @escaping @Sendable (WorkerModels) throws -> T) async throws(LivenessError) -> T {
+    /// Runs `body` on a worker. Its errors and the pool's (`overloaded`) are ``LivenessError``s; the one other error
+    /// the pool throws, a cancellation before a worker took the job, becomes `internal_error` with its description
+    /// in the message (the HTTP layer logs it and answers without it; a client that hung up never reads it).
+    func perform<T: Sendable>(_ body: @escaping @Sendable (WorkerModels) throws(LivenessError) -> T) async throws(LivenessError) -> T {
         do {
             return try await pool.run(body)
         } catch let error as LivenessError {

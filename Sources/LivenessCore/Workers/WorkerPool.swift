@@ -31,10 +31,10 @@ public final class WorkerPool<Context>: @unchecked Sendable {
     ///
     /// If any context fails (say, a model does not load), the threads already started are
     /// stopped and the first error is thrown.
-    public init(
+    public init<Failure: Error>(
         workers: Int, maxQueue: Int = .max, name: String = "worker",
-        makeContext: @escaping @Sendable (_ index: Int) throws -> Context
-    ) async throws {
+        makeContext: @escaping @Sendable (_ index: Int) throws(Failure) -> Context
+    ) async throws(Failure) {
         precondition(workers > 0, "a worker pool needs at least one worker")
         self.workerCount = workers
         self.maxQueue = max(0, maxQueue)
@@ -45,7 +45,9 @@ public final class WorkerPool<Context>: @unchecked Sendable {
             // Wait until every thread has stopped: none may still be building a context (loading
             // OpenCV networks) while the caller reports the error and perhaps exits the process.
             await shutdown()
-            throw error
+            // The latch fails only with what a context threw.
+            guard let failure = error as? Failure else { preconditionFailure("a worker failed to start with \(error)") }
+            throw failure
         }
     }
 
