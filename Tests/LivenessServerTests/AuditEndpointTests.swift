@@ -55,18 +55,19 @@ struct AuditEndpointTests {
 
                 let listed = try await client.execute(uri: "/audit", method: .get, headers: [Self.apiKeyHeader: "admin-key"])
                 #expect(listed.status == .ok)
-                let entries = try #require(listed.object["entries"] as? [[String: Any]])
-                #expect(entries.map { $0["request_id"] as? String } == ["audit-real", "audit-noface", "audit-anonymous"])
-                #expect(entries.map { $0["outcome"] as? String } == ["real", "no_face", "unauthorized"])
-                #expect(entries.map { $0["status"] as? Int } == [200, 422, 401])
+                let list = try listed.decoded(Components.Schemas.AuditList.self)
+                let entries = list.entries
+                #expect(entries.map(\.requestId) == ["audit-real", "audit-noface", "audit-anonymous"])
+                #expect(entries.map(\.outcome) == ["real", "no_face", "unauthorized"])
+                #expect(entries.map(\.status) == [200, 422, 401])
                 let clientID = try #require(APIKeySet(["client-key"]).identify("client-key"))
-                #expect(entries[0]["api_key_id"] as? String == clientID)
-                #expect(entries[2]["api_key_id"] == nil)
-                #expect(entries[0]["score"] as? Double == real.object["confidence_score"] as? Double)
-                #expect(entries[0]["model_version"] as? String == real.object["model_version"] as? String)
-                #expect(entries[0]["endpoint"] as? String == "/liveness")
-                #expect((entries[0]["latency_ms"] as? Double ?? 0) > 0)
-                #expect(listed.object["truncated"] as? Bool == false)
+                #expect(entries[0].apiKeyId == clientID)
+                #expect(entries[2].apiKeyId == nil)
+                #expect(try entries[0].score == real.liveness.confidenceScore)
+                #expect(try entries[0].modelVersion == real.liveness.modelVersion)
+                #expect(entries[0].endpoint == "/liveness")
+                #expect(entries[0].latencyMs > 0)
+                #expect(!list.truncated)
             }
             // Neither the image nor a key is anywhere in the database files.
             let base64 = Data(try Fixtures.bytes(Fixtures.image("image_T1.jpg"))).base64EncodedString()
@@ -124,13 +125,13 @@ struct AuditEndpointTests {
                 }
                 let admin: HTTPFields = [Self.apiKeyHeader: "admin-key"]
                 let page = try await client.execute(uri: "/audit?limit=2", method: .get, headers: admin)
-                #expect((page.object["entries"] as? [Any])?.count == 2)
-                #expect(page.object["truncated"] as? Bool == true)
+                #expect(try page.decoded(Components.Schemas.AuditList.self).entries.count == 2)
+                #expect(try page.decoded(Components.Schemas.AuditList.self).truncated)
                 let future = try await client.execute(uri: "/audit?from=2100-01-01T00:00:00Z", method: .get, headers: admin)
-                #expect((future.object["entries"] as? [Any])?.count == 0)
+                #expect(try future.decoded(Components.Schemas.AuditList.self).entries.isEmpty)
                 let past = try await client.execute(
                     uri: "/audit?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&limit=1000", method: .get, headers: admin)
-                #expect((past.object["entries"] as? [Any])?.count == 3)
+                #expect(try past.decoded(Components.Schemas.AuditList.self).entries.count == 3)
                 for query in ["limit=0", "limit=1001", "limit=ten", "from=yesterday", "from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z"] {
                     let response = try await client.execute(uri: "/audit?\(query)", method: .get, headers: admin)
                     #expect(response.status == .badRequest, "\(query)")
@@ -155,12 +156,11 @@ struct AuditEndpointTests {
                 #expect(try await storage.challenges.find(id: id)?.state == .passed)
                 let replay = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, challengeID: id, key: "client-key")
                 #expect(replay.status == .conflict)
-                let entries = try #require(
-                    try await client.execute(uri: "/audit", method: .get, headers: [Self.apiKeyHeader: "admin-key"]).object["entries"]
-                        as? [[String: Any]])
-                #expect(entries.map { $0["outcome"] as? String } == ["real", "passed", "challenge_used"])
-                #expect(entries.map { $0["challenge_id"] as? String } == [id, id, id])
-                #expect(entries[1]["endpoint"] as? String == "/active/blink")
+                let entries = try await client.execute(uri: "/audit", method: .get, headers: [Self.apiKeyHeader: "admin-key"])
+                    .decoded(Components.Schemas.AuditList.self).entries
+                #expect(entries.map(\.outcome) == ["real", "passed", "challenge_used"])
+                #expect(entries.map(\.challengeId) == [id, id, id])
+                #expect(entries[1].endpoint == "/active/blink")
             }
         }
     }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Configuration
 import LivenessServer
+import LivenessWire
 import Testing
 import TestSupport
 
@@ -38,7 +39,7 @@ struct AuthenticationTests {
             ] {
                 let response = try await Self.request(client, right)
                 #expect(response.status == .ok, "\(right)")
-                #expect(response.object["liveness_label"] as? String == "real")
+                #expect(try response.liveness.livenessLabel == .real)
             }
         }
     }

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import LivenessCore
 import LivenessServer
 import NIOCore
+import LivenessWire
 import Testing
 import TestSupport
 
@@ -68,7 +69,7 @@ struct LimitsTests {
         try await app.test(.router) { client in
             let notReady = try await client.execute(uri: "/health/ready", method: .get)
             #expect(notReady.status == .serviceUnavailable)
-            #expect(notReady.object["status"] as? String == "not_ready")
+            #expect(try notReady.decoded(Components.Schemas.Readiness.self).status == .notReady)
             #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
             let refused = try await client.execute(
                 uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "image_T1.jpg"))
@@ -78,8 +79,8 @@ struct LimitsTests {
             state.attach(try await TestApp.engine.value)
             let ready = try await client.execute(uri: "/health/ready", method: .get)
             #expect(ready.status == .ok)
-            #expect(ready.object["status"] as? String == "ready")
-            #expect(ready.object["workers"] as? Int == 2)
+            let readiness = try ready.decoded(Components.Schemas.Readiness.self)
+            #expect(readiness.status == .ready && readiness.workers == 2)
         }
     }
 

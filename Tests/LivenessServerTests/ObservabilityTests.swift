@@ -5,6 +5,7 @@ import HummingbirdTesting
 import LivenessServer
 import Logging
 import NIOCore
+import LivenessWire
 import Testing
 import TestSupport
 
@@ -54,7 +55,7 @@ struct ObservabilityTests {
         try await app.test(.router) { client in
             let response = try await client.execute(uri: "/metrics", method: .get)
             #expect(response.status == .notFound)
-            #expect((response.object["error"] as? [String: Any])?["message"] as? String == "Metrics disabled")
+            #expect(try response.decoded(Components.Schemas.ErrorResponse.self).error.message == "Metrics disabled")
         }
     }
 

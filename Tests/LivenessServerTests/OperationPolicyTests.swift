@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 @testable import LivenessServer
 import NIOCore
+import LivenessWire
 import Testing
 import TestSupport
 
@@ -131,7 +132,7 @@ struct OperationPolicyTests {
             let text = try await client.execute(
                 uri: "/active/blink", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "x"))
             #expect(text.status == .unsupportedMediaType)
-            let message = (text.object["error"] as? [String: Any])?["message"] as? String ?? ""
+            let message = (try? text.decoded(Components.Schemas.ErrorResponse.self))?.error.message ?? ""
             #expect(message.contains("multipart/form-data") && !message.contains("application/json"), "\(message)")
             let noType = try await client.execute(uri: "/liveness", method: .post, body: try TestApp.body(file: "image_T1.jpg"))
             #expect(noType.status == .ok)

@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import LivenessServer
+import LivenessWire
 import Testing
 import TestSupport
 
@@ -46,7 +47,7 @@ struct RateLimitTests {
             var (headers, body) = BlinkEndpointTests.multipart(video: photo)
             headers[HTTPField.Name("X-API-KEY")!] = "key-a"
             let failed = try await client.execute(uri: "/active/blink", method: .post, headers: headers, body: body)
-            #expect(failed.object["active_passed"] as? Bool == false)
+            #expect(try failed.blink.activePassed == false)
             let refused = try await client.execute(uri: "/active/blink", method: .post, headers: headers, body: body)
             #expect(refused.status == .tooManyRequests && refused.errorCode == "rate_limited")
         }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import LivenessServer
+import LivenessWire
 import Testing
 import TestSupport
 
@@ -59,18 +60,19 @@ struct ResultTokenTests {
             let image = try Fixtures.bytes(Fixtures.image("image_T1.jpg"))
             let answer = try await client.execute(
                 uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "image_T1.jpg"))
-            let token = try #require(answer.object["result_token"] as? String)
+            let body = try answer.liveness
+            let token = try #require(body.resultToken)
             let verified = try await Self.verify(token, jwks: jwksBytes)
             #expect(verified.ok, "\(verified.output)")
             let claims = try Self.claims(verified.output)
             #expect(claims["kind"] as? String == "liveness")
             #expect(claims["decision"] as? String == "real")
             #expect(claims["requires_active_check"] as? Bool == false)
-            #expect(claims["score"] as? Double == answer.object["confidence_score"] as? Double)
+            #expect(claims["score"] as? Double == body.confidenceScore)
             let digest = try await onThread { try sha256Hex(image) }
             #expect(claims["media_sha256"] as? String == digest)
-            #expect(claims["request_id"] as? String == answer.object["request_id"] as? String)
-            #expect(claims["model_version"] as? String == answer.object["model_version"] as? String)
+            #expect(claims["request_id"] as? String == body.requestId)
+            #expect(claims["model_version"] as? String == body.modelVersion)
             #expect(claims["aud"] as? String == "public" && claims["iss"] as? String == "liveness")
             let lifetime = (claims["exp"] as? Double ?? 0) - (claims["iat"] as? Double ?? 0)
             #expect(lifetime == 600)
