@@ -37,9 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let parts = argument.dropFirst(2).split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(parts[0])
-            guard
-                let setting = Setting.all.first(where: { $0.flag == name || ($0.secret && $0.key.replacingOccurrences(of: ".", with: "-") == name) })
-            else {
+            guard let setting = Setting.all.first(where: { $0.flagSpelling == name }) else {
                 throw ValidationError("unknown option '--\(name.prefix(60))' (liveness serve --help lists the settings)")
             }
             guard !setting.secret else {

@@ -53,11 +53,8 @@ public final class AntiSpoofClassifier {
     /// - Throws: ``LivenessError`` `internal_error` naming the model when the network fails.
     public func classify(_ image: DecodedImage, box: FaceBox) throws(LivenessError) -> ModelScore {
         let window = window(for: box, in: image)
-        let logits: [Float]
-        do throws(BridgeError) {
-            logits = try run(image, window: window)
-        } catch {
-            throw error.internalError("the anti-spoof model \(spec.name)")
+        let logits = try BridgeError.domain("the anti-spoof model \(spec.name)") { () throws(BridgeError) in
+            try run(image, window: window)
         }
         return ModelScore(model: spec.name, window: window, logits: logits, liveIndex: spec.recipe.liveIndex, role: spec.role)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Settings of the passive liveness check, passed in by the caller: the core reads no environment. The server
-/// and the CLI read them from the settings table (`Setting.passive` in LivenessServer: `MODEL_DIR`, `MODEL_PATH`,
+/// and the CLI read them from the settings table (`Setting.passiveSettings` in LivenessServer: `MODEL_DIR`, `MODEL_PATH`,
 /// `EXTRA_MODELS`, `MODEL_CROP_SCALE`, `CONFIDENCE_THRESHOLD`, `ACTIVE_CHECK_POLICY`, `SMALL_FACE_RECOVERY`, the
 /// `QUALITY_*` thresholds, `FACE_MATCH_THRESHOLD`, `INFERENCE_ENGINE`, `MAX_WORKERS`, `MAX_QUEUE`), which
 /// shows the defaults set here.

@@ -40,11 +40,8 @@ public final class FaceDetector {
     }
 
     private func detect(_ image: DecodedImage, input: (width: Int, height: Int)) throws(LivenessError) -> DetectedFace? {
-        let count: Int
-        do {
-            count = try detectRows(image, inputWidth: input.width, inputHeight: input.height)
-        } catch {
-            throw LivenessError(.internalError, "the face detector failed: \(error.message)")
+        let count = try BridgeError.domain("the face detector") { () throws(BridgeError) in
+            try detectRows(image, inputWidth: input.width, inputHeight: input.height)
         }
         var best = -1
         var bestConfidence = -Float.infinity

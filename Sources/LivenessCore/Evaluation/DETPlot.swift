@@ -82,7 +82,7 @@ public struct DETPlot: Sendable {
     public func png() throws(LivenessError) -> [UInt8] {
         let canvas = try DecodedImage.uniform(width: Int(Self.size), height: Int(Self.size), grey: 255)
         for mark in marks {
-            do throws(BridgeError) {
+            try BridgeError.domain("drawing the DET plot") { () throws(BridgeError) in
                 try BridgeError.check { error in
                     switch mark {
                     case .line(let x1, let y1, let x2, let y2, let rgb, let width):
@@ -92,8 +92,6 @@ public struct DETPlot: Sendable {
                         return lcv_image_draw_text(canvas.handle, x, y, ascii, 0.4, rgb, error)
                     }
                 }
-            } catch {
-                throw error.internalError("drawing the DET plot")
             }
         }
         return try canvas.encoded(as: "png")

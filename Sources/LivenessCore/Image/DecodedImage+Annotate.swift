@@ -16,11 +16,7 @@ extension DecodedImage {
 
     /// A `width` x `height` image of one grey level (test inputs, probes).
     public static func uniform(width: Int, height: Int, grey: UInt8 = 128) throws(LivenessError) -> DecodedImage {
-        do throws(BridgeError) {
-            return try blank(width: width, height: height, grey: grey)
-        } catch {
-            throw error.internalError("making an image")
-        }
+        try BridgeError.domain("making an image") { () throws(BridgeError) in try blank(width: width, height: height, grey: grey) }
     }
 
     /// The image encoded as a progressive JPEG (libjpeg's default scan script).
@@ -37,11 +33,7 @@ extension DecodedImage {
     ) throws(LivenessError) -> [UInt8] {
         var buffer: UnsafeMutablePointer<UInt8>?
         var count = 0
-        do throws(BridgeError) {
-            try BridgeError.check { error in call(&buffer, &count, error) }
-        } catch {
-            throw error.internalError(stage)
-        }
+        try BridgeError.domain(stage) { () throws(BridgeError) in try BridgeError.check { error in call(&buffer, &count, error) } }
         guard let buffer else { return [] }
         defer { lcv_buffer_free(buffer) }
         return Array(UnsafeBufferPointer(start: buffer, count: count))

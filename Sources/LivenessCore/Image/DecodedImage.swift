@@ -57,7 +57,7 @@ public final class DecodedImage {
                 initialized = 0
             }
         }
-        if let failure { throw LivenessError(.internalError, "copying the pixels failed: \(failure)") }
+        if let failure { throw failure.internalError("copying the pixels") }
         return pixels
     }
 }

@@ -34,13 +34,11 @@ public struct FaceQuality: Hashable, Sendable {
         let right = max(min(box.x + box.width, image.width), left + 1)
         let bottom = max(min(box.y + box.height, image.height), top + 1)
         var measured = lcv_face_quality()
-        do {
+        try BridgeError.domain("measuring the face quality") { () throws(BridgeError) in
             try BridgeError.check { error in
                 lcv_face_quality_measure(
                     image.handle, Int32(left), Int32(top), Int32(right - left), Int32(bottom - top), &measured, error)
             }
-        } catch {
-            throw LivenessError(.internalError, "the face quality could not be measured")
         }
         let margin = 2
         return FaceQuality(

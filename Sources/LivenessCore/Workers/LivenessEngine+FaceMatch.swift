@@ -33,11 +33,10 @@ extension LivenessEngine {
         try await submit(bytes) { (models: WorkerModels) throws(LivenessError) in
             let image = try DecodedImage.decode(bytes)
             let result = try models.passive.check(image)
-            guard let blink = models.blink, let embedder = models.embedder else {
-                throw LivenessError(.blinkUnavailable, "no face-recognition model")
-            }
-            return try BridgeError.domain("the face descriptor") { () throws(BridgeError) -> [Double] in
-                guard let points = try blink.alignmentPoints(image, box: result.face.box) else { return [] }
+            let unavailable = LivenessError(.blinkUnavailable, "no face landmarks or no face-recognition model")
+            guard let blink = models.blink, let embedder = models.embedder else { throw unavailable }
+            let seconds = try BridgeError.domain("the face descriptor") { () throws(BridgeError) -> [Double]? in
+                guard let points = try blink.alignmentPoints(image, box: result.face.box) else { return nil }
                 let chip = try FaceEmbedder.chip(image, points: points)
                 let clock = ContinuousClock()
                 var seconds: [Double] = []
@@ -48,6 +47,8 @@ extension LivenessEngine {
                 }
                 return seconds
             }
+            guard let seconds else { throw unavailable }
+            return seconds
         }
     }
 

@@ -1,3 +1,5 @@
+import Logging
+
 extension Setting {
     private static let server = ServerConfiguration()
 
@@ -46,7 +48,7 @@ extension Setting {
         "enable.tracing", .flag, default: server.enableTracing, group: .operations,
         "a span per request (swift-distributed-tracing; exported over OTLP when built with the `OTLPTracing` trait)")
     public static let logLevel = Setting(
-        "log.level", .choice(["trace", "debug", "info", "notice", "warning", "error", "critical"]),
+        "log.level", .choice(Logger.Level.allCases.map(\.rawValue)),
         default: server.logLevel.rawValue, group: .operations, "the lowest level logged")
     public static let logFormat = Setting(
         "log.format", .choice(LogFormat.allCases.map(\.rawValue)), default: server.logFormat.rawValue, group: .operations,

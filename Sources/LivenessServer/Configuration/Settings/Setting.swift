@@ -51,6 +51,9 @@ public struct Setting: Sendable, Hashable {
     /// The environment variable: the key upper-cased with `_` for `.` (swift-configuration's mapping), e.g. `MAX_QUEUE`.
     public var variable: String { key.uppercased().replacingOccurrences(of: ".", with: "_") }
 
-    /// The `serve` flag without its dashes, e.g. `max-queue`; nil for secrets.
-    public var flag: String? { secret ? nil : flagName ?? key.replacingOccurrences(of: ".", with: "-") }
+    /// The flag's name without its dashes, e.g. `max-queue`, whether or not the setting may be given as one.
+    public var flagSpelling: String { flagName ?? key.replacingOccurrences(of: ".", with: "-") }
+
+    /// The `serve` flag without its dashes; nil for secrets.
+    public var flag: String? { secret ? nil : flagSpelling }
 }
