@@ -17,12 +17,16 @@ public struct Bomb: Sendable {
     public let bytes: [UInt8]
     /// The error code the service answers with.
     public let expectedCode: String
+    /// For a video: refused by the container walk, before FFmpeg opens the file (false: by the limits checked while
+    /// decoding, such as the frame rate and the decoded pixels).
+    public let refusedByContainer: Bool
 
-    public init(name: String, kind: Kind, summary: String, bytes: [UInt8], expectedCode: String) {
+    public init(name: String, kind: Kind, summary: String, bytes: [UInt8], expectedCode: String, refusedByContainer: Bool = true) {
         self.name = name
         self.kind = kind
         self.summary = summary
         self.bytes = bytes
         self.expectedCode = expectedCode
+        self.refusedByContainer = refusedByContainer
     }
 }

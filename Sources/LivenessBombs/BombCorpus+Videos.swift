@@ -1,36 +1,38 @@
 import Foundation
 
 extension BombCorpus {
-    /// The video bombs: two made by patching `clip` (an H.264 MP4 of a few seconds), the rest by `ffmpeg`.
+    /// The video bombs: made by patching `clip` (an H.264 MP4 of a few seconds) or files `ffmpeg` makes.
     public static func videos(clip: [UInt8], ffmpeg: String = "/usr/bin/ffmpeg") throws -> [Bomb] {
         var bombs = [try sampleIndex(clip), try chunkTable(clip)]
-        let made: [(String, String, [String], String, String)] = [
+        // Name, summary, ffmpeg arguments, suffix, expected code, refused by the container walk.
+        let made: [(String, String, [String], String, String, Bool)] = [
             (
                 "fps-999", "a 999 fps clip (10 s of it would decode 9990 frames)",
-                ["-f", "lavfi", "-i", "color=c=gray:s=64x64:r=999:d=0.5", "-c:v", "libx264", "-f", "mp4"], "mp4", "unsupported_video"
+                ["-f", "lavfi", "-i", "color=c=gray:s=64x64:r=999:d=0.5", "-c:v", "libx264", "-f", "mp4"], "mp4", "unsupported_video", false
             ),
             (
                 "uhd-300", "300 frames of 4096x2160 (a 150 KB file, 17 s of decoding)",
                 ["-f", "lavfi", "-i", "color=c=gray:s=4096x2160:r=30:d=10", "-c:v", "libx264", "-preset", "ultrafast", "-f", "mp4"], "mp4",
-                "video_too_long"
+                "video_too_long", false
             ),
             (
                 "mjpeg-mp4", "Motion JPEG in MP4: another decoder behind FFmpeg",
-                ["-f", "lavfi", "-i", "color=c=gray:s=64x64:r=10:d=2", "-c:v", "mjpeg", "-f", "mp4"], "mp4", "unsupported_video"
+                ["-f", "lavfi", "-i", "color=c=gray:s=64x64:r=10:d=2", "-c:v", "mjpeg", "-f", "mp4"], "mp4", "unsupported_video", true
             ),
             (
                 "ffv1-mkv", "FFV1 in Matroska: another container and decoder",
-                ["-f", "lavfi", "-i", "color=c=gray:s=64x64:r=10:d=2", "-c:v", "ffv1", "-f", "matroska"], "mkv", "unsupported_video"
+                ["-f", "lavfi", "-i", "color=c=gray:s=64x64:r=10:d=2", "-c:v", "ffv1", "-f", "matroska"], "mkv", "unsupported_video", true
             ),
             (
                 "h264-mkv", "H.264 in Matroska (not WebM)",
-                ["-f", "lavfi", "-i", "color=c=gray:s=64x64:r=10:d=2", "-c:v", "libx264", "-f", "matroska"], "mkv", "unsupported_video"
+                ["-f", "lavfi", "-i", "color=c=gray:s=64x64:r=10:d=2", "-c:v", "libx264", "-f", "matroska"], "mkv", "unsupported_video", true
             ),
         ]
-        for (name, summary, arguments, suffix, code) in made {
-            bombs.append(Bomb(name: name, kind: .video, summary: summary, bytes: try run(ffmpeg, arguments, suffix: suffix), expectedCode: code))
+        for (name, summary, arguments, suffix, code, byContainer) in made {
+            let bytes = try run(ffmpeg, arguments, suffix: suffix)
+            bombs.append(Bomb(name: name, kind: .video, summary: summary, bytes: bytes, expectedCode: code, refusedByContainer: byContainer))
         }
-        return bombs
+        return bombs + (try containerBombs(clip: clip, ffmpeg: ffmpeg))
     }
 
     /// The video track's `stsz` declares 50 million samples of one byte: FFmpeg would build the whole index.
@@ -76,7 +78,7 @@ extension BombCorpus {
     }
 
     /// Runs ffmpeg into a temporary file and returns its bytes; the file is removed.
-    private static func run(_ ffmpeg: String, _ arguments: [String], suffix: String) throws -> [UInt8] {
+    static func run(_ ffmpeg: String, _ arguments: [String], suffix: String) throws -> [UInt8] {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("liveness-bomb-\(UUID().uuidString).\(suffix)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let process = Process()

@@ -65,6 +65,20 @@ struct BlinkTests {
         #expect(analysis.activePassed)
     }
 
+    /// The MOV regression of issue 22: QuickTime's data handler in `minf` came after the media handler and was taken
+    /// for the track's type, so every MOV had "no video track".
+    @Test(
+        "QuickTime MOV files pass, with and without audio, with either data handler",
+        arguments: [(false, "url "), (true, "url "), (true, "alis")])
+    func quickTime(audio: Bool, dataHandler: String) async throws {
+        let bytes = try await onThread { try Videos.quickTime(audio: audio, dataHandler: dataHandler) }
+        #expect(bytes.count > 100_000)
+        #expect(bytes.indices.contains { bytes[$0...].starts(with: Array("dhlr\(dataHandler)".utf8)) })
+        let analysis = try await Self.analyse(bytes)
+        #expect(analysis.activePassed, "\(analysis.reasons)")
+        #expect(analysis.blinkCount == 3)
+    }
+
     @Test("A MediaRecorder-style WebM without duration passes")
     func streamedWebM() async throws {
         let analysis = try await Self.analyse(try Videos.streamedWebM())

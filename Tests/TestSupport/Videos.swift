@@ -27,6 +27,29 @@ public enum Videos {
         try FFmpeg.convert(path("blink_real_h264.mp4"), extension: "mp4", arguments: ["-vf", "fps=\(fps)", "-c:v", "libx264"])
     }
 
+    /// `blink_real_h264.mp4` remuxed by `ffmpeg -f mov` as a QuickTime movie, optionally with an AAC audio track (in
+    /// QuickTime's `wave` sample-entry extension). Each track's `minf` carries QuickTime's data handler (`hdlr` of type
+    /// `dhlr`) after the media handler; `dataHandler` names its subtype: `url ` as ffmpeg writes it, or `alis` as
+    /// Apple's recorders do.
+    public static func quickTime(audio: Bool, dataHandler: String = "url ") throws -> [UInt8] {
+        let input = ["-i", path("blink_real_h264.mp4")] + (audio ? ["-f", "lavfi", "-i", "sine=d=4"] : [])
+        let codecs = audio ? ["-c:v", "copy", "-c:a", "aac", "-shortest"] : ["-c", "copy"]
+        let bytes = try withTemporaryFolder { folder in
+            try FFmpeg.run(input + codecs + ["-f", "mov", "\(folder)/out.mov"])
+            return try Fixtures.bytes("\(folder)/out.mov")
+        }
+        let written = Array("dhlrurl ".utf8), wanted = Array("dhlr\(dataHandler)".utf8)
+        var result = bytes
+        var index = 0
+        while index + written.count <= result.count {
+            if result[index] == written[0] && result[index..<index + written.count].elementsEqual(written) {
+                result.replaceSubrange(index..<index + written.count, with: wanted)
+            }
+            index += 1
+        }
+        return result
+    }
+
     /// A WebM written to a pipe, like a browser's MediaRecorder: no duration, no cues.
     public static func streamedWebM() throws -> [UInt8] {
         try withTemporaryFolder { folder in

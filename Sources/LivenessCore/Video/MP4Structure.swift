@@ -1,22 +1,20 @@
 /// The box tree of an MP4/MOV file, checked before FFmpeg sees it.
 ///
-/// FFmpeg's demuxer builds each track's whole sample index while it opens the file: an `stsz` that declares
-/// tens of millions of samples costs gigabytes before any limit of the service applies. This walk reads
-/// the boxes that size that index (`stsz`/`stz2`, `stts`, `stsc`, `stco`/`co64`, `ctts`, `stss`, and `trun`
-/// in fragments) and refuses counts that cannot fit the file or the clip limits, box sizes that overrun
-/// their parent, and video tracks that are not H.264.
+/// FFmpeg's demuxer builds each track's whole sample index while it opens the file: a table that declares tens
+/// of millions of samples costs gigabytes before any limit of the service applies. The walk mirrors what FFmpeg
+/// reads (``MP4Boxes``): it descends where FFmpeg descends, refuses what FFmpeg would read unseen (a compressed
+/// or second movie box, encryption, another codec's set-up), places every box FFmpeg acts on, and bounds every
+/// count FFmpeg allocates by: each table must fit its box, and what the tables imply (``MP4Track``) must fit the
+/// file and the clip limits. Every sample entry must be H.264 video, AAC or Opus audio, or timed metadata.
 struct MP4Structure {
-    /// Sample entry types of H.264 video.
-    static let videoCodecs: Set<String> = ["avc1", "avc3"]
-    /// Containers boxes whose children are boxes.
-    static let containers: Set<String> = ["moov", "trak", "mdia", "minf", "stbl", "moof", "traf", "edts", "dinf", "mvex"]
-
     let limits: VideoLimits
     let reader: ByteReader
-    /// Video tracks seen (handler `vide`), with their codec.
-    private(set) var videoCodecs: [String] = []
-    private(set) var samples = 0
-    private var handler = ""
+    /// The tracks seen, in order.
+    private(set) var tracks: [MP4Track] = []
+    private var track: MP4Track?
+    private var movies = 0
+    private var boxes = 0
+    private var samples = 0
 
     init(_ bytes: [UInt8], limits: VideoLimits) {
         self.reader = ByteReader(bytes)
@@ -24,24 +22,22 @@ struct MP4Structure {
     }
 
     /// Walks the whole file. Throws `invalid_video` for a malformed tree, `video_too_long` for counts past the
-    /// limits, `unsupported_video` for a video track that is not H.264 or a file without one.
+    /// limits, `unsupported_video` for a codec, box or feature that is not accepted, or a file without H.264 video.
     mutating func check() throws(LivenessError) {
-        try walk(from: 0, to: reader.count, depth: 0)
-        guard !videoCodecs.isEmpty else { throw LivenessError(.invalidVideo, "the MP4/MOV file has no video track") }
-        if let other = videoCodecs.first(where: { !Self.videoCodecs.contains($0) }) {
-            throw LivenessError(.unsupportedVideo, "the video codec '\(other.prefix(4))' is not accepted; send H.264 in MP4/MOV or VP8/VP9 in WebM")
+        try walk(from: 0, to: reader.count, parent: "", depth: 0)
+        guard movies == 1 else { throw LivenessError(.invalidVideo, "the MP4/MOV file has no movie box (moov)") }
+        guard tracks.contains(where: \.isVideo) else {
+            throw LivenessError(.unsupportedVideo, "the MP4/MOV file has no H.264 video track; send H.264 in MP4/MOV or VP8/VP9 in WebM")
         }
     }
 
-    private mutating func walk(from start: Int, to end: Int, depth: Int) throws(LivenessError) {
+    private mutating func walk(from start: Int, to end: Int, parent: String, depth: Int) throws(LivenessError) {
         guard depth < 12 else { throw LivenessError(.invalidVideo, "the MP4/MOV boxes nest too deeply") }
         var offset = start
-        var boxes = 0
         while offset + 8 <= end {
             boxes += 1
             guard boxes <= 10_000 else { throw LivenessError(.invalidVideo, "the MP4/MOV file has too many boxes") }
-            guard let size32 = reader.uint32BE(at: offset) else { throw malformed() }
-            let type = String(decoding: reader.bytes[offset + 4..<offset + 8], as: UTF8.self)
+            guard let size32 = reader.uint32BE(at: offset), let type = reader.fourCC(at: offset + 4) else { throw malformed() }
             var header = 8
             var size = size32
             if size32 == 1 {
@@ -59,40 +55,93 @@ struct MP4Structure {
                 if depth == 0 && type == "mdat" { return }
                 throw LivenessError(.invalidVideo, "the MP4/MOV box '\(printable(type))' overruns its container")
             }
-            try visit(type, from: offset + header, to: offset + size, depth: depth)
+            try visit(type, from: offset + header, to: offset + size, parent: parent, depth: depth)
             offset += size
         }
     }
 
-    private mutating func visit(_ type: String, from start: Int, to end: Int, depth: Int) throws(LivenessError) {
+    private mutating func visit(_ type: String, from start: Int, to end: Int, parent: String, depth: Int) throws(LivenessError) {
+        if let reason = MP4Boxes.refused[type] { throw LivenessError(.unsupportedVideo, "the MP4/MOV file has \(reason)") }
+        if let places = MP4Boxes.parents[type], !places.contains(parent) {
+            throw LivenessError(
+                .invalidVideo, "the MP4/MOV box '\(printable(type))' is out of place (in '\(parent.isEmpty ? "file" : printable(parent))')")
+        }
         let payload = end - start
         switch type {
-        case _ where Self.containers.contains(type):
-            if type == "trak" { handler = "" }
-            try walk(from: start, to: end, depth: depth + 1)
-        case "hdlr":
-            guard let handlerType = reader.matchesAny(at: start + 8, length: 4) else { throw malformed() }
-            handler = handlerType
+        case "moov":
+            movies += 1
+            guard movies == 1 else { throw LivenessError(.unsupportedVideo, "the MP4/MOV file has more than one movie box (moov)") }
+            try walk(from: start, to: end, parent: type, depth: depth + 1)
+        case "trak":
+            track = MP4Track()
+            try walk(from: start, to: end, parent: type, depth: depth + 1)
+            if let done = track {
+                try done.check(limits: limits, fileSize: reader.count)
+                tracks.append(done)
+            }
+            track = nil
+        case _ where MP4Boxes.containers.contains(type):
+            try walk(from: start, to: end, parent: type, depth: depth + 1)
+        case "meta":
+            try walkMeta(from: start, to: end, depth: depth)
+        case "ftyp":
+            if let brand = reader.fourCC(at: start), brand == "avif" || brand == "avis" {
+                throw LivenessError(.unsupportedVideo, "AVIF images are not videos")
+            }
+        case "free":
+            // FFmpeg's `mov_read_free`: this marker switches on the `mfra` index at the end of the file.
+            if parent.isEmpty && reader.matches(Array("Anevia".utf8) + [0x1A, 0x1A], at: start) {
+                throw LivenessError(.unsupportedVideo, "the MP4/MOV file asks for its fragment index (mfra)")
+            }
         case "mdhd":
             try checkDuration(start, end)
         case "stsd":
-            // Full box, entry count, then sample entries (size, type, ...).
-            guard let count = reader.uint32BE(at: start + 4), count >= 1, count <= 16, payload >= 16,
-                let codec = reader.matchesAny(at: start + 12, length: 4)
-            else { throw malformed() }
-            if handler == "vide" { videoCodecs.append(codec) }
+            try readSampleEntries(start, end)
         case "stsz":
             guard let sampleSize = reader.uint32BE(at: start + 4), let count = reader.uint32BE(at: start + 8) else {
                 throw malformed()
             }
             if sampleSize == 0 && 12 + count * 4 > payload { throw overrun("stsz") }
             try checkSamples(count)
+            track?.sampleSize = sampleSize
+            track?.sampleCount = count
         case "stz2":
             guard let count = reader.uint32BE(at: start + 8), let bits = reader.uint8(at: start + 7) else { throw malformed() }
             if 12 + (count * Int(bits) + 7) / 8 > payload { throw overrun("stz2") }
             try checkSamples(count)
-        case "stts", "stss", "stco", "co64", "stsc", "ctts", "elst", "stps", "sdtp":
-            try checkTable(type, start, payload)
+            track?.sampleCount = count
+        case "stsc":
+            let count = try checkTable(type, start, payload, entry: 12)
+            track?.chunkRuns = (0..<count).map { index in
+                (reader.uint32BE(at: start + 8 + 12 * index) ?? 0, reader.uint32BE(at: start + 12 + 12 * index) ?? 0)
+            }
+        case "stco", "co64":
+            let chunks = try checkTable(type, start, payload, entry: type == "co64" ? 8 : 4)
+            track?.chunkCount = chunks
+        case "stts", "ctts":
+            let count = try checkTable(type, start, payload, entry: 8)
+            var total = 0
+            for index in 0..<count {
+                total += reader.uint32BE(at: start + 8 + index * 8) ?? 0
+                if total > Self.maxSamples(limits) { throw tooMany() }
+            }
+        case "stss", "stps", "dref", "keys":
+            let count = try checkTable(type, start, payload, entry: type == "keys" ? 8 : 4)
+            if type == "dref" && count > 16 { throw LivenessError(.invalidVideo, "the MP4/MOV file has more than 16 data references") }
+        case "elst":
+            let count = try checkTable(type, start, payload, entry: reader.uint8(at: start) == 1 ? 20 : 12)
+            // FFmpeg's `mov_fix_index` walks the index once per edit.
+            if count > 64 { throw LivenessError(.invalidVideo, "the MP4/MOV edit list has \(count) entries; the limit is 64") }
+        case "sbgp":
+            let entry = reader.uint8(at: start) == 1 ? 12 : 8
+            guard let count = reader.uint32BE(at: start + entry) else { throw malformed() }
+            if entry + 4 + count * 8 > payload { throw overrun(type) }
+        case "sgpd":
+            // FFmpeg allocates (and zeroes) one byte per declared entry before reading them.
+            let version = reader.uint8(at: start) ?? 0
+            let countAt = start + 8 + (version >= 1 ? 4 : 0) + (version >= 2 ? 4 : 0)
+            guard let count = reader.uint32BE(at: countAt) else { throw malformed() }
+            if count > end - countAt - 4 { throw overrun(type) }
         case "trun":
             try checkRun(start, payload)
         default:
@@ -100,27 +149,43 @@ struct MP4Structure {
         }
     }
 
-    /// Tables of fixed-size entries after a full-box header and a 32-bit count: the count must fit the box.
-    private func checkTable(_ type: String, _ start: Int, _ payload: Int) throws(LivenessError) {
-        let entry: Int =
-            switch type {
-            case "stts", "ctts": 8
-            case "stsc": 12
-            case "co64": 8
-            case "elst": (reader.uint8(at: start) == 1) ? 20 : 12
-            case "sdtp": 0
-            default: 4
+    /// `mov_read_meta`: FFmpeg searches the box four bytes at a time for its `hdlr` child and reads the boxes
+    /// from there on.
+    private mutating func walkMeta(from start: Int, to end: Int, depth: Int) throws(LivenessError) {
+        var offset = start
+        while end - offset > 8 {
+            if reader.fourCC(at: offset) == "hdlr" {
+                try walk(from: offset - 4, to: end, parent: "meta", depth: depth + 1)
+                return
             }
-        guard entry > 0 else { return }
+            offset += 4
+        }
+    }
+
+    /// Sample entries: at most 16, each accepted (``MP4Boxes/sampleEntries``) and checked (``MP4SampleEntry``).
+    private mutating func readSampleEntries(_ start: Int, _ end: Int) throws(LivenessError) {
+        guard let count = reader.uint32BE(at: start + 4), count >= 1, count <= 16 else { throw malformed() }
+        var offset = start + 8
+        for _ in 0..<count {
+            guard let size = reader.uint32BE(at: offset), size >= 16, offset + size <= end, let format = reader.fourCC(at: offset + 4) else {
+                throw malformed()
+            }
+            guard let kind = MP4Boxes.sampleEntries[format] else {
+                throw LivenessError(
+                    .unsupportedVideo, "the codec '\(printable(format))' is not accepted; send H.264 in MP4/MOV or VP8/VP9 in WebM")
+            }
+            try MP4SampleEntry(reader: reader, start: offset, end: offset + size, kind: kind).check()
+            track?.kinds.insert(kind)
+            offset += size
+        }
+    }
+
+    /// A table of fixed-size entries after a full-box header and a 32-bit count: the count must fit the box.
+    @discardableResult
+    private func checkTable(_ type: String, _ start: Int, _ payload: Int, entry: Int) throws(LivenessError) -> Int {
         guard let count = reader.uint32BE(at: start + 4) else { throw malformed() }
         if 8 + count * entry > payload { throw overrun(type) }
-        if type == "stts" || type == "ctts" {
-            var total = 0
-            for index in 0..<count {
-                total += reader.uint32BE(at: start + 8 + index * 8) ?? 0
-                if total > Self.maxSamples(limits) { throw tooMany() }
-            }
-        }
+        return count
     }
 
     /// A fragment's run: its sample count, and entries whose size the flags give, must fit the box.
@@ -137,9 +202,6 @@ struct MP4Structure {
     }
 
     private mutating func checkSamples(_ count: Int) throws(LivenessError) {
-        if handler == "vide" && count > limits.maxDecodedFrames {
-            throw LivenessError(.videoTooLong, "the video declares \(count) frames; the limit is \(limits.maxDecodedFrames)")
-        }
         samples += count
         if count > Self.maxSamples(limits) || samples > 4 * Self.maxSamples(limits) { throw tooMany() }
     }
@@ -177,7 +239,6 @@ struct MP4Structure {
     private func tooMany() -> LivenessError {
         LivenessError(.videoTooLong, "the video declares more samples than a \(Int(limits.maxSeconds)) s clip has")
     }
-    private func printable(_ type: String) -> String { String(type.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 }.map(Character.init)) }
 }
 
 extension ByteReader {
