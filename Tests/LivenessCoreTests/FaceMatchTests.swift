@@ -105,8 +105,25 @@ struct FaceMatchTests {
         #expect(try #require(match.distance) < 0.35)
         #expect(try #require(match.largestFrameDistance) < 0.22)
         print(
-            "face match \(name): distance \(match.distance ?? -1), largest frame distance \(match.largestFrameDistance ?? -1), frames \(match.framesCompared)"
+            "face match \(name): distance \(match.distance ?? -1), largest frame distance \(match.largestFrameDistance ?? -1), frames \(match.framesCompared), blink frames \(match.blinkFramesCompared), largest blink distance \(match.largestBlinkDistance ?? -1), largest jump \(match.largestBlinkJump ?? -1)"
         )
+    }
+
+    @Test("An aligned splice of another person's closed eyes into the victim's clip: face_changed (third probe)")
+    func alignedSplice() async throws {
+        let engine = try await Fixtures.engine.value
+        let splice = try await Videos.alignedSplice { bytes in try await engine.check(bytes).face.box }
+        let victim = Videos.path(Videos.spliceVictim)
+        let selfie = try await onThread { try FFmpeg.convert(victim, extension: "jpg", arguments: ["-ss", "1", "-frames:v", "1", "-q:v", "2"]) }
+        let reference = try await Self.reference(selfie)
+        // Unspliced, the victim's clip fails only for its missing blink: the splice is what adds one.
+        let plain = try await engine.analyzeBlink(try Fixtures.bytes(victim), reference: reference)
+        #expect(plain.reasons == ["no_blink"])
+        let analysis = try await engine.analyzeBlink(splice, reference: reference)
+        print("aligned splice: blinks \(analysis.blinkCount), reasons \(analysis.reasons), match \(String(describing: analysis.faceMatch))")
+        #expect(analysis.blinkCount >= 1, "the splice must blink to be an attack")
+        #expect(!analysis.activePassed)
+        #expect(analysis.reasons.contains("face_changed"))
     }
 
     @Test("Without a reference there is no face match; a selfie without landmarks matches nothing")
@@ -138,6 +155,43 @@ struct FaceMatchTests {
         let other = policy.decide(reference: .embedding(woman), frames: Array(repeating: man, count: 6))
         #expect(other.reasons == ["face_mismatch"])
         #expect(man.distance(to: woman) > 0.7)
+    }
+
+    @Test("A blink whose closed eyes are another face's, or that cannot be compared, is face_changed")
+    func blinkPolicy() async throws {
+        let selfie = try await onThread { Videos.selfie }
+        guard case .embedding(let man) = try await Self.reference(selfie),
+            case .embedding(let woman) = try await Self.reference(try Fixtures.bytes(Fixtures.image("image_T1.jpg")))
+        else { Issue.record("no descriptor"); return }
+        let policy = FaceMatchPolicy()
+        let frames = Array(repeating: woman, count: 6)
+        let event = BlinkEvent(openBefore: 10, closed: [11, 12], openAfter: 13)
+        func blink(closed: FaceEmbedding?) -> BlinkFaces {
+            var embeddings = [10: woman, 13: woman]
+            for index in event.closed { embeddings[index] = closed }
+            return BlinkFaces(event: event, embeddings: embeddings)
+        }
+        let genuine = policy.decide(reference: .embedding(woman), frames: frames, blinks: [blink(closed: woman)])
+        #expect(genuine.reasons.isEmpty && genuine.match.blinkFramesCompared == 4)
+        let spliced = policy.decide(reference: .embedding(woman), frames: frames, blinks: [blink(closed: woman), blink(closed: man)])
+        #expect(spliced.reasons == ["face_changed"])
+        #expect(try #require(spliced.match.largestBlinkJump) > 0.7)
+        let uncompared = policy.decide(reference: .embedding(woman), frames: frames, blinks: [blink(closed: nil)])
+        #expect(uncompared.reasons == ["face_changed"])
+        // Another face altogether is face_mismatch alone, however its blinks look.
+        let other = policy.decide(reference: .embedding(man), frames: frames, blinks: [blink(closed: woman)])
+        #expect(other.reasons == ["face_mismatch"])
+    }
+
+    @Test("Blinks are located: the open frame before, the closed frames, the open frame after; faceless frames skipped")
+    func blinkEvents() {
+        let ears: [Double?] = [0.3, 0.3, nil, 0.1, 0.2, 0.1, 0.3, 0.3, 0.05, nil, 0.3, 0.3]
+        let outcome = BlinkRule().evaluate(ears, fps: 25)
+        #expect(
+            outcome.events == [
+                BlinkEvent(openBefore: 1, closed: [3, 5], openAfter: 6), BlinkEvent(openBefore: 7, closed: [8], openAfter: 10),
+            ])
+        #expect(outcome.blinks == 2)
     }
 
     @Test("Open-eye frames are picked evenly; closed-eye and faceless frames are not")

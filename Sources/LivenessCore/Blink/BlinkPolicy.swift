@@ -3,7 +3,7 @@
 /// `active_passed` needs all of: at least one blink; a passive verdict over the sampled frames that
 /// is not fake (a replayed screen or a print); and a face that moves (a still photo held in front
 /// of the camera is near-static). Faces must be found in most frames. A challenge bound to a selfie
-/// also needs the selfie's face, the same through the whole clip (``FaceMatchPolicy``).
+/// also needs the selfie's face, the same through the whole clip and through each blink (``FaceMatchPolicy``).
 public struct BlinkPolicy: Hashable, Sendable {
     public var rule = BlinkRule()
     /// Median frame-to-frame movement below this (in eye distances) counts as a still image.
@@ -17,7 +17,7 @@ public struct BlinkPolicy: Hashable, Sendable {
 
     public func decide(
         observations: [FrameObservation], fps: Double, passive: [PassiveResult], tooShort: Bool,
-        reference: FaceReference? = nil, embeddings: [FaceEmbedding] = []
+        reference: FaceReference? = nil, embeddings: [FaceEmbedding] = [], blinkFaces: [BlinkFaces] = []
     ) -> BlinkAnalysis {
         let ears = observations.map(\.ear)
         let faceFrames = ears.compactMap { $0 }.count
@@ -30,7 +30,7 @@ public struct BlinkPolicy: Hashable, Sendable {
         if outcome.blinks == 0 { reasons.append("no_blink") }
         if summary?.label == .fake { reasons.append("passive_fake") }
         if faceFrames > 1 && motion < minimumMotion { reasons.append("static_video") }
-        let match = reference.map { faceMatch.decide(reference: $0, frames: embeddings) }
+        let match = reference.map { faceMatch.decide(reference: $0, frames: embeddings, blinks: blinkFaces) }
         reasons += match?.reasons ?? []
         return BlinkAnalysis(
             activePassed: reasons.isEmpty && summary != nil, blinkCount: outcome.blinks, framesAnalyzed: observations.count,

@@ -13,14 +13,16 @@ public struct BlinkRule: Hashable, Sendable {
     public init() {}
 
     public struct Outcome: Hashable, Sendable {
-        public var blinks: Int
+        public var blinks: Int { events.count }
+        /// The counted blinks, in order.
+        public var events: [BlinkEvent]
         public var baseline: Double
         public var minimum: Double
     }
 
     public func evaluate(_ ears: [Double?], fps: Double) -> Outcome {
         let values = ears.compactMap { $0 }
-        guard !values.isEmpty else { return Outcome(blinks: 0, baseline: 0, minimum: 0) }
+        guard !values.isEmpty else { return Outcome(events: [], baseline: 0, minimum: 0) }
         let sorted = values.sorted()
         let baseline =
             sorted.count % 2 == 1
@@ -28,18 +30,21 @@ public struct BlinkRule: Hashable, Sendable {
         let closed = min(closedCeiling, closedFraction * baseline)
         let open = openFraction * baseline
         let maxRun = max(1, Int((maxClosedSeconds * fps).rounded()))
-        var blinks = 0
-        var sawOpen = false
-        var run = 0
-        for ear in values {
+        var events: [BlinkEvent] = []
+        var lastOpen: Int?
+        var run: [Int] = []
+        for (index, ear) in ears.enumerated() {
+            guard let ear else { continue }
             if ear < closed {
-                run += 1
+                run.append(index)
             } else if ear >= open {
-                if run > 0 && sawOpen && run <= maxRun { blinks += 1 }
-                run = 0
-                sawOpen = true
+                if let before = lastOpen, !run.isEmpty, run.count <= maxRun {
+                    events.append(BlinkEvent(openBefore: before, closed: run, openAfter: index))
+                }
+                run = []
+                lastOpen = index
             }
         }
-        return Outcome(blinks: blinks, baseline: baseline, minimum: sorted[0])
+        return Outcome(events: events, baseline: baseline, minimum: sorted[0])
     }
 }

@@ -9,14 +9,27 @@ public struct FaceMatch: Hashable, Sendable {
     public var framesCompared: Int
     /// The largest distance of a sampled frame from the video's median descriptor.
     public var largestFrameDistance: Double?
-    /// Every sampled frame is within the consistency bound of the video's median (no face swap inside the clip).
+    /// Every sampled frame is within the consistency bound of the video's median, and every counted blink is the
+    /// selfie's face, the same through the blink (no face swapped or spliced inside the clip).
     public var consistent: Bool
+    /// Frames around the counted blinks (open before, closed, open after) whose descriptors were compared.
+    public var blinkFramesCompared: Int
+    /// The largest distance of a blink's frame from the selfie.
+    public var largestBlinkDistance: Double?
+    /// The largest distance of a closed-eye frame from the open frame before or after its blink.
+    public var largestBlinkJump: Double?
 
-    public init(matched: Bool, distance: Double?, framesCompared: Int, largestFrameDistance: Double?, consistent: Bool) {
+    public init(
+        matched: Bool, distance: Double?, framesCompared: Int, largestFrameDistance: Double?, consistent: Bool,
+        blinkFramesCompared: Int = 0, largestBlinkDistance: Double? = nil, largestBlinkJump: Double? = nil
+    ) {
         self.matched = matched
         self.distance = distance
         self.framesCompared = framesCompared
         self.largestFrameDistance = largestFrameDistance
         self.consistent = consistent
+        self.blinkFramesCompared = blinkFramesCompared
+        self.largestBlinkDistance = largestBlinkDistance
+        self.largestBlinkJump = largestBlinkJump
     }
 }
