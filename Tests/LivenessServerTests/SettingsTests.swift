@@ -45,6 +45,32 @@ struct SettingsTests {
         }
     }
 
+    @Test("A secret set but blank, or a key list of only commas, is refused with its variable named (issue 22)")
+    func blankSecrets() throws {
+        let blank: [(String, String)] = [
+            ("API_KEY", "   "), ("API_KEY", "\t"), ("API_KEYS", ","), ("API_KEYS", " , ,"), ("ADMIN_API_KEY", "  "), ("DATABASE_URL", " "),
+        ]
+        for (variable, value) in blank {
+            #expect(throws: ConfigurationError.self, "\(variable)='\(value)'") { _ = try Self.read([variable: value]) }
+            do {
+                _ = try Self.read([variable: value])
+            } catch {
+                #expect(error.variable == variable)
+            }
+        }
+        // Every secret row is covered by the check, not only the ones listed above.
+        for setting in Setting.all where setting.secret {
+            #expect(throws: ConfigurationError.self, "\(setting.variable)") { _ = try Self.read([setting.variable: "  "]) }
+        }
+        #expect(try Self.read(["API_KEYS": "a-key, another-key,"]).apiKeys.count == 2)
+        #expect(try Self.read([:]).apiKeys.isEmpty)
+        let shared = #expect(throws: ConfigurationError.self) {
+            _ = try Self.read(["API_KEYS": "client-key,other", "ADMIN_API_KEY": "client-key"])
+        }
+        #expect(shared?.variable == "ADMIN_API_KEY")
+        #expect(try Self.read(["API_KEY": "client-key", "ADMIN_API_KEY": "audit-key"]).storage.adminKeys.count == 1)
+    }
+
     @Test("Ranges are enforced at both ends; whole numbers stay whole; 0 is refused for limits")
     func ranges() throws {
         for setting in Setting.all {

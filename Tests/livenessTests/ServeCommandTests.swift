@@ -227,5 +227,10 @@ struct ServeCommandTests {
             try CLIRunner.run(["serve", "--max-queue=0", "--port", String(FreePort.next())], environment: ["MAX_QUEUE": "5"])
         }
         #expect(range.status == 2 && range.stderr.contains("MAX_QUEUE: 0 is outside 1–100000"))
+        // Blank keys once started the service without authentication (issue 22).
+        for (variable, value) in [("API_KEY", "   "), ("API_KEYS", ",")] {
+            let blank = try await onThread { try CLIRunner.run(["serve", "--port", String(FreePort.next())], environment: [variable: value]) }
+            #expect(blank.status == 2 && blank.stderr.contains("invalid configuration \(variable): is set but"), "\(variable)")
+        }
     }
 }

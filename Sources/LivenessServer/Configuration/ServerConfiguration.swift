@@ -40,6 +40,7 @@ public struct ServerConfiguration: Sendable {
     /// Reads every setting, keeping the defaults for missing ones.
     public init(settings: SettingsReader) throws(ConfigurationError) {
         self.init()
+        try settings.checkSecrets()
         passive = try PassiveConfiguration(settings: settings)
         storage = try StorageConfiguration(settings: settings)
         connections = try ConnectionConfiguration(settings: settings)
@@ -47,6 +48,9 @@ public struct ServerConfiguration: Sendable {
         host = settings.text(.host) ?? host
         port = try settings.integer(.port, default: port)
         apiKeys = APIKeySet(settings.list(.apiKeys) + [settings.text(.apiKey)].compactMap { $0 })
+        if let admin = settings.text(.adminAPIKey), apiKeys.identify(admin) != nil {
+            throw settings.refusal(.adminAPIKey, "equals an API key; the audit log's key must be a key of its own")
+        }
         maxBodyBytes = try settings.integer(.maxBodyBytes, default: maxBodyBytes)
         maxVideoBytes = try settings.integer(.maxVideoBytes, default: maxVideoBytes)
         rateLimitPerMinute = try settings.limit(.rateLimitPerMinute)

@@ -26,6 +26,21 @@ public struct SettingsReader: Sendable {
         return value?.isEmpty == false ? value : nil
     }
 
+    /// Refuses a secret (``Setting/secret``) that is set but holds nothing: blank or whitespace (`API_KEY='   '`), or
+    /// for a list, only commas and spaces (`API_KEYS=','`). Read as unset, such a value would start the service
+    /// without authentication and without a word.
+    public func checkSecrets() throws(ConfigurationError) {
+        for setting in Setting.all where setting.secret {
+            guard let raw = config.string(forKey: ConfigKey(setting.key), isSecret: true), !raw.isEmpty else { continue }
+            if raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw refusal(setting, "is set but blank; unset it or give it a value")
+            }
+            if case .list = setting.kind, list(setting).isEmpty {
+                throw refusal(setting, "is set but lists nothing (only commas and spaces); unset it or give it a value")
+            }
+        }
+    }
+
     /// The comma-separated items, trimmed, empty ones dropped.
     public func list(_ setting: Setting) -> [String] {
         (text(setting) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
