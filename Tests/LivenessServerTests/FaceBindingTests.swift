@@ -96,6 +96,10 @@ struct FaceBindingTests {
             let fallback = try await BlinkEndpointTests.issue(client, key: key)
             let id = try #require(fallback.challengeId)
             #expect(try await Self.referencesLeft(storage, key: key) == 1)
+            let descriptor = try #require(try await Self.storedReference(storage, id))
+            if database == .sqlite {
+                #expect(Self.filesHolding(descriptor, storage) != [], "the descriptor is on disk while the challenge is open")
+            }
             let answer = try await BlinkEndpointTests.upload(
                 client, video: try Fixtures.bytes(Videos.path("blink_real_h264.mp4")), challengeID: id, key: key)
             #expect(try answer.blink.activePassed == true, "\(String(buffer: answer.body))")
@@ -116,6 +120,20 @@ struct FaceBindingTests {
             #expect(claims["challenge_id"] as? String == id)
             #expect(try await Self.storedReference(storage, id) == nil)
             #expect(try await Self.referencesLeft(storage, key: key) == 0, "no descriptor remains after the challenge is consumed")
+            // Not in the rows, and not in SQLite's files either: the main file, the write-ahead log (issue 22).
+            #expect(Self.filesHolding(descriptor, storage) == [])
+        }
+    }
+
+    /// The SQLite files (main, `-wal`, `-shm`, `-journal`) that contain `descriptor`'s text or any 24-character piece of
+    /// it; empty for PostgreSQL, whose files are the server's.
+    static func filesHolding(_ descriptor: String, _ storage: Storage) -> [String] {
+        guard case .sqlite(let path) = storage.database.location else { return [] }
+        let text = Array(descriptor.utf8)
+        let pieces = stride(from: 0, to: text.count - 24, by: 24).map { Array(text[$0..<$0 + 24]) }
+        return ["", "-wal", "-shm", "-journal"].map { path + $0 }.filter { file in
+            guard let bytes = FileManager.default.contents(atPath: file).map(Array.init) else { return false }
+            return pieces.contains { piece in bytes.indices.contains { bytes[$0] == piece[0] && bytes[$0...].starts(with: piece) } }
         }
     }
 

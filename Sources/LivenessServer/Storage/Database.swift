@@ -142,6 +142,8 @@ public final class Database: Sendable {
                 try await sql.raw("PRAGMA busy_timeout = 5000").run()
                 if path != ":memory:" { try await sql.raw("PRAGMA journal_mode = WAL").run() }
                 try await sql.raw("PRAGMA synchronous = NORMAL").run()
+                // Deleted and overwritten values (face descriptors) are zeroed, not left in free space.
+                try await sql.raw("PRAGMA secure_delete = ON").run()
             } catch {
                 try? await connection.close()
                 throw error

@@ -89,6 +89,7 @@ public struct SQLChallengeStore: ChallengeStore {
                 ).run()
             }
         }
+        try await database.eraseFreedValues()
     }
 
     public func release(id: String) async throws {
@@ -103,9 +104,11 @@ public struct SQLChallengeStore: ChallengeStore {
     }
 
     public func purgeExpired(now: Date) async throws -> Int {
-        try await database.withSQL { sql in
+        let purged = try await database.withSQL { sql in
             try await sql.raw("DELETE FROM liveness_challenges WHERE expires_at_ms <= \(bind: now.milliseconds) RETURNING id")
                 .all().count
         }
+        if purged > 0 { try await database.eraseFreedValues() }
+        return purged
     }
 }
