@@ -21,10 +21,18 @@ final class ScriptedChecks: LivenessChecking {
     let workerCount = 2
     var isFull: Bool { false }
     var load: (queued: Int, busy: Int) { (0, 0) }
+    let supportsBlink: Bool
+    let supportsFaceMatch: Bool
 
-    init(image: @escaping ImageScript = ScriptedChecks.recorded, clip: @escaping ClipScript = ScriptedChecks.recordedClips) {
+    /// `blink` and `faceMatch` say which models the stand-in pretends to have (all, by default).
+    init(
+        image: @escaping ImageScript = ScriptedChecks.recorded, clip: @escaping ClipScript = ScriptedChecks.recordedClips,
+        blink: Bool = true, faceMatch: Bool = true
+    ) {
         self.image = image
         self.clip = clip
+        self.supportsBlink = blink
+        self.supportsFaceMatch = blink && faceMatch
     }
 
     /// Images and clips that reached the scripts (after the header guard).
@@ -36,7 +44,7 @@ final class ScriptedChecks: LivenessChecking {
         try ImageLimits().check(try ImageHeader.read(bytes))
         counts.withLock { $0.images += 1 }
         let result = try image(bytes)
-        guard bindFace, result.requiresActiveCheck else { return (result, nil) }
+        guard bindFace, result.requiresActiveCheck, supportsFaceMatch else { return (result, nil) }
         return (result, .embedding(Self.selfieFace))
     }
 
@@ -74,13 +82,14 @@ final class ScriptedChecks: LivenessChecking {
     }()
 
     /// As ACTIVE_CHECK_POLICY=always: every recorded face asks for the active check (`policy_always`).
-    static func alwaysChallenge() -> ScriptedChecks {
-        ScriptedChecks(image: { (bytes: [UInt8]) throws(LivenessError) -> PassiveResult in
-            var result = try recorded(bytes)
-            result.requiresActiveCheck = true
-            result.reasons = ["policy_always"] + result.reasons.filter { $0 != "low_confidence" }
-            return result
-        })
+    static func alwaysChallenge(blink: Bool = true, faceMatch: Bool = true) -> ScriptedChecks {
+        ScriptedChecks(
+            image: { (bytes: [UInt8]) throws(LivenessError) -> PassiveResult in
+                var result = try recorded(bytes)
+                result.requiresActiveCheck = true
+                result.reasons = ["policy_always"] + result.reasons.filter { $0 != "low_confidence" }
+                return result
+            }, blink: blink, faceMatch: faceMatch)
     }
 
     /// The default image script: the fixture's recorded outcome.

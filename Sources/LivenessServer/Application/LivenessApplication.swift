@@ -75,7 +75,7 @@ public enum LivenessApplication {
         if let audit { services.append(AuditService(audit: audit, logger: logger)) }
         services += extraServices + [ChallengePurgeService(challenges: challenges, logger: logger)]
         if state.engine == nil && loadModels {
-            services.append(ModelService(configuration: configuration.passive, state: state, logger: logger))
+            services.append(ModelService(server: configuration, state: state, logger: logger))
         }
         let connections = configuration.connections
         return Application(

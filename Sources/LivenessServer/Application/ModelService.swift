@@ -5,9 +5,11 @@ import ServiceLifecycle
 /// Loads the models into the worker pool, marks the service ready, and on graceful shutdown
 /// (after the HTTP server has drained) stops the workers.
 ///
-/// Configuration keys: see ``PassiveConfiguration``.
+/// Configuration keys: see ``PassiveConfiguration``; `ENABLE_FALLBACK` and `ALLOW_UNBOUND_CHALLENGES` decide
+/// whether a missing blink or face-recognition model keeps the service not ready.
 struct ModelService: Service {
-    let configuration: PassiveConfiguration
+    let server: ServerConfiguration
+    var configuration: PassiveConfiguration { server.passive }
     let state: ServiceState
     let logger: Logger
 
@@ -29,10 +31,10 @@ struct ModelService: Service {
                 logger.info("veto model \(spec.name): asks for the active check when its live probability is below \(threshold)")
             }
         }
-        if !engine.supportsFaceMatch {
-            logger.warning(
-                "challenges are not bound to the selfie's face: \(ModelCatalog.faceRecognitionName) or the blink models are missing; run scripts/fetch-models"
-            )
+        if let problem = server.challengeProblem(engine) {
+            logger.error("not ready: \(problem)")
+        } else if server.enableFallback && !engine.supportsFaceMatch {
+            logger.warning("ALLOW_UNBOUND_CHALLENGES: challenges are not bound to the selfie's face (\(ModelCatalog.faceRecognitionName) is missing)")
         }
         try? await gracefulShutdown()
         _ = state.detach()

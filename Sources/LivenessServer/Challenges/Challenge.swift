@@ -25,6 +25,9 @@ public struct Challenge: Hashable, Sendable {
     /// not installed). Biometric data: cleared when the challenge is passed or fails for good, deleted with the
     /// row when it expires; never logged, audited or returned.
     public var reference: FaceReference?
+    /// Whether it was bound to the selfie's face when issued (``reference`` is cleared when it ends; this stays).
+    /// False only with `ALLOW_UNBOUND_CHALLENGES` while the face-recognition model is missing.
+    public var faceBound: Bool
 
     /// A judged video.
     public struct Attempt: Hashable, Sendable {
@@ -56,6 +59,7 @@ public struct Challenge: Hashable, Sendable {
         passiveReasons: [String] = [], attempts: Int, apiKeyID: String?, reference: FaceReference? = nil
     ) {
         self.reference = reference
+        self.faceBound = reference != nil
         self.passiveReasons = passiveReasons
         self.id = id
         self.createdAt = createdAt

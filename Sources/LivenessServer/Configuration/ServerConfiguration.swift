@@ -20,6 +20,7 @@ public struct ServerConfiguration: Sendable {
     public var challengeMaxAttempts = 3
     public var publicBaseURL: String?
     public var requireChallenge = false
+    public var allowUnboundChallenges = false
     public var demoEnabled = true
     public var rateLimitPerMinute: Int?
     public var rateLimitBurst: Int?
@@ -61,6 +62,7 @@ public struct ServerConfiguration: Sendable {
         challengeTTL = try settings.number(.challengeTTLSeconds, default: challengeTTL)
         challengeMaxAttempts = try settings.integer(.challengeMaxAttempts, default: challengeMaxAttempts)
         requireChallenge = try settings.flag(.requireChallenge, default: requireChallenge)
+        allowUnboundChallenges = try settings.flag(.allowUnboundChallenges, default: allowUnboundChallenges)
         maxFailedChallengesPerHour = try settings.limit(.maxFailedChallengesPerHour)
         enableMetrics = try settings.flag(.enableMetrics, default: enableMetrics)
         enableTracing = try settings.flag(.enableTracing, default: enableTracing)

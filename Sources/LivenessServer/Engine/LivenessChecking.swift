@@ -15,6 +15,12 @@ public protocol LivenessChecking: Sendable {
     /// The classifier set, e.g. `2.7_80x80_MiniFASNetV2+4_0_0_80x80_MiniFASNetV1SE`.
     var modelVersion: String { get }
 
+    /// Whether the blink models are installed (challenges can be answered).
+    var supportsBlink: Bool { get }
+
+    /// Whether challenges can be bound to the selfie's face (the face-recognition model is installed too).
+    var supportsFaceMatch: Bool { get }
+
     /// The number of workers.
     var workerCount: Int { get }
 

@@ -79,7 +79,8 @@ extension LivenessAPI {
         body.resultToken = try await signer.sign(
             kind: "active_blink", decision: analysis.activePassed ? "passed" : "failed", score: body.passive?.confidenceScore,
             reasons: analysis.reasons, challengeID: challengeID, requestID: RequestScope.requestID, media: video,
-            modelVersion: engine.modelVersion, audience: RequestScope.apiKeyID)
+            modelVersion: engine.modelVersion, audience: RequestScope.apiKeyID,
+            faceBound: challengeID == nil ? nil : analysis.faceMatch != nil)
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(body)))
     }
 

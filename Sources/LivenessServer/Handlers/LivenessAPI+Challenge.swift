@@ -15,7 +15,8 @@ extension LivenessAPI {
             case .open, .inProgress: challenges.now() >= challenge.expiresAt ? .expired : .open
             }
         var body = Components.Schemas.ChallengeStatus(
-            challengeId: challenge.id, status: status, attemptsLeft: challenge.attemptsLeft, createdAt: challenge.createdAt,
+            challengeId: challenge.id, faceBound: challenge.faceBound, status: status, attemptsLeft: challenge.attemptsLeft,
+            createdAt: challenge.createdAt,
             expiresAt: challenge.expiresAt, completedAt: challenge.completedAt,
             passive: .init(
                 livenessLabel: challenge.passiveLabel == "real" ? .real : .fake, confidenceScore: challenge.passiveScore,
@@ -26,7 +27,7 @@ extension LivenessAPI {
         body.resultToken = try await signer.sign(
             kind: "challenge", decision: status.rawValue, score: challenge.passiveScore,
             reasons: challenge.lastAttempt?.reasons ?? [], challengeID: challenge.id, requestID: RequestScope.requestID,
-            media: nil, modelVersion: state.engine?.modelVersion ?? "", audience: RequestScope.apiKeyID)
+            media: nil, modelVersion: state.engine?.modelVersion ?? "", audience: RequestScope.apiKeyID, faceBound: challenge.faceBound)
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(body)))
     }
 }

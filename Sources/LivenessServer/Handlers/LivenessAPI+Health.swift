@@ -9,10 +9,14 @@ extension LivenessAPI {
         .ok(.init(body: .json(.init(status: "ok"))))
     }
 
-    /// 200 once the models are loaded and the workers run; 503 before that and while shutting down.
+    /// 200 once the models are loaded and the workers run; 503 before that, while shutting down, and while a
+    /// model that challenges need is missing (``ServerConfiguration/challengeProblem(_:)``, as `reason`).
     func getReadiness(_ input: Operations.GetReadiness.Input) async throws -> Operations.GetReadiness.Output {
         guard let engine = state.engine, !state.isDraining else {
             return .serviceUnavailable(.init(body: .json(.init(status: .notReady))))
+        }
+        if let problem = configuration.challengeProblem(engine) {
+            return .serviceUnavailable(.init(body: .json(.init(status: .notReady, reason: problem))))
         }
         return .ok(.init(body: .json(.init(status: .ready, workers: engine.workerCount, modelVersion: engine.modelVersion))))
     }

@@ -4,8 +4,8 @@ import OpenAPIRuntime
 
 /// The handlers generated from `openapi.yaml`.
 ///
-/// Configuration keys: `ENABLE_FALLBACK`, `ENABLE_METRICS`, `MAX_VIDEO_BYTES`, `REQUIRE_CHALLENGE`
-/// (through ``ServerConfiguration``).
+/// Configuration keys: `ENABLE_FALLBACK`, `ALLOW_UNBOUND_CHALLENGES`, `ENABLE_METRICS`, `MAX_VIDEO_BYTES`,
+/// `REQUIRE_CHALLENGE` (through ``ServerConfiguration``).
 struct LivenessAPI: APIProtocol {
     let state: ServiceState
     let configuration: ServerConfiguration
@@ -33,6 +33,7 @@ struct LivenessAPI: APIProtocol {
         metrics?.recordInference(endpoint: "/liveness", seconds: (clock.now - start).seconds)
         var fallback: Components.Schemas.Fallback?
         if result.requiresActiveCheck && configuration.enableFallback {
+            if let problem = configuration.challengeProblem(engine) { throw LivenessError(.blinkUnavailable, problem) }
             let challenge = try await challenges.issue(for: result, reference: reference, apiKeyID: RequestScope.apiKeyID)
             fallback = .init(
                 challengeType: .blink, challengeId: challenge.id, uploadUrl: challenges.uploadURL(for: challenge),

@@ -65,6 +65,15 @@ extension Database {
                 "ALTER TABLE liveness_challenges ADD COLUMN last_face_matched BOOLEAN",
                 "ALTER TABLE liveness_challenges ADD COLUMN last_face_distance DOUBLE PRECISION",
             ]),
+        // Whether the challenge was bound to the selfie's face when issued (the descriptor itself is cleared when
+        // the challenge ends, so the status needs its own column). Earlier rows: bound if they still hold a
+        // descriptor or were judged against one.
+        Migration(
+            version: 4,
+            statements: [
+                "ALTER TABLE liveness_challenges ADD COLUMN face_bound BOOLEAN NOT NULL DEFAULT FALSE",
+                "UPDATE liveness_challenges SET face_bound = TRUE WHERE face_reference IS NOT NULL OR last_face_matched IS NOT NULL",
+            ]),
     ]
 
     /// The newest schema version this build knows.

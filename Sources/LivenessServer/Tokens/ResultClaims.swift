@@ -16,6 +16,8 @@ public struct ResultClaims: JWTPayload, Equatable {
     /// SHA-256 (hex) of the submitted image or video.
     public var mediaSHA256: String?
     public var modelVersion: String
+    /// For a challenge's answers: whether the video's face was compared with the selfie's.
+    public var faceBound: Bool?
     public var issuer: IssuerClaim
     /// The API key id the answer was given to (`public` without authentication).
     public var audience: AudienceClaim
@@ -29,6 +31,7 @@ public struct ResultClaims: JWTPayload, Equatable {
         case requestID = "request_id"
         case mediaSHA256 = "media_sha256"
         case modelVersion = "model_version"
+        case faceBound = "face_bound"
         case issuer = "iss"
         case audience = "aud"
         case issuedAt = "iat"

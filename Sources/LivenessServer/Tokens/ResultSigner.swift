@@ -41,14 +41,14 @@ public struct ResultSigner: Sendable {
     /// Signs `claims` after filling in `iss`, `aud`, `iat` and `exp`.
     public func sign(
         kind: String, decision: String, requiresActiveCheck: Bool? = nil, score: Double?, reasons: [String],
-        challengeID: String?, requestID: String, media: [UInt8]?, modelVersion: String, audience: String?
+        challengeID: String?, requestID: String, media: [UInt8]?, modelVersion: String, audience: String?, faceBound: Bool? = nil
     ) async throws -> String {
         let issued = now()
         let claims = ResultClaims(
             kind: kind, decision: decision, requiresActiveCheck: requiresActiveCheck, score: score, reasons: reasons,
             challengeID: challengeID, requestID: requestID,
             mediaSHA256: media.map { SHA256.hex(SHA256.hash($0)) },
-            modelVersion: modelVersion, issuer: IssuerClaim(value: configuration.issuer),
+            modelVersion: modelVersion, faceBound: faceBound, issuer: IssuerClaim(value: configuration.issuer),
             audience: AudienceClaim(value: audience ?? "public"), issuedAt: IssuedAtClaim(value: issued),
             expiration: ExpirationClaim(value: issued.addingTimeInterval(configuration.ttl)))
         return try await keys.sign(claims, kid: currentKID)

@@ -38,6 +38,10 @@ extension Setting {
     public static let requireChallenge = Setting(
         "require.challenge", .flag, default: server.requireChallenge, group: .challenges,
         "refuse `/active/blink` uploads without a `challenge_id`")
+    public static let allowUnboundChallenges = Setting(
+        "allow.unbound.challenges", .flag, default: server.allowUnboundChallenges, group: .challenges,
+        "without the face-recognition model, issue challenges not bound to the selfie's face (their status and tokens say `face_bound: false`) instead of staying not ready"
+    )
     public static let maxFailedChallengesPerHour = Setting(
         "max.failed.challenges.per.hour", .limit(1...1_000_000), group: .challenges,
         "failed blink attempts per key (or address) per hour before 429")
@@ -61,6 +65,6 @@ extension Setting {
     public static let serverSettings: [Setting] = [
         host, port, apiKey, apiKeys, maxBodyBytes, maxVideoBytes, rateLimitPerMinute, rateLimitBurst, demoEnabled,
         publicBaseURL, enableFallback, challengeTTLSeconds, challengeMaxAttempts, requireChallenge,
-        maxFailedChallengesPerHour, enableMetrics, enableTracing, logLevel, logFormat, shutdownDrainSeconds,
+        allowUnboundChallenges, maxFailedChallengesPerHour, enableMetrics, enableTracing, logLevel, logFormat, shutdownDrainSeconds,
     ]
 }
