@@ -69,6 +69,25 @@ struct ImageHeaderTests {
         #expect(throws: Never.self) { try Self.limits.check(ImageHeader.read(make(10_000, 4_000))) }
     }
 
+    @Test("Arithmetic-coded JPEGs (SOF9-SOF15) are image_too_complex; Huffman ones pass (third probe: 2.1-3.9 s to decode)")
+    func arithmetic() throws {
+        let baseline = try Fixtures.bytes(Fixtures.image("image_T1.jpg"))
+        let progressive = try DecodedImage.uniform(width: 256, height: 256, grey: 90).progressiveJPEG()
+        for (name, jpeg) in [("baseline", baseline), ("progressive", progressive)] {
+            let header = try ImageHeader.read(jpeg)
+            #expect(!header.arithmetic)
+            try ImageLimits().check(header)
+            // The same file with its frame header turned into arithmetic coding: SOF0 -> SOF9, SOF2 -> SOF10.
+            var patched = jpeg
+            let sof = try #require(patched.indices.first { patched[$0] == 0xFF && [0xC0, 0xC1, 0xC2].contains(patched[$0 + 1]) })
+            patched[sof + 1] += 9
+            let arithmetic = try ImageHeader.read(patched)
+            #expect(arithmetic.arithmetic, "\(name)")
+            let error = #expect(throws: LivenessError.self) { try ImageLimits().check(arithmetic) }
+            #expect(error?.code == .imageTooComplex, "\(name)")
+        }
+    }
+
     @Test("A negative BMP height (top-down rows) counts by its magnitude")
     func topDownBMP() throws {
         let header = try ImageHeader.read(Self.bmp(width: 20, height: -30))

@@ -11,14 +11,19 @@ public struct ImageHeader: Hashable, Sendable {
     public let frames: Int
     /// Progressive JPEG: the bytes of the coefficient buffer the decoder holds. 0 otherwise.
     public let coefficientBytes: Int
+    /// JPEG: arithmetic-coded (SOF9–SOF15), which libjpeg decodes several times slower than Huffman coding.
+    public let arithmetic: Bool
 
-    public init(format: ImageFormat, width: Int, height: Int, scans: Int = 1, frames: Int = 1, coefficientBytes: Int = 0) {
+    public init(
+        format: ImageFormat, width: Int, height: Int, scans: Int = 1, frames: Int = 1, coefficientBytes: Int = 0, arithmetic: Bool = false
+    ) {
         self.format = format
         self.width = width
         self.height = height
         self.scans = scans
         self.frames = frames
         self.coefficientBytes = coefficientBytes
+        self.arithmetic = arithmetic
     }
 
     /// Reads the header of a JPEG, PNG, WebP or BMP file.
@@ -51,6 +56,7 @@ public struct ImageHeader: Hashable, Sendable {
         }
         return ImageHeader(
             format: .jpeg, width: frame.width, height: frame.height, scans: structure.scans,
-            frames: structure.frames.count, coefficientBytes: frame.isProgressive ? frame.coefficientBytes : 0)
+            frames: structure.frames.count, coefficientBytes: frame.isProgressive ? frame.coefficientBytes : 0,
+            arithmetic: structure.frames.contains(where: \.isArithmetic))
     }
 }

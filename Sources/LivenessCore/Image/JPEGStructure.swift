@@ -24,6 +24,9 @@ struct JPEGStructure: Sendable {
         /// SOF2, SOF6, SOF10, SOF14: progressive, so the decoder keeps every coefficient of the image.
         var isProgressive: Bool { [0xC2, 0xC6, 0xCA, 0xCE].contains(marker) }
 
+        /// SOF9–SOF11, SOF13–SOF15: arithmetic coding.
+        var isArithmetic: Bool { marker >= 0xC9 && marker != 0xCC }
+
         /// The bytes of the coefficient buffer a progressive decode holds: 64 two-byte coefficients per 8×8
         /// block of each component, at its sampling.
         var coefficientBytes: Int {
