@@ -98,6 +98,41 @@ struct ResultTokenTests {
         }
     }
 
+    @Test("Tokens carry whole-second iat and exp, and low-S signatures that PyJWT verifies (third probe)")
+    func integerTimesAndLowS() async throws {
+        let second = Int(Date().timeIntervalSince1970)
+        let signer = try await ResultSigner.ephemeral(now: { Date(timeIntervalSince1970: Double(second) + 0.734) })
+        let jwks = try JSONEncoder().encode(JWKSDocument(keys: signer.jwks))
+        // n/2 of P-256, big-endian: s must not exceed it. Half of 64 random signatures would, unnormalised.
+        let half: [UInt8] = [
+            0x7F, 0xFF, 0xFF, 0xFF, 0x80, 0x00, 0x00, 0x00, 0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+            0xDE, 0x73, 0x7D, 0x56, 0xD3, 0x8B, 0xCF, 0x42, 0x79, 0xDC, 0xE5, 0x61, 0x7E, 0x31, 0x92, 0xA8,
+        ]
+        var verified = 0
+        for index in 0..<64 {
+            let token = try await signer.sign(
+                kind: "liveness", decision: "real", score: 0.9, reasons: [], challengeID: nil, requestID: "r\(index)", media: nil,
+                modelVersion: "m", audience: nil)
+            let parts = token.split(separator: ".").map(String.init)
+            let payload = String(decoding: try #require(Self.base64URL(parts[1])), as: UTF8.self)
+            let iat = #""iat":\#(second)"#, exp = #""exp":\#(second + 600)"#
+            #expect([",", "}"].contains { payload.contains(iat + $0) } && [",", "}"].contains { payload.contains(exp + $0) }, "\(payload)")
+            let signature = try #require(Self.base64URL(parts[2]))
+            #expect(signature.count == 64 && !half.lexicographicallyPrecedes(signature[32...]), "high S in token \(index)")
+            if index < 3 {
+                let result = try await Self.verify(token, jwks: [UInt8](jwks))
+                if result.ok { verified += 1 }
+            }
+        }
+        #expect(verified == 3)
+    }
+
+    static func base64URL(_ text: String) -> [UInt8]? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        return Data(base64Encoded: base64).map(Array.init)
+    }
+
     @Test("A key from RESULT_SIGNING_KEY_FILE signs; a previous key stays in the JWKS; replicas without a key are refused")
     func keys() async throws {
         try await withTemporaryFolder { folder in

@@ -43,7 +43,8 @@ public struct ResultSigner: Sendable {
         kind: String, decision: String, requiresActiveCheck: Bool? = nil, score: Double?, reasons: [String],
         challengeID: String?, requestID: String, media: [UInt8]?, modelVersion: String, audience: String?, faceBound: Bool? = nil
     ) async throws -> String {
-        let issued = now()
+        // Whole seconds: some verifiers accept only integer NumericDates (RFC 7519 allows fractions).
+        let issued = Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down))
         let claims = ResultClaims(
             kind: kind, decision: decision, requiresActiveCheck: requiresActiveCheck, score: score, reasons: reasons,
             challengeID: challengeID, requestID: requestID,
@@ -51,15 +52,14 @@ public struct ResultSigner: Sendable {
             modelVersion: modelVersion, faceBound: faceBound, issuer: IssuerClaim(value: configuration.issuer),
             audience: AudienceClaim(value: audience ?? "public"), issuedAt: IssuedAtClaim(value: issued),
             expiration: ExpirationClaim(value: issued.addingTimeInterval(configuration.ttl)))
-        return try await keys.sign(claims, kid: currentKID)
+        return LowSSignature.normalized(token: try await keys.sign(claims, kid: currentKID))
     }
 
     /// The public JWK of `key`, with its RFC 7638 thumbprint as `kid`.
     static func publicJWK(_ key: ES256PublicKey) throws -> JWKSDocument.Key {
         guard let parameters = key.parameters else { throw ResultSignerError("the key has no public parameters") }
         let canonical = #"{"crv":"P-256","kty":"EC","x":"\#(parameters.x)","y":"\#(parameters.y)"}"#
-        let thumbprint = Data(SHA256.hash(Array(canonical.utf8))).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let thumbprint = Base64URL.encode(Array(SHA256.hash(Array(canonical.utf8))))
         return JWKSDocument.Key(kty: "EC", crv: "P-256", x: parameters.x, y: parameters.y, kid: thumbprint, alg: "ES256", use: "sig")
     }
 }
