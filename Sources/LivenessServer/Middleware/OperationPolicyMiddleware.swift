@@ -49,7 +49,9 @@ struct OperationPolicyMiddleware: ServerMiddleware {
             if keys.isEmpty { throw APIError.notFound("the admin API is off: set ADMIN_API_KEY") }
         }
         guard let presented = PresentedKey.from(request.headerFields), let id = keys.identify(presented) else {
-            RequestScope.logger.notice("unauthorized request", metadata: ["path": "\(request.path?.prefix(200) ?? "")"])
+            // The path without its query: a client may put its key there (`?api_key=...`), and it is not logged.
+            let path = request.path?.prefix { $0 != "?" } ?? ""
+            RequestScope.logger.notice("unauthorized request", metadata: ["path": "\(path.prefix(200))"])
             throw APIError.unauthorized
         }
         return id
