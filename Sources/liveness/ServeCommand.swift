@@ -62,6 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration: ServerConfiguration
         do {
             configuration = try ServerConfiguration(settings: SettingsReader(flags: try flagValues()))
+            try configuration.checkAddress()
             // Fail fast on missing files; a corrupt one is found while the workers load it.
             _ = try ModelCatalog.locate(configuration.passive)
         } catch {

@@ -168,7 +168,11 @@ struct BlinkEndpointTests {
             #expect(tooBig.status == .contentTooLarge && tooBig.errorCode == "payload_too_large")
             let image = try await Self.upload(client, video: try Fixtures.bytes(Fixtures.image("image_T1.jpg")))
             #expect(image.status == .unprocessableContent && image.errorCode == "invalid_video")
-            for response in [noVideo, json, tooBig, image] { #expect(response.errorIsClean, "\(String(buffer: response.body))") }
+            // A 300-byte challenge_id is a malformed id (400), not a body too large (413, third probe).
+            let (headers, body) = Self.multipart(video: Self.photo, challengeID: String(repeating: "ab", count: 150))
+            let longID = try await client.execute(uri: "/active/blink", method: .post, headers: headers, body: body)
+            #expect(longID.status == .badRequest && longID.errorCode == "invalid_request")
+            for response in [noVideo, json, tooBig, image, longID] { #expect(response.errorIsClean, "\(String(buffer: response.body))") }
         }
     }
 }

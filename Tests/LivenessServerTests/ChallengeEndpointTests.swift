@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import LivenessCore
 import HummingbirdTesting
 @testable import LivenessServer
 import LivenessWire
@@ -72,6 +73,25 @@ struct ChallengeEndpointTests {
             let other = try #require(try await BlinkEndpointTests.issue(client, key: "key-a").challengeId)
             clock.advance(181)
             #expect(try await Self.status(client, other, key: "key-a").challenge.status == .expired)
+        }
+    }
+
+    @Test("The status's score is rounded like every answer's (third probe: it was not)")
+    func roundedScore() async throws {
+        let checks = ScriptedChecks(image: { (bytes: [UInt8]) throws(LivenessError) -> PassiveResult in
+            var result = try ScriptedChecks.recorded(bytes)
+            result.confidenceScore = 0.123_456_789_123
+            result.requiresActiveCheck = true
+            return result
+        })
+        try await TestApp.make(engine: .scripted(checks)).test(.router) { client in
+            let answer = try await client.execute(
+                uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "image_T1.jpg"))
+            let id = try #require(try answer.liveness.fallback?.challengeId)
+            let status = try await Self.status(client, id, key: nil)
+            let passive = try #require(status.object["passive"] as? [String: Any])
+            #expect(passive["confidence_score"] as? Double == 0.123457)
+            #expect(try answer.liveness.confidenceScore == 0.123457)
         }
     }
 

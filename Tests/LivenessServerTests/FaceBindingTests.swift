@@ -137,6 +137,23 @@ struct FaceBindingTests {
         }
     }
 
+    @Test("A selfie that gives no descriptor (turned on its side) says retake_selfie when its challenge is issued")
+    func retakeSelfie() async throws {
+        let key = Self.newKey()
+        try await Self.withApp(.sqlite, key: key, engine: .bound) { client, _ in
+            let upright = try await BlinkEndpointTests.issue(client, key: key)
+            #expect(upright.faceBound == true && upright.retakeSelfie == false)
+            let turned = try await onThread {
+                try FFmpeg.convert(
+                    Videos.path("blink_real_h264.mp4"), extension: "jpg",
+                    arguments: ["-ss", "1", "-frames:v", "1", "-vf", "transpose=1", "-q:v", "2"])
+            }
+            let fallback = try await BlinkEndpointTests.issue(client, key: key, selfie: turned)
+            #expect(fallback.faceBound == true)
+            #expect(fallback.retakeSelfie == true, "a selfie Face Mesh cannot read binds the challenge to nothing")
+        }
+    }
+
     @Test("A blink video without a challenge has no face match")
     func unbound() async throws {
         try await TestApp.make().test(.router) { client in

@@ -227,6 +227,9 @@ struct ServeCommandTests {
             try CLIRunner.run(["serve", "--max-queue=0", "--port", String(FreePort.next())], environment: ["MAX_QUEUE": "5"])
         }
         #expect(range.status == 2 && range.stderr.contains("MAX_QUEUE: 0 is outside 1–100000"))
+        // A host that does not resolve once exited 1 after loading the models, its error logged as a warning.
+        let host = try await onThread { try CLIRunner.run(["serve", "--host", "999.1.1.1", "--port", String(FreePort.next())]) }
+        #expect(host.status == 2 && host.stderr.contains("invalid configuration HOST"), "\(host.stderr.suffix(300))")
         // Blank keys once started the service without authentication (issue 22).
         for (variable, value) in [("API_KEY", "   "), ("API_KEYS", ",")] {
             let blank = try await onThread { try CLIRunner.run(["serve", "--port", String(FreePort.next())], environment: [variable: value]) }

@@ -19,7 +19,12 @@ extension LivenessAPI {
                     guard video == nil else { throw LivenessError.invalidRequest("the form has more than one \"video\" field") }
                     video = try await collect(file.payload.body, limit: configuration.maxVideoBytes)
                 case .challengeId(let field):
-                    formChallenge = String(decoding: try await collect(field.payload.body, limit: 256), as: UTF8.self)
+                    // Longer than any id: the same 400 as any other malformed id, not a 413 for the body.
+                    do {
+                        formChallenge = String(decoding: try await collect(field.payload.body, limit: 256), as: UTF8.self)
+                    } catch is BodyLimitExceeded {
+                        throw LivenessError.invalidRequest(Self.malformedChallengeID)
+                    }
                 case .undocumented(let other):
                     // Fields the spec does not name are read and ignored, within a small count and size.
                     otherFields += 1
@@ -87,6 +92,7 @@ extension LivenessAPI {
     /// Fields other than `video` and `challenge_id` that an upload may carry, and the bytes each may hold.
     static let maxOtherFields = 8
     static let maxOtherFieldBytes = 4096
+    static let malformedChallengeID = "challenge_id must be the 32 hex digits that POST /liveness returned"
 
     /// The challenge an upload answers: the form field or the query parameter (both only when they agree).
     /// An empty or malformed id is 400: it never turns the upload into a standalone check.
@@ -96,9 +102,7 @@ extension LivenessAPI {
         guard given.allSatisfy({ $0 == id }) else {
             throw .invalidRequest("challenge_id differs between the form field and the query")
         }
-        guard Challenge.isWellFormed(id) else {
-            throw .invalidRequest("challenge_id must be the 32 hex digits that POST /liveness returned")
-        }
+        guard Challenge.isWellFormed(id) else { throw .invalidRequest(malformedChallengeID) }
         return id
     }
 

@@ -19,13 +19,13 @@ extension LivenessAPI {
             createdAt: challenge.createdAt,
             expiresAt: challenge.expiresAt, completedAt: challenge.completedAt,
             passive: .init(
-                livenessLabel: challenge.passiveLabel == "real" ? .real : .fake, confidenceScore: challenge.passiveScore,
+                livenessLabel: challenge.passiveLabel == "real" ? .real : .fake, confidenceScore: WireRounding.score(challenge.passiveScore),
                 reasons: challenge.passiveReasons),
             lastAttempt: challenge.lastAttempt.map {
                 .init(activePassed: $0.passed, reasons: $0.reasons, faceMatch: $0.faceMatch.map { .init($0) })
             })
         body.resultToken = try await signer.sign(
-            kind: "challenge", decision: status.rawValue, score: challenge.passiveScore,
+            kind: "challenge", decision: status.rawValue, score: WireRounding.score(challenge.passiveScore),
             reasons: challenge.lastAttempt?.reasons ?? [], challengeID: challenge.id, requestID: RequestScope.requestID,
             media: nil, modelVersion: state.engine?.modelVersion ?? "", audience: RequestScope.apiKeyID, faceBound: challenge.faceBound)
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(body)))

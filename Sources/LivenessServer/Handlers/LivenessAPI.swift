@@ -37,7 +37,7 @@ struct LivenessAPI: APIProtocol {
             let challenge = try await challenges.issue(for: result, reference: reference, apiKeyID: RequestScope.apiKeyID)
             fallback = .init(
                 challengeType: .blink, challengeId: challenge.id, uploadUrl: challenges.uploadURL(for: challenge),
-                expiresAt: challenge.expiresAt)
+                expiresAt: challenge.expiresAt, faceBound: challenge.faceBound, retakeSelfie: reference == .unavailable)
         }
         RequestScope.note?.update {
             $0.outcome = result.label.rawValue
