@@ -75,4 +75,22 @@ struct AuthenticationTests {
         #expect(configuration.apiKeys.identify("c") == nil)
         #expect(configuration.apiKeys.identify("a") != configuration.apiKeys.identify("b"))
     }
+
+    @Test("A named key's id is its name (the token's aud), not a hash of the key that a weak key could be guessed from")
+    func namedKeys() async throws {
+        let keys = APIKeySet(["backend-a:first-random-key", "backend-a:rotated-random-key", "plain-key", "bad name:k"])
+        #expect(keys.identify("first-random-key") == "backend-a" && keys.identify("rotated-random-key") == "backend-a")
+        #expect(keys.identify("backend-a:first-random-key") == nil, "the name is not part of the key")
+        let plain = try #require(keys.identify("plain-key"))
+        #expect(plain.count == 12 && plain.allSatisfy(\.isHexDigit))
+        #expect(keys.identify("bad name:k") != nil, "not a valid name: the whole entry is the key")
+        let app = try await TestApp.make({ $0.apiKeys = keys })
+        try await app.test(.router) { client in
+            var headers = TestApp.jsonHeaders
+            headers[Self.apiKey] = "first-random-key"
+            let answer = try await client.execute(uri: "/liveness", method: .post, headers: headers, body: try TestApp.body(file: "image_T1.jpg"))
+            let token = try #require(try answer.liveness.resultToken)
+            #expect(try FailClosedTests.claims(token)["aud"] as? String == "backend-a")
+        }
+    }
 }

@@ -49,7 +49,7 @@ public struct ServerConfiguration: Sendable {
         host = settings.text(.host) ?? host
         port = try settings.integer(.port, default: port)
         apiKeys = APIKeySet(settings.list(.apiKeys) + [settings.text(.apiKey)].compactMap { $0 })
-        if let admin = settings.text(.adminAPIKey), apiKeys.identify(admin) != nil {
+        if let admin = settings.text(.adminAPIKey), apiKeys.identify(APIKeySet.parse(admin).key) != nil {
             throw settings.refusal(.adminAPIKey, "equals an API key; the audit log's key must be a key of its own")
         }
         maxBodyBytes = try settings.integer(.maxBodyBytes, default: maxBodyBytes)
