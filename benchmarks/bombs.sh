@@ -9,7 +9,7 @@ set -euo pipefail
 source "$(dirname "$0")/server.sh"
 port=${PORT:-18091}
 testdata=${LIVENESS_TESTDATA:-$root/../shared/testdata}
-"$root/.build/release/liveness" bombs --out "$work/bombs" --clip "$testdata/video/blink_real_h264.mp4" >/dev/null
+"$bin" bombs --out "$work/bombs" --clip "$testdata/video/blink_real_h264.mp4" >/dev/null
 cp "$testdata/images/image_T1.jpg" "$work/bombs/normal-selfie.bin"
 cp "$testdata/video/blink_real_h264.mp4" "$work/bombs/normal-blink.bin"
 # The largest image the limits let through: 7296x5472 (39.9 MP), a busy test pattern.

@@ -2,7 +2,9 @@
 # Sets: root, work (a temporary folder removed on exit), server (the pid), port.
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 1; }
-[ -x "$root/.build/release/liveness" ] || (cd "$root" && swift build -c release --product liveness)
+# LIVENESS_BIN: another build of the binary (e.g. .build/debug/liveness); the release build by default.
+bin=${LIVENESS_BIN:-$root/.build/release/liveness}
+[ -n "${LIVENESS_BIN:-}" ] || [ -x "$bin" ] || (cd "$root" && swift build -c release --product liveness)
 work=$(mktemp -d)
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
@@ -10,7 +12,7 @@ trap cleanup EXIT
 export WRK_STATUSES="$root/benchmarks/statuses.lua"
 
 start_server() {
-    MODEL_DIR=${MODEL_DIR:-$root/models} DATA_DIR=${DATA_DIR:-$work} LOG_LEVEL=warning PORT=$port "$root/.build/release/liveness" serve &
+    MODEL_DIR=${MODEL_DIR:-$root/models} DATA_DIR=${DATA_DIR:-$work} LOG_LEVEL=warning PORT=$port "$bin" serve &
     server=$!
     local started=$(date +%s%N)
     for _ in $(seq 300); do

@@ -85,6 +85,48 @@ struct ConnectionTests {
         }
     }
 
+    @Test("A body that arrives in a burst and then stalls is cut off within two windows, not after size / rate (third probe)")
+    func burstThenStall() async throws {
+        try await Self.app().test(.live) { client in
+            let port = try #require(client.port)
+            // 900 KB of a 1 MB body at once: on average far above 10 KB/s for 90 s, but nothing after the burst.
+            let script = """
+                s.sendall(b'POST /liveness HTTP/1.1\\r\\nHost: x\\r\\nX-API-KEY: client-key\\r\\nContent-Type: application/json\\r\\nContent-Length: 1000000\\r\\n\\r\\n{"image":"' + b'A' * 900000)
+                """
+            let output = try await Self.socket(port, script + "\n" + Self.untilClosed(60))
+            #expect(output.hasPrefix("closed"), "\(output)")
+            let seconds = Double(output.dropFirst("closed ".count).prefix { $0 != "\n" }) ?? 99
+            #expect(seconds < 6, "closed after \(seconds) s; the window is 1 s after a grace of 1 s")
+        }
+    }
+
+    @Test("Past MAX_BODY_BYTES_IN_FLIGHT a request is refused with 503 overloaded before its body is read")
+    func bodiesInFlight() async throws {
+        try await Self.app {
+            $0.bodyMinBytesPerSecond = 1
+            $0.maxBodyBytesInFlight = 1_048_576
+        }.test(.live) { client in
+            let port = try #require(client.port)
+            // The first connection declares 800 KB and stalls; the second's 800 KB does not fit beside it.
+            let script = """
+                head = b'POST /liveness HTTP/1.1\\r\\nHost: x\\r\\nX-API-KEY: client-key\\r\\nContent-Type: application/json\\r\\nContent-Length: 800000\\r\\n\\r\\n'
+                s.sendall(head + b'{"image":"'); time.sleep(0.5)
+                s2 = socket.create_connection(('127.0.0.1', \(port))); s2.sendall(head); s2.settimeout(10)
+                print(s2.recv(65536).decode('latin-1'))
+                s.close(); time.sleep(0.5)
+                s3 = socket.create_connection(('127.0.0.1', \(port))); s3.sendall(head); s3.settimeout(1)
+                try:
+                    print('third', s3.recv(65536).decode('latin-1'))
+                except socket.timeout:
+                    print('third waits for its body')
+                """
+            let output = try await Self.socket(port, script)
+            #expect(output.contains("503 Service Unavailable") && output.contains(#""code":"overloaded""#), "\(output)")
+            #expect(output.contains("Retry-After: 1") || output.contains("retry-after: 1"), "\(output)")
+            #expect(output.contains("third waits for its body"), "a closed connection gives its bytes back: \(output)")
+        }
+    }
+
     @Test("A request without a key is refused before its body is read, and the connection closes")
     func unauthenticatedBody() async throws {
         try await Self.app { $0.bodyMinBytesPerSecond = 1 }.test(.live) { client in

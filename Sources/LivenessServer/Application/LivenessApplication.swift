@@ -78,9 +78,14 @@ public enum LivenessApplication {
             services.append(ModelService(server: configuration, state: state, logger: logger))
         }
         let connections = configuration.connections
+        let budget = BodyBudget(limit: connections.maxBodyBytesInFlight)
+        let largestBody = max(configuration.maxBodyBytes, configuration.maxVideoBytes)
         return Application(
             router: router,
-            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(configuration: connections)])),
+            server: .http1(
+                configuration: .init(additionalChannelHandlers: [
+                    ConnectionGuard(configuration: connections, budget: budget, largestBody: largestBody)
+                ])),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: nil,
                 availableConnectionsDelegate: .maximum(connections.maxConnections, logger: logger)),

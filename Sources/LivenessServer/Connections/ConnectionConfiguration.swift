@@ -3,12 +3,13 @@ import LivenessCore
 
 /// Limits on connections, applied before any request reaches the router: ``Setting/connectionSettings``
 /// (`HEADER_TIMEOUT_SECONDS`, `IDLE_TIMEOUT_SECONDS`, `BODY_MIN_BYTES_PER_SECOND`, `MAX_CONNECTIONS`,
-/// `TRUSTED_PROXIES`); the defaults are set here.
+/// `MAX_BODY_BYTES_IN_FLIGHT`, `TRUSTED_PROXIES`); the defaults are set here.
 public struct ConnectionConfiguration: Sendable, Hashable {
     public var headerTimeout: Double = 10
     public var idleTimeout: Double = 60
     public var bodyMinBytesPerSecond = 16_384
     public var maxConnections = 512
+    public var maxBodyBytesInFlight = 192 * 1024 * 1024
     public var trustedProxies = TrustedProxies.none
 
     public init() {}
@@ -25,6 +26,7 @@ public struct ConnectionConfiguration: Sendable, Hashable {
         idleTimeout = try settings.number(.idleTimeoutSeconds, default: idleTimeout)
         bodyMinBytesPerSecond = try settings.integer(.bodyMinBytesPerSecond, default: bodyMinBytesPerSecond)
         maxConnections = try settings.integer(.maxConnections, default: maxConnections)
+        maxBodyBytesInFlight = try settings.integer(.maxBodyBytesInFlight, default: maxBodyBytesInFlight)
         if let text = settings.text(.trustedProxies) {
             switch TrustedProxies.parse(text) {
             case .success(let proxies): trustedProxies = proxies

@@ -5,8 +5,10 @@ import NIOHTTPTypes
 import LivenessWire
 
 /// Closes connections that hold the server without sending a request: headers that trickle in, a body slower
-/// than `BODY_MIN_BYTES_PER_SECOND`, a kept-alive connection idle past `IDLE_TIMEOUT_SECONDS`. And when the
-/// server answers before the request body has arrived (a 401, 413 or 415 refuses it unread), the connection
+/// than `BODY_MIN_BYTES_PER_SECOND` over any window of `HEADER_TIMEOUT_SECONDS` (``BodyProgress``), a kept-alive
+/// connection idle past `IDLE_TIMEOUT_SECONDS`. Refuses a request with 503 `overloaded` before reading its body
+/// when the bodies of all connections would hold more than `MAX_BODY_BYTES_IN_FLIGHT` (``BodyBudget``). And when
+/// the server answers before the request body has arrived (a 401, 413 or 415 refuses it unread), the connection
 /// closes after the answer instead of reading the rest of the body.
 ///
 /// Sits after the HTTP codec; ``ConnectionGuard/ByteObserver`` sits before it, to see a request's first byte.
@@ -18,15 +20,23 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundOut = HTTPResponsePart
 
     let configuration: ConnectionConfiguration
+    let budget: BodyBudget
+    /// The largest body any route accepts: a larger `Content-Length` reserves only this much (the route answers 413).
+    let largestBody: Int
     private var idleSince = NIODeadline.now()
     private var firstByte: NIODeadline?
-    private var bodyStart: NIODeadline?
-    private var bodyBytes = 0
+    private var body: BodyProgress?
     private var inFlight = 0
+    /// Body bytes this connection holds in ``budget``.
+    private var reserved = 0
+    /// The current request was refused here: its parts are dropped.
+    private var refusing = false
     private var ticker: Scheduled<Void>?
 
-    init(configuration: ConnectionConfiguration) {
+    init(configuration: ConnectionConfiguration, budget: BodyBudget, largestBody: Int) {
         self.configuration = configuration
+        self.budget = budget
+        self.largestBody = largestBody
     }
 
     /// Notes the first byte of each request, before the HTTP decoder buffers it.
@@ -64,29 +74,51 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     func handlerRemoved(context: ChannelHandlerContext) {
         ticker?.cancel()
         ticker = nil
+        releaseBody()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         ticker?.cancel()
         ticker = nil
+        releaseBody()
         context.fireChannelInactive()
     }
 
     fileprivate func bytesArrived() {
-        if inFlight == 0 && bodyStart == nil && firstByte == nil { firstByte = .now() }
+        if inFlight == 0 && body == nil && firstByte == nil { firstByte = .now() }
+    }
+
+    private func releaseBody() {
+        budget.release(reserved)
+        reserved = 0
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if refusing { return }
         switch unwrapInboundIn(data) {
-        case .head:
-            inFlight += 1
+        case .head(let head):
             firstByte = nil
-            bodyStart = .now()
-            bodyBytes = 0
+            let declared = head.headerFields[.contentLength].flatMap { Int($0) }.map { min(max(0, $0), largestBody) } ?? 0
+            guard budget.reserve(declared) else {
+                refusing = true
+                refuse(.bodiesInFlight, context: context)
+                return
+            }
+            reserved += declared
+            inFlight += 1
+            body = BodyProgress(start: .now())
         case .body(let buffer):
-            bodyBytes += buffer.readableBytes
+            body?.received(buffer.readableBytes)
+            // Without a Content-Length (chunked), the bytes are reserved as they arrive.
+            if let received = body?.bytes, received > reserved {
+                guard budget.reserve(received - reserved) else {
+                    context.channel.close(promise: nil)
+                    return
+                }
+                reserved = received
+            }
         case .end:
-            bodyStart = nil
+            body = nil
         }
         context.fireChannelRead(data)
     }
@@ -97,7 +129,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         inFlight = max(0, inFlight - 1)
-        if bodyStart != nil {
+        if inFlight == 0 { releaseBody() }
+        if body != nil {
             // Answered before the body arrived: close rather than read the rest.
             let written = context.eventLoop.makePromise(of: Void.self)
             written.futureResult.whenComplete { [channel = context.channel] _ in channel.close(promise: nil) }
@@ -122,27 +155,15 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             case .invalidVersion: "only HTTP/1.1 and HTTP/1.0 are served here"
             default: "the request is not valid HTTP/1.1"
             }
-        let body = APIError.invalidRequest(message).jsonBody
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        headers[.contentLength] = String(body.count)
-        headers[.connection] = "close"
-        context.write(wrapOutboundOut(.head(HTTPResponse(status: .badRequest, headerFields: headers))), promise: nil)
-        context.write(wrapOutboundOut(.body(ByteBuffer(bytes: body))), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { [channel = context.channel] _ in
-            channel.close(promise: nil)
-        }
+        refuse(.invalidRequest(message), context: context)
     }
 
     /// Which limit the connection has passed at `now`, if any.
     func overdue(now: NIODeadline) -> String? {
-        if let bodyStart {
-            let elapsed = Double((now - bodyStart).nanoseconds) / 1e9
-            let grace = configuration.headerTimeout
-            if elapsed > grace && Double(bodyBytes) < Double(configuration.bodyMinBytesPerSecond) * (elapsed - grace) {
-                return "body too slow"
-            }
-            return nil
+        if body != nil {
+            let window = configuration.headerTimeout
+            let slow = body?.tooSlow(now: now, rate: configuration.bodyMinBytesPerSecond, grace: window, window: window) ?? false
+            return slow ? "body too slow" : nil
         }
         guard inFlight == 0 else { return nil }
         if let firstByte {

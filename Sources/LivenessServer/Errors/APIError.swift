@@ -41,6 +41,8 @@ public struct APIError: Error, Hashable, Sendable {
     public static let storageUnavailable = APIError(
         .storageUnavailable, "the database is unavailable; try again shortly")
     public static let notReady = APIError(.notReady, "the models are still loading")
+    /// Past `MAX_BODY_BYTES_IN_FLIGHT`: too many bodies are arriving at once.
+    public static let bodiesInFlight = APIError(.overloaded, "too many request bodies are arriving at once; retry shortly")
     public static func notFound(_ message: String = "no such endpoint") -> APIError { .init(.notFound, message) }
     public static let methodNotAllowed = APIError(.methodNotAllowed, "method not allowed on this endpoint")
     public static let internalError = APIError(.internalError, "internal error")

@@ -9,7 +9,12 @@ extension Setting {
         "how long a kept-alive connection may wait for its next request")
     public static let bodyMinBytesPerSecond = Setting(
         "body.min.bytes.per.second", .integer(1...1_073_741_824), default: connections.bodyMinBytesPerSecond,
-        group: .connections, "slowest body upload allowed (after a grace of `HEADER_TIMEOUT_SECONDS`)")
+        group: .connections,
+        "slowest body upload allowed, over every window of `HEADER_TIMEOUT_SECONDS` after a grace of the same length (a body that stalls is cut off)"
+    )
+    public static let maxBodyBytesInFlight = Setting(
+        "max.body.bytes.in.flight", .integer(1_048_576...68_719_476_736), default: connections.maxBodyBytesInFlight,
+        group: .connections, "request body bytes all connections may hold at once (declared or received); past it, 503 `overloaded`")
     public static let maxConnections = Setting(
         "max.connections", .integer(1...1_000_000), default: connections.maxConnections, group: .connections,
         "open connections at once; more wait in the listen backlog")
@@ -19,6 +24,6 @@ extension Setting {
 
     /// What ``ConnectionConfiguration`` reads.
     public static let connectionSettings: [Setting] = [
-        headerTimeoutSeconds, idleTimeoutSeconds, bodyMinBytesPerSecond, maxConnections, trustedProxies,
+        headerTimeoutSeconds, idleTimeoutSeconds, bodyMinBytesPerSecond, maxConnections, maxBodyBytesInFlight, trustedProxies,
     ]
 }
