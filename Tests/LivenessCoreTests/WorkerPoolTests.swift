@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LivenessCore
 import TestSupport
 import Testing
@@ -130,5 +131,23 @@ struct WorkerPoolTests {
         await pool.shutdown()
         let error = await #expect(throws: LivenessError.self) { try await pool.run { $0 } }
         #expect(error?.code == .overloaded)
+    }
+
+    /// Counts contexts freed; each takes a while to free, as networks do.
+    final class SlowContext: @unchecked Sendable {
+        static let freed = Mutex(0)
+        deinit {
+            Thread.sleep(forTimeInterval: 0.2)
+            Self.freed.withLock { $0 += 1 }
+        }
+    }
+
+    @Test("shutdown() returns only after every worker has freed its context (issue 22: a crash in libtbb at exit)")
+    func contextsFreedBeforeShutdownReturns() async throws {
+        let pool = try await WorkerPool(workers: 2) { _ in SlowContext() }
+        _ = try await pool.run { _ in 1 }
+        let before = SlowContext.freed.withLock { $0 }
+        await pool.shutdown()
+        #expect(SlowContext.freed.withLock { $0 } == before + 2, "a worker was still freeing its networks when shutdown returned")
     }
 }

@@ -179,7 +179,7 @@ public final class WorkerPool<Context>: @unchecked Sendable {
     }
 
     private func work(index: Int, latch: StartupLatch, makeContext: @Sendable (Int) throws -> Context) {
-        let context: Context
+        var context: Context?
         do {
             context = try makeContext(index)
             latch.succeed()
@@ -189,12 +189,16 @@ public final class WorkerPool<Context>: @unchecked Sendable {
             threadExited()
             return
         }
-        while let job = nextJob() {
-            job(context)
+        while let job = nextJob(), let current = context {
+            job(current)
             condition.lock()
             busy -= 1
             condition.unlock()
         }
+        // Free the context (its networks) on this thread before saying it stopped: ``shutdown()`` returns only
+        // after every worker's networks are gone, so a process that exits next never races a worker still
+        // tearing down OpenCV or OpenVINO objects against the libraries' static destructors (TBB's among them).
+        context = nil
         threadExited()
     }
 
