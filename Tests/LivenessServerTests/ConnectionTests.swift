@@ -29,7 +29,8 @@ struct ConnectionTests {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Python: seconds until the server closes the connection (reading whatever it sends), at most `limit`.
+    /// Python: seconds until the server closes the connection (reading whatever it sends; a reset counts as
+    /// closed), at most `limit`.
     static func untilClosed(_ limit: Int) -> String {
         """
         s.settimeout(\(limit)); start = time.time(); got = b''
@@ -40,6 +41,8 @@ struct ConnectionTests {
                 got += chunk
         except socket.timeout:
             print('open'); print(got.decode('latin-1')); sys.exit(0)
+        except ConnectionResetError:
+            pass  # closed with bytes of ours still unread: a reset
         print('closed %.1f' % (time.time() - start)); print(got.decode('latin-1'))
         """
     }
@@ -87,16 +90,21 @@ struct ConnectionTests {
 
     @Test("A body that arrives in a burst and then stalls is cut off within two windows, not after size / rate (third probe)")
     func burstThenStall() async throws {
-        try await Self.app().test(.live) { client in
+        try await Self.app { $0.headerTimeout = 2 }.test(.live) { client in
             let port = try #require(client.port)
-            // 900 KB of a 1 MB body at once: on average far above 10 KB/s for 90 s, but nothing after the burst.
+            // 900 KB of a 1 MB body at once: on average far above 10 KB/s for 90 s, but nothing after the burst. A
+            // loaded machine may close the connection before the burst is all sent: that counts as closed too.
             let script = """
-                s.sendall(b'POST /liveness HTTP/1.1\\r\\nHost: x\\r\\nX-API-KEY: client-key\\r\\nContent-Type: application/json\\r\\nContent-Length: 1000000\\r\\n\\r\\n{"image":"' + b'A' * 900000)
+                start = time.time()
+                try:
+                    s.sendall(b'POST /liveness HTTP/1.1\\r\\nHost: x\\r\\nX-API-KEY: client-key\\r\\nContent-Type: application/json\\r\\nContent-Length: 1000000\\r\\n\\r\\n{"image":"' + b'A' * 900000)
+                except OSError:
+                    print('closed %.1f' % (time.time() - start)); sys.exit(0)
                 """
             let output = try await Self.socket(port, script + "\n" + Self.untilClosed(60))
             #expect(output.hasPrefix("closed"), "\(output)")
             let seconds = Double(output.dropFirst("closed ".count).prefix { $0 != "\n" }) ?? 99
-            #expect(seconds < 6, "closed after \(seconds) s; the window is 1 s after a grace of 1 s")
+            #expect(seconds < 15, "closed after \(seconds) s; the window is 2 s after a grace of 2 s")
         }
     }
 
@@ -104,6 +112,7 @@ struct ConnectionTests {
     func bodiesInFlight() async throws {
         try await Self.app {
             $0.bodyMinBytesPerSecond = 1
+            $0.headerTimeout = 10
             $0.maxBodyBytesInFlight = 1_048_576
         }.test(.live) { client in
             let port = try #require(client.port)
@@ -113,8 +122,8 @@ struct ConnectionTests {
                 s.sendall(head + b'{"image":"'); time.sleep(0.5)
                 s2 = socket.create_connection(('127.0.0.1', \(port))); s2.sendall(head); s2.settimeout(10)
                 print(s2.recv(65536).decode('latin-1'))
-                s.close(); time.sleep(0.5)
-                s3 = socket.create_connection(('127.0.0.1', \(port))); s3.sendall(head); s3.settimeout(1)
+                s.close(); time.sleep(1.5)
+                s3 = socket.create_connection(('127.0.0.1', \(port))); s3.sendall(head); s3.settimeout(2)
                 try:
                     print('third', s3.recv(65536).decode('latin-1'))
                 except socket.timeout:
@@ -129,7 +138,12 @@ struct ConnectionTests {
 
     @Test("A request without a key is refused before its body is read, and the connection closes")
     func unauthenticatedBody() async throws {
-        try await Self.app { $0.bodyMinBytesPerSecond = 1 }.test(.live) { client in
+        // A long window: on a loaded machine the answer may take seconds, and the body's 14 bytes must not be cut
+        // off as too slow before it comes.
+        try await Self.app {
+            $0.bodyMinBytesPerSecond = 1
+            $0.headerTimeout = 10
+        }.test(.live) { client in
             let port = try #require(client.port)
             let script = """
                 s.sendall(b'POST /liveness HTTP/1.1\\r\\nHost: x\\r\\nContent-Type: application/json\\r\\nContent-Length: 5000000\\r\\n\\r\\n{"image":"AAAA')
