@@ -4,9 +4,10 @@
 #   docker run -p 8000:8000 -e API_KEY=change-me -v liveness-data:/var/lib/liveness liveness
 #
 # Stages: the models (fetched and sha256-verified at build time), OpenVINO's C SDK (the pinned PyPI wheel,
-# sha256-checked; only libopenvino, its C API, the CPU plugin and the ONNX frontend), the release build
-# (Swift runtime linked in statically; OpenCV trimmed to the five modules it uses: core, imgproc, imgcodecs,
-# dnn, videoio), the shared libraries that binary loads, and a bookworm-slim runtime with only those.
+# sha256-checked; only libopenvino, its C API, the CPU plugin and the ONNX frontend), the release binary
+# (built from source, or prebuilt by the same script; the Swift runtime linked in statically; OpenCV trimmed
+# to the five modules it uses: core, imgproc, imgcodecs, dnn, videoio), the shared libraries that binary
+# loads, and a bookworm-slim runtime with only those.
 #
 # Build arguments:
 #   OPTIONAL_MODELS  non-empty: also put the optional classifiers into /opt/liveness/models/optional
@@ -15,10 +16,16 @@
 #                  upstream; the sha256 checks are the same.
 #   OPENVINO_MIRROR  fetch the pinned OpenVINO wheel from this base URL (serving it by name) instead of
 #                  PyPI; the sha256 check is the same.
-#   SWIFT_IMAGE    the builder image (default: the official Swift image for bookworm).
+#   BINARY         source (default): compile the service in the Swift image (stage 3a);
+#                  prebuilt: ship prebuilt/liveness from the build context (stage 3b), made by
+#                  scripts/build-release on Debian 12 after scripts/setup (CI does this: the image it tests
+#                  holds the binary its tests ran). Skipping the Swift image needs BuildKit; the classic
+#                  builder builds every stage.
+#   SWIFT_IMAGE    the builder image of stage 3a (default: the official Swift image for bookworm).
 #   RUNTIME_IMAGE  the runtime base (default: debian:bookworm-slim).
 ARG SWIFT_IMAGE=swift:6.3.1-bookworm
 ARG RUNTIME_IMAGE=debian:bookworm-slim
+ARG BINARY=source
 
 # 1. Models. Without a mirror the MediaPipe blink models are converted from the mediapipe wheel on PyPI
 #    (scripts/convert-mediapipe-models), hence python3-venv, and dlib's face-recognition model is converted
@@ -51,16 +58,16 @@ COPY pkgconfig/liveness-openvino.pc pkgconfig/
 COPY scripts/fetch-openvino scripts/
 RUN OPENVINO_MIRROR="${OPENVINO_MIRROR}" OPENVINO_DIR=/opt/openvino scripts/fetch-openvino
 
-# 3. Release build against Debian's OpenCV 4.6, through the project's trimmed pkg-config file, and OpenVINO
-#    (OPENVINO_DIR sets the binary's rpath to /opt/openvino/lib).
-FROM ${SWIFT_IMAGE} AS build
+# 3a. From source: the release build (scripts/build-release) against Debian's OpenCV 4.6, through the
+#     project's trimmed pkg-config file, and OpenVINO (OPENVINO_DIR sets the binary's rpath to /opt/openvino/lib).
+FROM ${SWIFT_IMAGE} AS source
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends pkg-config \
       libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-dnn-dev libopencv-videoio-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pkgconfig/ pkgconfig/
-COPY scripts/install-pkgconfig scripts/
+COPY scripts/install-pkgconfig scripts/build-release scripts/
 RUN scripts/install-pkgconfig
 COPY --from=openvino /opt/openvino /opt/openvino
 RUN install -D -m 644 /opt/openvino/liveness-openvino.pc /usr/local/lib/pkgconfig/liveness-openvino.pc
@@ -71,10 +78,16 @@ COPY Plugins/ Plugins/
 # Sources/LivenessServer/SwaggerUI/ from the pinned PyPI wheel; without them the build names that script.
 COPY Sources/ Sources/
 COPY Tests/ Tests/
-# Debug info is stripped (about 130 MB); the symbols stay, so crash backtraces still name functions.
-RUN swift build -c release --static-swift-stdlib --product liveness \
- && install -D -m 755 "$(swift build -c release --show-bin-path)/liveness" /out/liveness \
- && strip --strip-debug /out/liveness
+RUN scripts/build-release /out/liveness
+
+# 3b. Prebuilt: prebuilt/liveness from the build context, as scripts/build-release made it.
+FROM ${RUNTIME_IMAGE} AS prebuilt
+COPY prebuilt/ /out/
+
+# 3. The binary the image ships: stage 3a or 3b, as BINARY says.
+FROM ${BINARY} AS binary
+RUN test -x /out/liveness && test -x /out/swift-backtrace-static \
+ || { echo "BINARY=prebuilt needs prebuilt/liveness: run scripts/build-release first" >&2; exit 1; }
 
 # 4. The shared libraries the binary loads: Debian's five OpenCV runtime packages are installed here, and
 #    only the ldd closure of the binary (less what the base image already has, and OpenVINO's, which stay in
@@ -85,7 +98,7 @@ RUN find /usr/lib -type f -name '*.so*' | sort > /base-libraries.txt \
  && apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       libopencv-core406 libopencv-imgproc406 libopencv-imgcodecs406 libopencv-dnn406 libopencv-videoio406
-COPY --from=build /out/liveness /usr/local/bin/liveness
+COPY --from=binary /out/liveness /usr/local/bin/liveness
 COPY --from=openvino /opt/openvino/lib /opt/openvino/lib
 RUN mkdir -p /out/usr/local/lib/liveness \
  && ldd /usr/local/bin/liveness /opt/openvino/lib/libopenvino_intel_cpu_plugin.so \
@@ -101,10 +114,14 @@ COPY --from=libraries /out/ /
 COPY --from=openvino /opt/openvino/lib /opt/openvino/lib
 COPY --from=openvino /opt/openvino/licenses /usr/share/doc/openvino
 COPY --from=models /models /opt/liveness/models
-COPY --from=build /out/liveness /usr/local/bin/liveness
+COPY --from=binary /out/liveness /usr/local/bin/liveness
+COPY --from=binary /out/swift-backtrace-static /usr/local/libexec/swift/linux/swift-backtrace-static
 RUN ldconfig \
  && ! ldd /usr/local/bin/liveness | grep 'not found' \
  && useradd --system --uid 10001 --user-group --home-dir /var/lib/liveness --create-home --shell /usr/sbin/nologin liveness
+# A crash prints a symbolicated backtrace of every thread to standard error (the container's log), from the
+# Swift runtime's backtracer; scripts/docker-test checks it with a SIGSEGV.
+ENV SWIFT_BACKTRACE=enable=yes,interactive=no,color=no,threads=all,swift-backtrace=/usr/local/libexec/swift/linux/swift-backtrace-static
 ENV HOST=0.0.0.0 \
     PORT=8000 \
     MODEL_DIR=/opt/liveness/models \

@@ -148,21 +148,37 @@ let package = Package(
             dependencies: ["LivenessCore", "LivenessBombs"],
             path: "Tests/TestSupport"
         ),
+        // The HTTP application on a scripted engine, test databases and challenge clients, for the server suites.
+        .target(
+            name: "ServerTestSupport",
+            dependencies: [
+                "LivenessServer", "LivenessCore", "LivenessWire", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            path: "Tests/ServerTestSupport"
+        ),
+        // Model-free suites (scripts/test --fast): no model is loaded and no `liveness` process is started.
         .testTarget(
             name: "LivenessCoreTests",
-            dependencies: [
-                "LivenessCore", "TestSupport",
-            ]
+            dependencies: ["LivenessCore", "TestSupport"]
         ),
         .testTarget(
             name: "LivenessServerTests",
             dependencies: [
-                "LivenessServer",
-                "LivenessCore",
-                "TestSupport",
+                "LivenessServer", "LivenessCore", "LivenessWire", "TestSupport", "ServerTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        // Suites that load the models: parity, videos, bombs, workers on real networks, and HTTP end to end.
+        .testTarget(
+            name: "LivenessModelTests",
+            dependencies: [
+                "LivenessServer", "LivenessCore", "LivenessWire", "LivenessBombs", "TestSupport", "ServerTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        // Suites that run the `liveness` executable as a process (CLI, replicas, wire identity).
         .testTarget(
             name: "livenessTests",
             dependencies: ["liveness", "LivenessCore", "LivenessWire", "TestSupport"]

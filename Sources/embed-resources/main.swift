@@ -2,7 +2,8 @@ import Foundation
 import Yams
 
 // Usage: embed-resources OUTPUT.swift OPENAPI.yaml --demo [ASSET...] --swagger-ui [ASSET...]
-// Writes `extension OpenAPISpec { static let yaml, json }` and `static let files` in `extension DemoAssets` and
+// Writes `extension OpenAPISpec { static let yaml, json, version }` (version: the spec's info.version), and
+// `static let files` in `extension DemoAssets` and
 // `extension SwaggerUIAssets` (base64 there).
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
@@ -12,6 +13,10 @@ guard arguments.count >= 3 else {
 let yaml = try String(contentsOfFile: arguments[2], encoding: .utf8)
 guard let document = try Yams.load(yaml: yaml) else {
     FileHandle.standardError.write(Data("\(arguments[2]) is empty\n".utf8))
+    exit(1)
+}
+guard let version = ((document as? [String: Any])?["info"] as? [String: Any])?["version"] as? String else {
+    FileHandle.standardError.write(Data("\(arguments[2]) has no info.version\n".utf8))
     exit(1)
 }
 let json = String(
@@ -45,6 +50,7 @@ let source = """
     extension OpenAPISpec {
         static let yaml = \(literal(yaml))
         static let json = \(literal(json))
+        public static let version = \(literal(version))
     }
 
     extension DemoAssets {

@@ -77,7 +77,7 @@ struct BlinkCommand: AsyncParsableCommand {
                 "%@: %@, blinks %d, frames %d (faces %d) at %.1f fps, passive %@, motion %.4f, EAR %.3f/%.3f, %@ (%.2f s: decode %.2f, frames %.2f)",
             path, analysis.activePassed ? "PASSED" : "failed", analysis.blinkCount, analysis.framesAnalyzed,
             analysis.faceFrames, analysis.fps, passive, analysis.motion, analysis.earBaseline, analysis.earMinimum,
-            analysis.reasons.isEmpty ? "no reasons" : analysis.reasons.joined(separator: ","), seconds,
+            analysis.reasons.isEmpty ? "no reasons" : analysis.reasons.map(\.rawValue).joined(separator: ","), seconds,
             analysis.decodeSeconds, analysis.analysisSeconds) + face
     }
 }

@@ -22,7 +22,7 @@ struct CheckOutcome: Sendable {
         switch result {
         case .success(let value):
             let box = value.face.box
-            let active = value.requiresActiveCheck ? "yes (\(value.reasons.joined(separator: ", ")))" : "no"
+            let active = value.requiresActiveCheck ? "yes (\(value.reasons.map(\.rawValue).joined(separator: ", ")))" : "no"
             return String(
                 format: "%@: %@ score %.4f, P(real) %.4f, face %d,%d %dx%d (%.3f), faces %d, active check: %@",
                 path, value.label.rawValue, value.confidenceScore, value.realProbability, box.x, box.y, box.width,

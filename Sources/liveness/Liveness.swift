@@ -1,5 +1,6 @@
 import ArgumentParser
 import LivenessCore
+import LivenessServer
 
 /// The `liveness` executable: the HTTP server, passive and blink checks, benchmarks, fuzzing and health checks.
 @main
@@ -7,6 +8,7 @@ struct Liveness: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liveness",
         abstract: "Face liveness (presentation-attack) detection with the MiniFASNet anti-spoof models.",
+        version: OpenAPISpec.version,
         subcommands: [
             ServeCommand.self, CheckCommand.self, EvaluateCommand.self, BlinkCommand.self, BenchCommand.self, FuzzCommand.self, BombsCommand.self,
             HealthcheckCommand.self, TokenCommand.self, DocsCommand.self,

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import LivenessCore
 @testable import LivenessServer
 import LivenessWire
+import ServerTestSupport
 import Testing
 import TestSupport
 
@@ -145,16 +146,16 @@ struct AuditEndpointTests {
     func challengeInDatabase() async throws {
         try await Self.withStorage { storage, _ in
             try await TestApp.make(Self.keys, storage: storage, engine: .scripted(.alwaysChallenge())).test(.router) { client in
-                let fallback = try await BlinkEndpointTests.issue(client, key: "client-key")
+                let fallback = try await ChallengeClient.issue(client, key: "client-key")
                 let id = try #require(fallback.challengeId)
                 let stored = try #require(try await storage.challenges.find(id: id))
                 #expect(stored.state == .open)
                 #expect(stored.apiKeyID == APIKeySet(["client-key"]).identify("client-key"))
-                let response = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, challengeID: id, key: "client-key")
+                let response = try await ChallengeClient.upload(client, video: ChallengeClient.blink, challengeID: id, key: "client-key")
                 #expect(response.status == .ok)
                 #expect(try response.blink.activePassed == true)
                 #expect(try await storage.challenges.find(id: id)?.state == .passed)
-                let replay = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, challengeID: id, key: "client-key")
+                let replay = try await ChallengeClient.upload(client, video: ChallengeClient.blink, challengeID: id, key: "client-key")
                 #expect(replay.status == .conflict)
                 let entries = try await client.execute(uri: "/audit", method: .get, headers: [Self.apiKeyHeader: "admin-key"])
                     .decoded(Components.Schemas.AuditList.self).entries

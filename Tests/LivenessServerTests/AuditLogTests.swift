@@ -1,5 +1,6 @@
 import Foundation
 @testable import LivenessServer
+import ServerTestSupport
 import Testing
 import TestSupport
 

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Configuration
 import LivenessServer
 import LivenessWire
+import ServerTestSupport
 import Testing
 import TestSupport
 

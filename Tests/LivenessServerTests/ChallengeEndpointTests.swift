@@ -5,21 +5,16 @@ import LivenessCore
 import HummingbirdTesting
 @testable import LivenessServer
 import LivenessWire
+import ServerTestSupport
 import Testing
 import TestSupport
 
 /// `GET /challenges/{challenge_id}`: the backend reads the verdict from the service, on both stores.
 @Suite("GET /challenges/{id}")
 struct ChallengeEndpointTests {
-    static let apiKey = HTTPField.Name("X-API-KEY")!
-
-    static func status(_ client: some TestClientProtocol, _ id: String, key: String?) async throws -> TestResponse {
-        try await client.execute(uri: "/challenges/\(id)", method: .get, headers: key.map { [Self.apiKey: $0] } ?? [:])
-    }
-
     /// Runs `body` against an app whose challenges live in `store` (nil: SQLite in a temporary folder).
     static func withApp(
-        clock: BlinkEndpointTests.TestClock, sqlite: Bool, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+        clock: TestClock, sqlite: Bool, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         func run(_ store: any ChallengeStore) async throws {
             var configuration = TestApp.configuration()
@@ -40,39 +35,39 @@ struct ChallengeEndpointTests {
 
     @Test("Open, failed attempt, passed; other keys get 404; expired", arguments: [false, true])
     func lifecycle(sqlite: Bool) async throws {
-        let clock = BlinkEndpointTests.TestClock()
+        let clock = TestClock()
         try await Self.withApp(clock: clock, sqlite: sqlite) { client in
-            let id = try #require(try await BlinkEndpointTests.issue(client, key: "key-a").challengeId)
-            let open = try await Self.status(client, id, key: "key-a")
+            let id = try #require(try await ChallengeClient.issue(client, key: "key-a").challengeId)
+            let open = try await ChallengeClient.status(client, id, key: "key-a")
             #expect(open.status == .ok)
             let opened = try open.challenge
             #expect(opened.status == .open && opened.attemptsLeft == 2)
-            #expect(opened.passive.livenessLabel == .real && opened.passive.reasons == ["policy_always"])
+            #expect(opened.passive.livenessLabel == .real && opened.passive.reasons == [.policyAlways])
             #expect(opened.lastAttempt == nil && opened.completedAt == nil)
 
-            #expect(try await Self.status(client, id, key: "key-b").status == .notFound)
-            #expect(try await Self.status(client, id, key: nil).status == .unauthorized)
-            #expect(try await Self.status(client, String(repeating: "a", count: 32), key: "key-a").errorCode == "challenge_not_found")
-            #expect(try await Self.status(client, "junk", key: "key-a").status == .notFound)
+            #expect(try await ChallengeClient.status(client, id, key: "key-b").status == .notFound)
+            #expect(try await ChallengeClient.status(client, id, key: nil).status == .unauthorized)
+            #expect(try await ChallengeClient.status(client, String(repeating: "a", count: 32), key: "key-a").errorCode == "challenge_not_found")
+            #expect(try await ChallengeClient.status(client, "junk", key: "key-a").status == .notFound)
 
-            let failed = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.photo, challengeID: id, key: "key-a")
+            let failed = try await ChallengeClient.upload(client, video: ChallengeClient.photo, challengeID: id, key: "key-a")
             #expect(try failed.blink.activePassed == false)
-            let afterFail = try await Self.status(client, id, key: "key-a")
+            let afterFail = try await ChallengeClient.status(client, id, key: "key-a")
             #expect(try afterFail.challenge.status == .open)
             #expect(try afterFail.challenge.attemptsLeft == 1)
             let last = try #require(try afterFail.challenge.lastAttempt)
-            #expect(last.activePassed == false && last.reasons.contains("no_blink"))
+            #expect(last.activePassed == false && last.reasons.contains(.noBlink))
 
-            let passed = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, challengeID: id, key: "key-a")
+            let passed = try await ChallengeClient.upload(client, video: ChallengeClient.blink, challengeID: id, key: "key-a")
             #expect(try passed.blink.activePassed == true)
-            let done = try await Self.status(client, id, key: "key-a")
+            let done = try await ChallengeClient.status(client, id, key: "key-a")
             #expect(try done.challenge.status == .passed)
             #expect(try done.challenge.completedAt != nil)
             #expect(try done.challenge.lastAttempt?.activePassed == true)
 
-            let other = try #require(try await BlinkEndpointTests.issue(client, key: "key-a").challengeId)
+            let other = try #require(try await ChallengeClient.issue(client, key: "key-a").challengeId)
             clock.advance(181)
-            #expect(try await Self.status(client, other, key: "key-a").challenge.status == .expired)
+            #expect(try await ChallengeClient.status(client, other, key: "key-a").challenge.status == .expired)
         }
     }
 
@@ -88,7 +83,7 @@ struct ChallengeEndpointTests {
             let answer = try await client.execute(
                 uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "image_T1.jpg"))
             let id = try #require(try answer.liveness.fallback?.challengeId)
-            let status = try await Self.status(client, id, key: nil)
+            let status = try await ChallengeClient.status(client, id, key: nil)
             let passive = try #require(status.object["passive"] as? [String: Any])
             #expect(passive["confidence_score"] as? Double == 0.123457)
             #expect(try answer.liveness.confidenceScore == 0.123457)
@@ -97,17 +92,17 @@ struct ChallengeEndpointTests {
 
     @Test("Out of attempts is failed; other methods get 405 with Allow")
     func failedAndMethods() async throws {
-        let clock = BlinkEndpointTests.TestClock()
+        let clock = TestClock()
         try await Self.withApp(clock: clock, sqlite: true) { client in
-            let id = try #require(try await BlinkEndpointTests.issue(client, key: "key-a").challengeId)
+            let id = try #require(try await ChallengeClient.issue(client, key: "key-a").challengeId)
             for _ in 0..<2 {
-                _ = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.photo, challengeID: id, key: "key-a")
+                _ = try await ChallengeClient.upload(client, video: ChallengeClient.photo, challengeID: id, key: "key-a")
             }
-            let failed = try await Self.status(client, id, key: "key-a")
+            let failed = try await ChallengeClient.status(client, id, key: "key-a")
             #expect(try failed.challenge.status == .failed)
             #expect(try failed.challenge.attemptsLeft == 0)
             #expect(try failed.challenge.completedAt != nil)
-            let post = try await client.execute(uri: "/challenges/\(id)", method: .post, headers: [Self.apiKey: "key-a"])
+            let post = try await client.execute(uri: "/challenges/\(id)", method: .post, headers: [HTTPField.Name("X-API-KEY")!: "key-a"])
             #expect(post.status == .methodNotAllowed && post.headers[.allow] == "GET, HEAD")
         }
     }

@@ -1,3 +1,4 @@
+import ServerTestSupport
 @testable import LivenessServer
 
 /// Every ``ChallengeStore`` the service has, for the store contract suite: process memory (a single node

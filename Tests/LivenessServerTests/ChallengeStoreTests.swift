@@ -1,5 +1,6 @@
 import Foundation
 @testable import LivenessServer
+import ServerTestSupport
 import Testing
 
 /// The challenge store contract, on every store (``ChallengeStoreKind``): memory, SQLite and PostgreSQL. Only

@@ -5,6 +5,7 @@ import HummingbirdTesting
 @testable import LivenessServer
 import NIOCore
 import NIOEmbedded
+import ServerTestSupport
 import Testing
 import TestSupport
 

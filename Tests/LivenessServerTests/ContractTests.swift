@@ -7,6 +7,7 @@ import HummingbirdTesting
 @testable import LivenessServer
 import NIOCore
 import LivenessWire
+import ServerTestSupport
 import Testing
 import TestSupport
 
@@ -33,19 +34,19 @@ struct ContractTests {
 
     @Test("An empty or malformed challenge_id is 400, never a standalone check; form and query must agree")
     func challengeIDs() async throws {
-        let clock = BlinkEndpointTests.TestClock()
-        let app = try await BlinkEndpointTests.app(clock: clock)
+        let clock = TestClock()
+        let app = try await ChallengeClient.app(clock: clock)
         try await app.test(.router) { client in
-            let id = try #require(try await BlinkEndpointTests.issue(client).challengeId)
-            let empty = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, challengeID: "", query: "?challenge_id=\(id)")
+            let id = try #require(try await ChallengeClient.issue(client).challengeId)
+            let empty = try await ChallengeClient.upload(client, video: ChallengeClient.blink, challengeID: "", query: "?challenge_id=\(id)")
             #expect(empty.status == .badRequest && empty.errorCode == "invalid_request")
-            let other = try await BlinkEndpointTests.upload(
-                client, video: BlinkEndpointTests.blink, challengeID: String(repeating: "0", count: 32), query: "?challenge_id=\(id)")
+            let other = try await ChallengeClient.upload(
+                client, video: ChallengeClient.blink, challengeID: String(repeating: "0", count: 32), query: "?challenge_id=\(id)")
             #expect(other.status == .badRequest)
-            let emptyQuery = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, query: "?challenge_id=")
+            let emptyQuery = try await ChallengeClient.upload(client, video: ChallengeClient.blink, query: "?challenge_id=")
             #expect(emptyQuery.status == .badRequest)
             // The challenge is untouched and still passes.
-            let passed = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, query: "?challenge_id=\(id)")
+            let passed = try await ChallengeClient.upload(client, video: ChallengeClient.blink, query: "?challenge_id=\(id)")
             #expect(try passed.status == .ok && passed.blink.activePassed == true)
         }
     }
@@ -67,10 +68,10 @@ struct ContractTests {
     func extraFields() async throws {
         let app = try await TestApp.make()
         try await app.test(.router) { client in
-            let (headers, body) = Self.form(video: BlinkEndpointTests.blink, extra: 2)
+            let (headers, body) = Self.form(video: ChallengeClient.blink, extra: 2)
             let response = try await client.execute(uri: "/active/blink", method: .post, headers: headers, body: body)
             #expect(response.status == .ok, "\(String(buffer: response.body))")
-            let (manyHeaders, many) = Self.form(video: BlinkEndpointTests.blink, extra: LivenessAPI.maxOtherFields + 1)
+            let (manyHeaders, many) = Self.form(video: ChallengeClient.blink, extra: LivenessAPI.maxOtherFields + 1)
             let refused = try await client.execute(uri: "/active/blink", method: .post, headers: manyHeaders, body: many)
             #expect(refused.status == .badRequest && refused.errorCode == "invalid_request")
         }
@@ -149,53 +150,12 @@ struct ContractTests {
         try await app.test(.router) { client in
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for _ in 0..<6 {
-                    group.addTask { try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.photo).status }
+                    group.addTask { try await ChallengeClient.upload(client, video: ChallengeClient.photo).status }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(statuses.filter { $0 == .ok }.count == 2, "\(statuses)")
             #expect(statuses.filter { $0 == .tooManyRequests }.count == 4, "\(statuses)")
         }
-    }
-}
-
-/// `ACTIVE_CHECK_POLICY`.
-@Suite("Active check policy")
-struct ActiveCheckPolicyTests {
-    @Test("With always, a confident real selfie still needs the active check (policy_always) and gets a challenge")
-    func always() async throws {
-        let engine = try await LivenessEngine(
-            configuration: {
-                var passive = PassiveConfiguration(modelDirectory: Fixtures.models, workers: 1)
-                passive.activeCheck = .always
-                return passive
-            }())
-        let app = try LivenessApplication.build(
-            configuration: TestApp.configuration(), signer: try await TestApp.signer.value, state: ServiceState(engine: engine),
-            logger: .init(label: "test"))
-        try await app.test(.router) { client in
-            let real = try await client.execute(
-                uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "image_T1.jpg"))
-            let body = try real.liveness
-            #expect(body.livenessLabel == .real && body.requiresActiveCheck && body.reasons == ["policy_always"])
-            #expect(body.fallback?.challengeId != nil)
-            let noFace = try await client.execute(
-                uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "no_face.png"))
-            #expect(noFace.errorCode == "no_face")
-        }
-        await engine.shutdown()
-    }
-
-    @Test("ACTIVE_CHECK_POLICY reads adaptive and always, and refuses anything else")
-    func setting() throws {
-        func read(_ value: String) throws -> ActiveCheckPolicy {
-            try PassiveConfiguration(
-                config: ConfigReader(provider: EnvironmentVariablesProvider(environmentVariables: ["ACTIVE_CHECK_POLICY": value]))
-            ).activeCheck
-        }
-        #expect(try read("always") == .always)
-        #expect(try read("ADAPTIVE") == .adaptive)
-        #expect(throws: ConfigurationError.self) { try read("sometimes") }
-        #expect(PassiveConfiguration().activeCheck == .adaptive)
     }
 }

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import LivenessCore
 @testable import LivenessServer
 import LivenessWire
+import ServerTestSupport
 import Testing
 import TestSupport
 
@@ -48,7 +49,7 @@ struct FailClosedTests {
             #expect(try await client.execute(uri: "/health/ready", method: .get).status == .ok)
             let answer = try await client.execute(uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try Self.selfie())
             let id = try #require(try answer.liveness.fallback?.challengeId)
-            let status = try await ChallengeEndpointTests.status(client, id, key: nil)
+            let status = try await ChallengeClient.status(client, id, key: nil)
             #expect(status.object["face_bound"] as? Bool == false)
             #expect(try Self.claims(try #require(status.object["result_token"] as? String))["face_bound"] as? Bool == false)
         }
@@ -58,12 +59,12 @@ struct FailClosedTests {
     func bound() async throws {
         try await Self.app(faceMatch: true).test(.router) { client in
             #expect(try await client.execute(uri: "/health/ready", method: .get).status == .ok)
-            let fallback = try await BlinkEndpointTests.issue(client)
+            let fallback = try await ChallengeClient.issue(client)
             let id = try #require(fallback.challengeId)
-            let status = try await ChallengeEndpointTests.status(client, id, key: nil)
+            let status = try await ChallengeClient.status(client, id, key: nil)
             #expect(status.object["face_bound"] as? Bool == true)
             #expect(try Self.claims(try #require(status.object["result_token"] as? String))["face_bound"] as? Bool == true)
-            let upload = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, challengeID: id, key: nil)
+            let upload = try await ChallengeClient.upload(client, video: ChallengeClient.blink, challengeID: id, key: nil)
             let token = try #require(try upload.blink.resultToken)
             #expect(try Self.claims(token)["face_bound"] as? Bool == true)
         }

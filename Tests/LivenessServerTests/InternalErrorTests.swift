@@ -6,6 +6,7 @@ import LivenessServer
 import LivenessWire
 import Logging
 import NIOCore
+import ServerTestSupport
 import Testing
 import TestSupport
 
@@ -30,7 +31,7 @@ struct InternalErrorTests {
             headers[HTTPField.Name("X-Request-ID")!] = "fault-1"
             let image = try await client.execute(
                 uri: "/liveness", method: .post, headers: headers, body: try TestApp.body(file: "image_T1.jpg"))
-            var (formHeaders, form) = BlinkEndpointTests.multipart(video: BlinkEndpointTests.blink)
+            var (formHeaders, form) = ChallengeClient.multipart(video: ChallengeClient.blink)
             formHeaders[HTTPField.Name("X-Request-ID")!] = "fault-2"
             let clip = try await client.execute(uri: "/active/blink", method: .post, headers: formHeaders, body: form)
             for response in [image, clip] {

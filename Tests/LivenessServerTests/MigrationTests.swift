@@ -2,6 +2,7 @@ import Foundation
 @testable import LivenessServer
 import Logging
 import SQLKit
+import ServerTestSupport
 import Testing
 import TestSupport
 

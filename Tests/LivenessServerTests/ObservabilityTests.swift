@@ -6,6 +6,7 @@ import LivenessServer
 import Logging
 import NIOCore
 import LivenessWire
+import ServerTestSupport
 import Testing
 import TestSupport
 

@@ -5,6 +5,7 @@ import HummingbirdTesting
 @testable import LivenessServer
 import NIOCore
 import LivenessWire
+import ServerTestSupport
 import Testing
 import TestSupport
 

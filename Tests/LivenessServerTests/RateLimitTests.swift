@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import LivenessServer
 import LivenessWire
+import ServerTestSupport
 import Testing
 import TestSupport
 
@@ -44,7 +45,7 @@ struct RateLimitTests {
         }
         let photo = try Fixtures.bytes(Videos.path("noblink_photo_static_h264.mp4"))
         try await app.test(.router) { client in
-            var (headers, body) = BlinkEndpointTests.multipart(video: photo)
+            var (headers, body) = ChallengeClient.multipart(video: photo)
             headers[HTTPField.Name("X-API-KEY")!] = "key-a"
             let failed = try await client.execute(uri: "/active/blink", method: .post, headers: headers, body: body)
             #expect(try failed.blink.activePassed == false)

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import LivenessServer
 import LivenessWire
+import ServerTestSupport
 import Testing
 import TestSupport
 
@@ -11,28 +12,6 @@ import TestSupport
 /// a changed claim, an expired token and a token from another key do not verify.
 @Suite("Result tokens")
 struct ResultTokenTests {
-    /// Runs `Tests/tokens/verify_token.py` (PyJWT with cryptography, from PyPI) on `token` against `jwks`.
-    static func verify(_ token: String, jwks: [UInt8], audience: String = "public") async throws -> (ok: Bool, output: String) {
-        try await onThread {
-            try withTemporaryFolder { folder in
-                try Data(jwks).write(to: URL(fileURLWithPath: "\(folder)/jwks.json"))
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "\(Fixtures.packageRoot)/.venv/bin/python")
-                process.arguments = ["\(Fixtures.packageRoot)/Tests/tokens/verify_token.py", "\(folder)/jwks.json", token, audience]
-                let output = Pipe()
-                process.standardOutput = output
-                try process.run()
-                let data = output.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                return (process.terminationStatus == 0, String(decoding: data, as: UTF8.self))
-            }
-        }
-    }
-
-    static func claims(_ output: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
-    }
-
     /// The token with its payload changed by `change` (the signature kept).
     static func tampered(_ token: String, _ change: (inout [String: Any]) -> Void) throws -> String {
         var parts = token.split(separator: ".").map(String.init)
@@ -62,9 +41,9 @@ struct ResultTokenTests {
                 uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "image_T1.jpg"))
             let body = try answer.liveness
             let token = try #require(body.resultToken)
-            let verified = try await Self.verify(token, jwks: jwksBytes)
+            let verified = try await TokenVerifier.verify(token, jwks: jwksBytes)
             #expect(verified.ok, "\(verified.output)")
-            let claims = try Self.claims(verified.output)
+            let claims = try TokenVerifier.claims(verified.output)
             #expect(claims["kind"] as? String == "liveness")
             #expect(claims["decision"] as? String == "real")
             #expect(claims["requires_active_check"] as? Bool == false)
@@ -78,8 +57,8 @@ struct ResultTokenTests {
             #expect(lifetime == 600)
 
             let forged = try Self.tampered(token) { $0["decision"] = "fake" }
-            #expect(!(try await Self.verify(forged, jwks: jwksBytes)).ok, "a changed claim must not verify")
-            #expect(!(try await Self.verify(token, jwks: jwksBytes, audience: "another-key")).ok, "another audience")
+            #expect(!(try await TokenVerifier.verify(forged, jwks: jwksBytes)).ok, "a changed claim must not verify")
+            #expect(!(try await TokenVerifier.verify(token, jwks: jwksBytes, audience: "another-key")).ok, "another audience")
 
             let past = Date().addingTimeInterval(-700)
             let expired = try await ResultSigner.ephemeral(now: { past })
@@ -87,14 +66,14 @@ struct ResultTokenTests {
                 kind: "liveness", decision: "real", score: 1, reasons: [], challengeID: nil, requestID: "r", media: nil,
                 modelVersion: "m", audience: nil)
             let expiredJWKS = try JSONEncoder().encode(JWKSDocument(keys: expired.jwks))
-            let outcome = try await Self.verify(old, jwks: [UInt8](expiredJWKS))
+            let outcome = try await TokenVerifier.verify(old, jwks: [UInt8](expiredJWKS))
             #expect(!outcome.ok && outcome.output.contains("Expired"), "\(outcome.output)")
 
             let other = try await ResultSigner.ephemeral()
             let foreign = try await other.sign(
                 kind: "liveness", decision: "real", score: 1, reasons: [], challengeID: nil, requestID: "r", media: nil,
                 modelVersion: "m", audience: nil)
-            #expect(!(try await Self.verify(foreign, jwks: jwksBytes)).ok, "a token from another key must not verify")
+            #expect(!(try await TokenVerifier.verify(foreign, jwks: jwksBytes)).ok, "a token from another key must not verify")
         }
     }
 
@@ -120,7 +99,7 @@ struct ResultTokenTests {
             let signature = try #require(Self.base64URL(parts[2]))
             #expect(signature.count == 64 && !half.lexicographicallyPrecedes(signature[32...]), "high S in token \(index)")
             if index < 3 {
-                let result = try await Self.verify(token, jwks: [UInt8](jwks))
+                let result = try await TokenVerifier.verify(token, jwks: [UInt8](jwks))
                 if result.ok { verified += 1 }
             }
         }

@@ -12,8 +12,10 @@ struct CLIRunner {
     static var testdata: String { Fixtures.testdata }
     static var models: String { Fixtures.models }
 
-    /// The executable sits beside the test bundle in the build folder.
+    /// `LIVENESS_BINARY` when set (CI: the release binary that goes into the image, scripts/build-release), else
+    /// the debug build beside the test bundle in the build folder.
     static let executable: String = {
+        if let binary = ProcessInfo.processInfo.environment["LIVENESS_BINARY"], !binary.isEmpty { return binary }
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         return bundle.deletingLastPathComponent().appendingPathComponent("liveness").path
     }()

@@ -9,7 +9,7 @@ public struct BlinkAnalysis: Hashable, Sendable {
     public var faceFrames: Int
     /// Why the check failed: `no_blink`, `face_not_found`, `video_too_short`, `passive_fake`, `static_video`,
     /// `face_mismatch`, `face_changed`.
-    public var reasons: [String]
+    public var reasons: [Reason]
     /// The passive result over frames spread across the clip, if any had a face.
     public var passive: PassiveSummary?
     /// Frames per second analysed.
@@ -28,7 +28,7 @@ public struct BlinkAnalysis: Hashable, Sendable {
     public var analysisSeconds: Double = 0
 
     public init(
-        activePassed: Bool, blinkCount: Int, framesAnalyzed: Int, faceFrames: Int, reasons: [String], passive: PassiveSummary?,
+        activePassed: Bool, blinkCount: Int, framesAnalyzed: Int, faceFrames: Int, reasons: [Reason], passive: PassiveSummary?,
         fps: Double, motion: Double, earBaseline: Double, earMinimum: Double, ears: [Double?], faceMatch: FaceMatch?
     ) {
         self.activePassed = activePassed

@@ -24,12 +24,12 @@ public struct BlinkPolicy: Hashable, Sendable {
         let outcome = rule.evaluate(ears, fps: fps)
         let motion = Self.motion(observations)
         let summary = Self.summary(passive)
-        var reasons: [String] = []
-        if tooShort { reasons.append("video_too_short") }
-        if faceFrames * 2 < observations.count { reasons.append("face_not_found") }
-        if outcome.blinks == 0 { reasons.append("no_blink") }
-        if summary?.label == .fake { reasons.append("passive_fake") }
-        if faceFrames > 1 && motion < minimumMotion { reasons.append("static_video") }
+        var reasons: [Reason] = []
+        if tooShort { reasons.append(.videoTooShort) }
+        if faceFrames * 2 < observations.count { reasons.append(.faceNotFound) }
+        if outcome.blinks == 0 { reasons.append(.noBlink) }
+        if summary?.label == .fake { reasons.append(.passiveFake) }
+        if faceFrames > 1 && motion < minimumMotion { reasons.append(.staticVideo) }
         let match = reference.map { faceMatch.decide(reference: $0, frames: embeddings, blinks: blinkFaces) }
         reasons += match?.reasons ?? []
         return BlinkAnalysis(

@@ -32,13 +32,13 @@ public struct FaceMatchPolicy: Hashable, Sendable {
     /// frames) with `reference`, and the reasons it fails: `face_mismatch` (another face, or nothing to compare),
     /// `face_changed` (the face is not the same through the clip, or a blink is another face's or could not be
     /// compared).
-    public func decide(reference: FaceReference, frames: [FaceEmbedding], blinks: [BlinkFaces] = []) -> (match: FaceMatch, reasons: [String]) {
+    public func decide(reference: FaceReference, frames: [FaceEmbedding], blinks: [BlinkFaces] = []) -> (match: FaceMatch, reasons: [Reason]) {
         guard case .embedding(let selfie) = reference, frames.count >= minimumFrames,
             let median = FaceEmbedding.median(frames)
         else {
             return (
                 FaceMatch(matched: false, distance: nil, framesCompared: frames.count, largestFrameDistance: nil, consistent: false),
-                ["face_mismatch"]
+                [.faceMismatch]
             )
         }
         let distance = selfie.distance(to: median)
@@ -53,9 +53,9 @@ public struct FaceMatchPolicy: Hashable, Sendable {
             matched: matched, distance: distance, framesCompared: frames.count, largestFrameDistance: largest,
             consistent: largest <= consistencyBound && blinksHold, blinkFramesCompared: blinks.reduce(0) { $0 + $1.embeddings.count },
             largestBlinkDistance: blinkDistance, largestBlinkJump: jump)
-        var reasons: [String] = []
-        if !match.matched { reasons.append("face_mismatch") }
-        if !match.consistent { reasons.append("face_changed") }
+        var reasons: [Reason] = []
+        if !match.matched { reasons.append(.faceMismatch) }
+        if !match.consistent { reasons.append(.faceChanged) }
         return (match, reasons)
     }
 

@@ -30,12 +30,12 @@ public struct LivenessPolicy: Hashable, Sendable {
     /// decision's own.
     public func decide(face: DetectedFace, scores: [ModelScore], modelVersion: String, quality: FaceQuality) -> PassiveResult {
         let combined = CombinedScore(scores.filter { $0.role == .ensemble })
-        var reasons: [String] = []
-        if combined.score < confidenceThreshold { reasons.append("low_confidence") }
-        if scores.contains(where: Self.vetoes) { reasons.append("model_veto") }
-        if face.faceCount > 1 { reasons.append("multiple_faces") }
-        if face.recovered { reasons.append("small_face") }
-        if activeCheck == .always { reasons.append("policy_always") }
+        var reasons: [Reason] = []
+        if combined.score < confidenceThreshold { reasons.append(.lowConfidence) }
+        if scores.contains(where: Self.vetoes) { reasons.append(.modelVeto) }
+        if face.faceCount > 1 { reasons.append(.multipleFaces) }
+        if face.recovered { reasons.append(.smallFace) }
+        if activeCheck == .always { reasons.append(.policyAlways) }
         return PassiveResult(
             label: combined.label, confidenceScore: combined.score, realProbability: combined.realProbability,
             requiresActiveCheck: !reasons.isEmpty, face: face, reasons: reasons + self.quality.reasons(quality),

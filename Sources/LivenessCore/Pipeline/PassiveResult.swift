@@ -11,7 +11,7 @@ public struct PassiveResult: Hashable, Sendable {
     public var face: DetectedFace
     /// Why an active check is needed (`low_confidence`, `model_veto`, `multiple_faces`, `small_face`, `policy_always`),
     /// then the image-quality codes of ``QualityPolicy``, which never ask for it on their own.
-    public var reasons: [String]
+    public var reasons: [Reason]
     /// Each classifier's output.
     public var models: [ModelScore]
     /// Identifies the classifier set, e.g. `2.7_80x80_MiniFASNetV2+4_0_0_80x80_MiniFASNetV1SE`.
@@ -21,7 +21,7 @@ public struct PassiveResult: Hashable, Sendable {
 
     public init(
         label: LivenessLabel, confidenceScore: Double, realProbability: Double, requiresActiveCheck: Bool,
-        face: DetectedFace, reasons: [String], models: [ModelScore], modelVersion: String, quality: FaceQuality
+        face: DetectedFace, reasons: [Reason], models: [ModelScore], modelVersion: String, quality: FaceQuality
     ) {
         self.label = label
         self.confidenceScore = confidenceScore

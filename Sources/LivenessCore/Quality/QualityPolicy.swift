@@ -23,13 +23,13 @@ public struct QualityPolicy: Hashable, Sendable {
     public init() {}
 
     /// The quality codes that `quality` earns.
-    public func reasons(_ quality: FaceQuality) -> [String] {
-        var reasons: [String] = []
-        if quality.faceSize < minFaceSize { reasons.append("face_too_small") }
-        if quality.touchesEdge { reasons.append("face_cut_off") }
-        if quality.brightness < minBrightness { reasons.append("too_dark") }
-        if quality.brightness > maxBrightness || quality.clipped > maxClipped { reasons.append("overexposed") }
-        if quality.sharpness < minSharpness { reasons.append("blurry") }
+    public func reasons(_ quality: FaceQuality) -> [Reason] {
+        var reasons: [Reason] = []
+        if quality.faceSize < minFaceSize { reasons.append(.faceTooSmall) }
+        if quality.touchesEdge { reasons.append(.faceCutOff) }
+        if quality.brightness < minBrightness { reasons.append(.tooDark) }
+        if quality.brightness > maxBrightness || quality.clipped > maxClipped { reasons.append(.overexposed) }
+        if quality.sharpness < minSharpness { reasons.append(.blurry) }
         return reasons
     }
 }

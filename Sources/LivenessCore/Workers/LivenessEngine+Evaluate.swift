@@ -40,7 +40,7 @@ extension LivenessEngine {
                 path: item.path, truth: item.truth,
                 answer: .result(
                     label: result.label, realProbability: result.realProbability,
-                    requiresActiveCheck: result.requiresActiveCheck, reasons: result.reasons, models: models))
+                    requiresActiveCheck: result.requiresActiveCheck, reasons: result.reasons.map(\.rawValue), models: models))
         } catch {
             return EvaluationSample(path: item.path, truth: item.truth, answer: .error(code: error.code.rawValue))
         }

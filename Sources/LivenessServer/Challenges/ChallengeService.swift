@@ -28,7 +28,7 @@ public struct ChallengeService: Sendable {
     public func issue(for result: PassiveResult, reference: FaceReference? = nil, apiKeyID: String?) async throws -> Challenge {
         let challenge = Challenge(
             createdAt: now(), ttl: ttl, passiveLabel: result.label.rawValue, passiveScore: result.confidenceScore,
-            passiveReasons: result.reasons, attempts: maxAttempts, apiKeyID: apiKeyID, reference: reference)
+            passiveReasons: result.reasons.map(\.rawValue), attempts: maxAttempts, apiKeyID: apiKeyID, reference: reference)
         try await store.insert(challenge)
         return challenge
     }
@@ -62,7 +62,8 @@ public struct ChallengeService: Sendable {
             throw error
         }
         try await store.finish(
-            id: id, attempt: Challenge.Attempt(passed: analysis.activePassed, reasons: analysis.reasons, faceMatch: analysis.faceMatch),
+            id: id,
+            attempt: Challenge.Attempt(passed: analysis.activePassed, reasons: analysis.reasons.map(\.rawValue), faceMatch: analysis.faceMatch),
             now: now())
         return analysis
     }

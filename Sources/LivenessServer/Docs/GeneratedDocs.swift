@@ -20,6 +20,7 @@ public enum GeneratedDocs {
 
     static let parts: [Part] = [
         Part(file: "docs/api.md", name: "errors", render: ErrorTable.markdown),
+        Part(file: "docs/api.md", name: "reasons", render: ReasonTable.markdown),
         Part(file: "docs/configuration.md", name: "settings", render: SettingsTable.markdown),
     ]
 

@@ -78,12 +78,12 @@ extension LivenessAPI {
         RequestScope.note?.update {
             $0.outcome = analysis.activePassed ? "passed" : "failed"
             $0.score = analysis.passive.map { WireRounding.score($0.confidenceScore) }
-            $0.reasons = analysis.reasons
+            $0.reasons = analysis.reasons.map(\.rawValue)
         }
         var body = Components.Schemas.BlinkResponse(analysis, challengeID: challengeID)
         body.resultToken = try await signer.sign(
             kind: "active_blink", decision: analysis.activePassed ? "passed" : "failed", score: body.passive?.confidenceScore,
-            reasons: analysis.reasons, challengeID: challengeID, requestID: RequestScope.requestID, media: video,
+            reasons: analysis.reasons.map(\.rawValue), challengeID: challengeID, requestID: RequestScope.requestID, media: video,
             modelVersion: engine.modelVersion, audience: RequestScope.apiKeyID,
             faceBound: challengeID == nil ? nil : analysis.faceMatch != nil)
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(body)))

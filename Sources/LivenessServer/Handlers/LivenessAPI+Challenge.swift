@@ -20,9 +20,9 @@ extension LivenessAPI {
             expiresAt: challenge.expiresAt, completedAt: challenge.completedAt,
             passive: .init(
                 livenessLabel: challenge.passiveLabel == "real" ? .real : .fake, confidenceScore: WireRounding.score(challenge.passiveScore),
-                reasons: challenge.passiveReasons),
+                reasons: Components.Schemas.ReasonCode.stored(challenge.passiveReasons)),
             lastAttempt: challenge.lastAttempt.map {
-                .init(activePassed: $0.passed, reasons: $0.reasons, faceMatch: $0.faceMatch.map { .init($0) })
+                .init(activePassed: $0.passed, reasons: Components.Schemas.ReasonCode.stored($0.reasons), faceMatch: $0.faceMatch.map { .init($0) })
             })
         body.resultToken = try await signer.sign(
             kind: "challenge", decision: status.rawValue, score: WireRounding.score(challenge.passiveScore),

@@ -42,14 +42,14 @@ struct LivenessAPI: APIProtocol {
         RequestScope.note?.update {
             $0.outcome = result.label.rawValue
             $0.score = WireRounding.score(result.confidenceScore)
-            $0.reasons = result.reasons
+            $0.reasons = result.reasons.map(\.rawValue)
             $0.challengeID = fallback?.challengeId
         }
         var answer = Components.Schemas.LivenessResponse(result, requestID: RequestScope.requestID)
         answer.fallback = fallback
         answer.resultToken = try await signer.sign(
             kind: "liveness", decision: result.label.rawValue, requiresActiveCheck: result.requiresActiveCheck,
-            score: answer.confidenceScore, reasons: result.reasons, challengeID: fallback?.challengeId,
+            score: answer.confidenceScore, reasons: result.reasons.map(\.rawValue), challengeID: fallback?.challengeId,
             requestID: RequestScope.requestID, media: bytes, modelVersion: result.modelVersion, audience: RequestScope.apiKeyID)
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(answer)))
     }

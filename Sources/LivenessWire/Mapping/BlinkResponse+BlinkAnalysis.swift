@@ -6,7 +6,8 @@ extension Components.Schemas.BlinkResponse {
     public init(_ analysis: BlinkAnalysis, challengeID: String? = nil) {
         self.init(
             activePassed: analysis.activePassed, blinkCount: analysis.blinkCount, framesAnalyzed: analysis.framesAnalyzed,
-            faceFrames: analysis.faceFrames, reasons: analysis.reasons, faceMatch: analysis.faceMatch.map { .init($0) },
+            faceFrames: analysis.faceFrames, reasons: analysis.reasons.map(Components.Schemas.ReasonCode.init),
+            faceMatch: analysis.faceMatch.map { .init($0) },
             passive: analysis.passive.map {
                 .init(livenessLabel: .init($0.label), confidenceScore: WireRounding.score($0.confidenceScore))
             },

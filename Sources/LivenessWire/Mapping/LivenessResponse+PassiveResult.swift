@@ -15,7 +15,7 @@ extension Components.Schemas.LivenessResponse {
                 x: box.x, y: box.y, width: box.width, height: box.height,
                 confidence: WireRounding.score(Double(result.face.confidence))),
             faceCount: result.face.faceCount,
-            reasons: result.reasons,
+            reasons: result.reasons.map(Components.Schemas.ReasonCode.init),
             modelVersion: result.modelVersion,
             quality: .init(
                 faceSize: quality.faceSize, brightness: WireRounding.rounded(quality.brightness, places: 2),

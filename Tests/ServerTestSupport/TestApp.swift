@@ -10,25 +10,25 @@ import TestSupport
 
 /// Builds the application under test: on ``ScriptedChecks`` (no models) by default, or on a shared, preloaded
 /// engine for the end-to-end tests.
-enum TestApp {
+public enum TestApp {
     /// Two workers and a deep queue: the tests send bursts of parallel requests.
-    static let engine = Task {
+    public static let engine = Task {
         try await LivenessEngine(
             configuration: PassiveConfiguration(modelDirectory: Fixtures.models, workers: 2, maxQueue: 1000))
     }
 
     /// The same with ACTIVE_CHECK_POLICY=always: every selfie with a face opens a challenge, so that the
     /// blink clips' own man (``Videos/selfie``) can open one his clips pass.
-    static let boundEngine = Task {
+    public static let boundEngine = Task {
         var configuration = PassiveConfiguration(modelDirectory: Fixtures.models, workers: 2, maxQueue: 1000)
         configuration.activeCheck = .always
         return try await LivenessEngine(configuration: configuration)
     }
 
     /// Signs result tokens with a key held in memory.
-    static let signer = Task { try await ResultSigner.ephemeral() }
+    public static let signer = Task { try await ResultSigner.ephemeral() }
 
-    static func configuration(_ change: (inout ServerConfiguration) -> Void = { _ in }) -> ServerConfiguration {
+    public static func configuration(_ change: (inout ServerConfiguration) -> Void = { _ in }) -> ServerConfiguration {
         var configuration = ServerConfiguration()
         configuration.port = 0
         configuration.passive = PassiveConfiguration(modelDirectory: Fixtures.models, workers: 2, maxQueue: 1000)
@@ -37,7 +37,7 @@ enum TestApp {
     }
 
     /// Which engine an application under test gets.
-    enum Engine {
+    public enum Engine {
         /// ``ScriptedChecks``: no models; fixtures answer as recorded.
         case scripted(ScriptedChecks = ScriptedChecks())
         /// The shared engine on the default models (end-to-end tests).
@@ -47,7 +47,7 @@ enum TestApp {
         /// An engine of the test's own.
         case own(Task<LivenessEngine, any Error>)
 
-        func value() async throws -> any LivenessChecking {
+        public func value() async throws -> any LivenessChecking {
             switch self {
             case .scripted(let checks): checks
             case .real: try await TestApp.engine.value
@@ -57,7 +57,7 @@ enum TestApp {
         }
     }
 
-    static func make(
+    public static func make(
         _ change: (inout ServerConfiguration) -> Void = { _ in }, logger: Logger = Logger(label: "test"), storage: Storage? = nil,
         engine: Engine = .scripted()
     ) async throws -> some ApplicationProtocol {
@@ -67,35 +67,35 @@ enum TestApp {
     }
 
     /// `{"image": "<base64 of file>"}`
-    static func body(file: String, field: String = "image", prefix: String = "") throws -> ByteBuffer {
+    public static func body(file: String, field: String = "image", prefix: String = "") throws -> ByteBuffer {
         let base64 = Data(try Fixtures.bytes(Fixtures.image(file))).base64EncodedString()
         return json([field: prefix + base64])
     }
 
-    static func json(_ object: [String: String]) -> ByteBuffer {
+    public static func json(_ object: [String: String]) -> ByteBuffer {
         ByteBuffer(bytes: try! JSONSerialization.data(withJSONObject: object))
     }
 
-    static let jsonHeaders: HTTPFields = [.contentType: "application/json"]
+    public static let jsonHeaders: HTTPFields = [.contentType: "application/json"]
 }
 
 extension TestResponse {
     /// The body as a JSON object.
-    var object: [String: Any] {
+    public var object: [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
     }
 
     /// The body decoded into the spec's generated type `T`, as a client generated from the spec would read it
     /// (``WireJSON/decoder()``); a body that does not conform fails the decode.
-    func decoded<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+    public func decoded<T: Decodable>(_ type: T.Type = T.self) throws -> T {
         try WireJSON.decoder().decode(type, from: Data(buffer: body))
     }
 
     /// `error.code` of an error body (the spec's `ErrorResponse`), nil when the body is not one.
-    var errorCode: String? { (try? decoded(Components.Schemas.ErrorResponse.self))?.error.code.rawValue }
+    public var errorCode: String? { (try? decoded(Components.Schemas.ErrorResponse.self))?.error.code.rawValue }
 
     /// True when an error body carries no source paths, stack frames or addresses.
-    var errorIsClean: Bool {
+    public var errorIsClean: Bool {
         let text = String(buffer: body)
         return ![".swift", ".cpp", ".hpp", "/usr/", "/build/", "/work/", "/tmp/", "Sources/", "0x7f", "Backtrace", "libopencv"]
             .contains { text.contains($0) }
@@ -104,9 +104,9 @@ extension TestResponse {
 
 extension TestResponse {
     /// The `POST /liveness` body.
-    var liveness: Components.Schemas.LivenessResponse { get throws { try decoded() } }
+    public var liveness: Components.Schemas.LivenessResponse { get throws { try decoded() } }
     /// The `POST /active/blink` body.
-    var blink: Components.Schemas.BlinkResponse { get throws { try decoded() } }
+    public var blink: Components.Schemas.BlinkResponse { get throws { try decoded() } }
     /// The `GET /challenges/{id}` body.
-    var challenge: Components.Schemas.ChallengeStatus { get throws { try decoded() } }
+    public var challenge: Components.Schemas.ChallengeStatus { get throws { try decoded() } }
 }

@@ -86,7 +86,7 @@ struct FaceMatchTests {
         let match = try #require(analysis.faceMatch)
         #expect(!analysis.activePassed)
         #expect(analysis.blinkCount == 3)
-        #expect(analysis.reasons == ["face_mismatch"])
+        #expect(analysis.reasons == [.faceMismatch])
         #expect(!match.matched)
         #expect(match.framesCompared >= 5)
         #expect(try #require(match.distance) > 0.7, "measured 0.84-0.88 for T1 against this clip")
@@ -118,12 +118,12 @@ struct FaceMatchTests {
         let reference = try await Self.reference(selfie)
         // Unspliced, the victim's clip fails only for its missing blink: the splice is what adds one.
         let plain = try await engine.analyzeBlink(try Fixtures.bytes(victim), reference: reference)
-        #expect(plain.reasons == ["no_blink"])
+        #expect(plain.reasons == [.noBlink])
         let analysis = try await engine.analyzeBlink(splice, reference: reference)
         print("aligned splice: blinks \(analysis.blinkCount), reasons \(analysis.reasons), match \(String(describing: analysis.faceMatch))")
         #expect(analysis.blinkCount >= 1, "the splice must blink to be an attack")
         #expect(!analysis.activePassed)
-        #expect(analysis.reasons.contains("face_changed"))
+        #expect(analysis.reasons.contains(.faceChanged))
     }
 
     @Test("Without a reference there is no face match; a selfie without landmarks matches nothing")
@@ -134,7 +134,7 @@ struct FaceMatchTests {
         #expect(free.faceMatch == nil && free.activePassed)
         let unavailable = try await engine.analyzeBlink(clip, reference: .unavailable)
         #expect(!unavailable.activePassed)
-        #expect(unavailable.reasons == ["face_mismatch"])
+        #expect(unavailable.reasons == [.faceMismatch])
         #expect(unavailable.faceMatch?.distance == nil)
     }
 
@@ -146,14 +146,14 @@ struct FaceMatchTests {
         else { Issue.record("no descriptor"); return }
         let policy = FaceMatchPolicy()
         let swapped = policy.decide(reference: .embedding(man), frames: [man, man, man, woman, woman, man])
-        #expect(swapped.reasons == ["face_changed"])
+        #expect(swapped.reasons == [.faceChanged])
         #expect(swapped.match.matched && !swapped.match.consistent)
         let same = policy.decide(reference: .embedding(man), frames: Array(repeating: man, count: 5))
         #expect(same.reasons.isEmpty && same.match.distance == 0)
         let few = policy.decide(reference: .embedding(man), frames: Array(repeating: man, count: 4))
-        #expect(few.reasons == ["face_mismatch"] && few.match.distance == nil)
+        #expect(few.reasons == [.faceMismatch] && few.match.distance == nil)
         let other = policy.decide(reference: .embedding(woman), frames: Array(repeating: man, count: 6))
-        #expect(other.reasons == ["face_mismatch"])
+        #expect(other.reasons == [.faceMismatch])
         #expect(man.distance(to: woman) > 0.7)
     }
 
@@ -174,13 +174,13 @@ struct FaceMatchTests {
         let genuine = policy.decide(reference: .embedding(woman), frames: frames, blinks: [blink(closed: woman)])
         #expect(genuine.reasons.isEmpty && genuine.match.blinkFramesCompared == 4)
         let spliced = policy.decide(reference: .embedding(woman), frames: frames, blinks: [blink(closed: woman), blink(closed: man)])
-        #expect(spliced.reasons == ["face_changed"])
+        #expect(spliced.reasons == [.faceChanged])
         #expect(try #require(spliced.match.largestBlinkJump) > 0.7)
         let uncompared = policy.decide(reference: .embedding(woman), frames: frames, blinks: [blink(closed: nil)])
-        #expect(uncompared.reasons == ["face_changed"])
+        #expect(uncompared.reasons == [.faceChanged])
         // Another face altogether is face_mismatch alone, however its blinks look.
         let other = policy.decide(reference: .embedding(man), frames: frames, blinks: [blink(closed: woman)])
-        #expect(other.reasons == ["face_mismatch"])
+        #expect(other.reasons == [.faceMismatch])
     }
 
     @Test("Blinks are located: the open frame before, the closed frames, the open frame after; faceless frames skipped")

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import LivenessCore
 import LivenessServer
 import LivenessWire
+import ServerTestSupport
 import Testing
 import TestSupport
 
@@ -28,7 +29,7 @@ struct LiveServerTests {
             #expect(try real.liveness.confidenceScore == 0.993568)
             let two = try await client.execute(
                 uri: "/liveness", method: .post, headers: TestApp.jsonHeaders, body: try TestApp.body(file: "two_faces.png"))
-            #expect(try two.liveness.reasons == ["multiple_faces"])
+            #expect(try two.liveness.reasons == [.multipleFaces])
             #expect(try two.liveness.fallback?.challengeType == .blink)
             let health = try await client.execute(uri: "/health", method: .get)
             #expect(try health.decoded(Components.Schemas.HealthStatus.self).status == "ok")

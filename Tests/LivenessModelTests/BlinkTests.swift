@@ -30,9 +30,9 @@ struct BlinkTests {
         let analysis = try await Self.analyse(try Fixtures.bytes(Videos.path(name)), on: engine)
         #expect(!analysis.activePassed)
         #expect(analysis.blinkCount == 0)
-        #expect(analysis.reasons.contains("no_blink"))
+        #expect(analysis.reasons.contains(.noBlink))
         #expect(analysis.framesAnalyzed == 100)
-        if name.contains("static") { #expect(analysis.reasons.contains("static_video")) }
+        if name.contains("static") { #expect(analysis.reasons.contains(.staticVideo)) }
     }
 
     @Test(
@@ -119,7 +119,7 @@ struct BlinkTests {
         }
         let analysis = try await Self.analyse(short)
         #expect(!analysis.activePassed)
-        #expect(analysis.reasons.contains("video_too_short"))
+        #expect(analysis.reasons.contains(.videoTooShort))
     }
 
     @Test("The blink rule counts single closed frames at 15 fps and ignores long closures")

@@ -39,7 +39,7 @@ struct SmallFaceRecoveryTests {
         let result = try await engine.check(try await Self.variants.value[0].bytes)
         #expect(result.face.recovered)
         #expect(result.face.faceCount == 1)
-        #expect(result.reasons.contains("small_face"))
+        #expect(result.reasons.contains(.smallFace))
         #expect(result.requiresActiveCheck)
         // The face lies inside the pasted 160x120 photo, a third of the free width from the left.
         let left = (1920 - 160) / 3
@@ -67,7 +67,7 @@ struct SmallFaceRecoveryTests {
         #expect(refused == [true, true, true])
         for variant in variants {
             let result = try await engine.check(variant.bytes)
-            #expect(result.reasons.contains("small_face"), "\(variant.name)")
+            #expect(result.reasons.contains(.smallFace), "\(variant.name)")
         }
     }
 

@@ -7,19 +7,19 @@ import TestSupport
 
 /// The databases the store suites run against: SQLite always, PostgreSQL when `LIVENESS_TEST_DATABASE_URL`
 /// names one (`scripts/test` starts a throwaway server and sets it; so does CI).
-enum TestDatabase: String, CustomStringConvertible, Sendable, CaseIterable {
+public enum TestDatabase: String, CustomStringConvertible, Sendable, CaseIterable {
     case sqlite
     case postgresql
 
-    static let postgresURL = TestPostgres.url
+    public static let postgresURL = TestPostgres.url
 
     /// SQLite, plus PostgreSQL when configured.
-    static var available: [TestDatabase] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgresql] }
+    public static var available: [TestDatabase] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgresql] }
 
-    var description: String { rawValue }
+    public var description: String { rawValue }
 
     /// Opens (and migrates) a database of this kind for one test; SQLite gets a new file in a temporary folder.
-    func withDatabase<T>(_ body: (Database) async throws -> T) async throws -> T {
+    public func withDatabase<T>(_ body: (Database) async throws -> T) async throws -> T {
         switch self {
         case .sqlite:
             try await withTemporaryFolder { folder in try await Self.withDatabase(at: .sqlite(path: "\(folder)/liveness.sqlite"), body) }
@@ -31,7 +31,7 @@ enum TestDatabase: String, CustomStringConvertible, Sendable, CaseIterable {
     /// Like ``withDatabase(_:)``, but on PostgreSQL in a database of its own, created for `body` and dropped
     /// afterwards. For tests that delete by time (purges): on the shared database their far-future `now`
     /// would delete the rows of tests running beside them. The test role needs CREATEDB (`scripts/test`'s has).
-    func withPrivateDatabase<T>(_ body: (Database) async throws -> T) async throws -> T {
+    public func withPrivateDatabase<T>(_ body: (Database) async throws -> T) async throws -> T {
         guard self == .postgresql, let shared = Self.postgresURL, var url = URLComponents(string: shared) else {
             return try await withDatabase(body)
         }
@@ -61,7 +61,7 @@ enum TestDatabase: String, CustomStringConvertible, Sendable, CaseIterable {
     }
 
     /// Opens (and migrates) the database at `location` for `body` and closes it afterwards, also when `body` throws.
-    static func withDatabase<T>(at location: DatabaseLocation, _ body: (Database) async throws -> T) async throws -> T {
+    public static func withDatabase<T>(at location: DatabaseLocation, _ body: (Database) async throws -> T) async throws -> T {
         // Generous limits: the whole suite keeps both cores and the cooperative pool busy (debug builds decode
         // megabyte bodies slowly), so a migration's round trips can wait far longer than in production.
         let database = try await Database.connect(location, timeout: 60, startupTimeout: 120, logger: Logger(label: "test.database"))
@@ -78,8 +78,8 @@ enum TestDatabase: String, CustomStringConvertible, Sendable, CaseIterable {
     /// A base time of its own for each test, far in the future (2128-2160, whole seconds): tests sharing one
     /// PostgreSQL never see each other's rows when they list by time, and a server's real-time purge never
     /// reaches them.
-    static func epoch() -> Date { Date(timeIntervalSince1970: Double(Int.random(in: 5_000_000_000..<6_000_000_000))) }
+    public static func epoch() -> Date { Date(timeIntervalSince1970: Double(Int.random(in: 5_000_000_000..<6_000_000_000))) }
 
     /// The base time of the purge tests, which run in a private database (``withPrivateDatabase(_:)``).
-    static let purgeEpoch = Date(timeIntervalSince1970: 4_500_000_000)
+    public static let purgeEpoch = Date(timeIntervalSince1970: 4_500_000_000)
 }

@@ -6,6 +6,7 @@ import LivenessCore
 @testable import LivenessServer
 import SQLKit
 import LivenessWire
+import ServerTestSupport
 import Testing
 import TestSupport
 
@@ -31,7 +32,7 @@ struct FaceBindingTests {
     /// The raw JSON object, not the generated type: the tests check that no undocumented field (the stored
     /// descriptor) leaks into it, which decoding would drop.
     static func status(_ client: some TestClientProtocol, _ id: String, key: String) async throws -> [String: Any] {
-        try await ChallengeEndpointTests.status(client, id, key: key).object
+        try await ChallengeClient.status(client, id, key: key).object
     }
 
     /// The challenge's stored face reference: nil (NULL), "" (bound without a descriptor) or the descriptor.
@@ -59,15 +60,15 @@ struct FaceBindingTests {
     func mismatch(database: TestDatabase) async throws {
         let key = Self.newKey()
         try await Self.withApp(database, key: key, engine: .real) { client, storage in
-            let fallback = try await BlinkEndpointTests.issue(
+            let fallback = try await ChallengeClient.issue(
                 client, key: key, selfie: try Fixtures.bytes(Fixtures.image("image_F1.jpg")))
             let id = try #require(fallback.challengeId)
             let stored = try #require(try await Self.storedReference(storage, id))
             #expect(FaceEmbedding(stored: stored) != nil, "the selfie's descriptor is stored with the challenge")
-            let answer = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, challengeID: id, key: key)
+            let answer = try await ChallengeClient.upload(client, video: ChallengeClient.blink, challengeID: id, key: key)
             #expect(answer.status == .ok)
             #expect(try answer.blink.activePassed == false)
-            #expect(try answer.blink.reasons == ["face_mismatch"])
+            #expect(try answer.blink.reasons == [.faceMismatch])
             #expect(try answer.blink.blinkCount == 3)
             let match = try #require(try answer.blink.faceMatch)
             #expect(!match.matched)
@@ -82,7 +83,7 @@ struct FaceBindingTests {
             #expect(status["face_reference"] == nil && !String(describing: status).contains(stored.prefix(16)))
             // Out of attempts: failed for good, and the descriptor is gone.
             for _ in 0..<2 {
-                _ = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink, challengeID: id, key: key)
+                _ = try await ChallengeClient.upload(client, video: ChallengeClient.blink, challengeID: id, key: key)
             }
             #expect(try await Self.status(client, id, key: key)["status"] as? String == "failed")
             #expect(try await Self.storedReference(storage, id) == nil)
@@ -93,14 +94,14 @@ struct FaceBindingTests {
     func match(database: TestDatabase) async throws {
         let key = Self.newKey()
         try await Self.withApp(database, key: key, engine: .bound) { client, storage in
-            let fallback = try await BlinkEndpointTests.issue(client, key: key)
+            let fallback = try await ChallengeClient.issue(client, key: key)
             let id = try #require(fallback.challengeId)
             #expect(try await Self.referencesLeft(storage, key: key) == 1)
             let descriptor = try #require(try await Self.storedReference(storage, id))
             if database == .sqlite {
                 #expect(Self.filesHolding(descriptor, storage) != [], "the descriptor is on disk while the challenge is open")
             }
-            let answer = try await BlinkEndpointTests.upload(
+            let answer = try await ChallengeClient.upload(
                 client, video: try Fixtures.bytes(Videos.path("blink_real_h264.mp4")), challengeID: id, key: key)
             #expect(try answer.blink.activePassed == true, "\(String(buffer: answer.body))")
             let match = try #require(try answer.blink.faceMatch)
@@ -112,10 +113,10 @@ struct FaceBindingTests {
             // The backend's view: the status's token verifies with PyJWT against the served JWKS.
             let jwks = try await client.execute(uri: "/.well-known/jwks.json", method: .get)
             let token = try #require(status["result_token"] as? String)
-            let verified = try await ResultTokenTests.verify(
+            let verified = try await TokenVerifier.verify(
                 token, jwks: [UInt8](Data(buffer: jwks.body)), audience: try #require(APIKeySet([key]).identify(key)))
             #expect(verified.ok, "\(verified.output)")
-            let claims = try ResultTokenTests.claims(verified.output)
+            let claims = try TokenVerifier.claims(verified.output)
             #expect(claims["kind"] as? String == "challenge" && claims["decision"] as? String == "passed")
             #expect(claims["challenge_id"] as? String == id)
             #expect(try await Self.storedReference(storage, id) == nil)
@@ -141,14 +142,14 @@ struct FaceBindingTests {
     func retakeSelfie() async throws {
         let key = Self.newKey()
         try await Self.withApp(.sqlite, key: key, engine: .bound) { client, _ in
-            let upright = try await BlinkEndpointTests.issue(client, key: key)
+            let upright = try await ChallengeClient.issue(client, key: key)
             #expect(upright.faceBound == true && upright.retakeSelfie == false)
             let turned = try await onThread {
                 try FFmpeg.convert(
                     Videos.path("blink_real_h264.mp4"), extension: "jpg",
                     arguments: ["-ss", "1", "-frames:v", "1", "-vf", "transpose=1", "-q:v", "2"])
             }
-            let fallback = try await BlinkEndpointTests.issue(client, key: key, selfie: turned)
+            let fallback = try await ChallengeClient.issue(client, key: key, selfie: turned)
             #expect(fallback.faceBound == true)
             #expect(fallback.retakeSelfie == true, "a selfie Face Mesh cannot read binds the challenge to nothing")
         }
@@ -157,7 +158,7 @@ struct FaceBindingTests {
     @Test("A blink video without a challenge has no face match")
     func unbound() async throws {
         try await TestApp.make().test(.router) { client in
-            let answer = try await BlinkEndpointTests.upload(client, video: BlinkEndpointTests.blink)
+            let answer = try await ChallengeClient.upload(client, video: ChallengeClient.blink)
             #expect(try answer.blink.activePassed == true)
             #expect(try answer.blink.faceMatch == nil)
         }

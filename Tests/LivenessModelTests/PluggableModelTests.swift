@@ -51,7 +51,7 @@ struct PluggableModelTests {
         #expect(vetoed.label == plain.label)
         #expect(vetoed.confidenceScore == plain.confidenceScore)
         #expect(vetoed.realProbability == plain.realProbability)
-        #expect(vetoed.reasons.contains("model_veto") == (expected.p_real < 0.85))
+        #expect(vetoed.reasons.contains(.modelVeto) == (expected.p_real < 0.85))
         #expect(vetoed.requiresActiveCheck == (plain.requiresActiveCheck || expected.p_real < 0.85))
         #expect(vetoed.modelVersion == plain.modelVersion + "+facenox-MiniFAS-98.20")
     }
@@ -71,7 +71,7 @@ struct PluggableModelTests {
             let plain = try await Fixtures.engine.value.check(bytes)
             #expect(plain.label == .real && !plain.requiresActiveCheck)
             #expect(result.label == .real && result.confidenceScore == plain.confidenceScore)
-            #expect(result.requiresActiveCheck && result.reasons.first == "model_veto")
+            #expect(result.requiresActiveCheck && result.reasons.first == .modelVeto)
         }
     }
 

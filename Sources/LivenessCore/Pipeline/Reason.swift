@@ -1,0 +1,27 @@
+/// A reason code of a result's `reasons`: why the passive check asks for the active check, what a retake of
+/// the selfie could improve, or why an active check failed.
+///
+/// The spec's `ReasonCode` schema lists the same codes, each with when it is given (docs/api.md's reason
+/// table is generated from it); `ReasonCodeTests` keeps the two lists equal.
+public enum Reason: String, CaseIterable, Hashable, Sendable {
+    // The passive check: why the active check is required.
+    case lowConfidence = "low_confidence"
+    case modelVeto = "model_veto"
+    case multipleFaces = "multiple_faces"
+    case smallFace = "small_face"
+    case policyAlways = "policy_always"
+    // Image quality: a retake could help; never changes the label, the score or the decision.
+    case faceTooSmall = "face_too_small"
+    case faceCutOff = "face_cut_off"
+    case tooDark = "too_dark"
+    case overexposed
+    case blurry
+    // The active check: why it failed.
+    case noBlink = "no_blink"
+    case faceNotFound = "face_not_found"
+    case videoTooShort = "video_too_short"
+    case passiveFake = "passive_fake"
+    case staticVideo = "static_video"
+    case faceMismatch = "face_mismatch"
+    case faceChanged = "face_changed"
+}
