@@ -26,6 +26,15 @@ struct SettingsTests {
         #expect(Set(python).isSubset(of: Set(all.map(\.variable))))
     }
 
+    @Test("Every setting read at startup is a row of Setting.all, and every row is read, text and lists included")
+    func everyRowIsRead() throws {
+        let reader = SettingsReader(flags: [:], environment: [:])
+        _ = try ServerConfiguration(settings: reader)
+        let rows = Set(Setting.all.map(\.key))
+        #expect(reader.keysRead.subtracting(rows).isEmpty, "read but not a row: \(reader.keysRead.subtracting(rows).sorted())")
+        #expect(rows.subtracting(reader.keysRead).isEmpty, "a row never read: \(rows.subtracting(reader.keysRead).sorted())")
+    }
+
     @Test("Every typed setting is read: a value it cannot take stops the configuration with its variable named")
     func everyTypedSettingIsRead() throws {
         for setting in Setting.all {

@@ -23,7 +23,7 @@ public struct PassiveConfiguration: Hashable, Sendable {
     public var faceMatch = FaceMatchPolicy()
 
     public init(
-        modelDirectory: String = "models", modelPath: String? = nil, confidenceThreshold: Double = 0.85,
+        modelDirectory: String = "models", modelPath: String? = nil, confidenceThreshold: Double = LivenessPolicy().confidenceThreshold,
         workers: Int = ProcessInfo.processInfo.activeProcessorCount, maxQueue: Int = 64,
         limits: ImageLimits = ImageLimits()
     ) {
@@ -37,8 +37,8 @@ public struct PassiveConfiguration: Hashable, Sendable {
 
     /// The policy these settings imply.
     public var policy: LivenessPolicy {
-        var policy = LivenessPolicy(
-            confidenceThreshold: confidenceThreshold, activeCheck: activeCheck, smallFaceRecovery: smallFaceRecovery)
+        var policy = LivenessPolicy(activeCheck: activeCheck, smallFaceRecovery: smallFaceRecovery)
+        policy.confidenceThreshold = confidenceThreshold
         policy.quality = quality
         return policy
     }

@@ -12,7 +12,7 @@ public final class FaceDetector {
     public let faceThreshold: Float
     private(set) var rows: [Float]
 
-    init(network: SharedNetwork, faceThreshold: Float = 0.6) throws(ModelError) {
+    init(network: SharedNetwork, faceThreshold: Float = LivenessPolicy().faceThreshold) throws(ModelError) {
         self.net = try WorkerNet(network)
         self.faceThreshold = faceThreshold
         self.rows = [Float](repeating: 0, count: Self.maxRows * 7)

@@ -4,10 +4,10 @@ import Foundation
 ///
 /// Configuration keys (through ``PassiveConfiguration``):
 /// - `MODEL_DIR`: folder with `deploy.prototxt`, `Widerface-RetinaFace.caffemodel` and the classifiers:
-///   every `*.onnx` with a manifest beside it, and every SFAS-named MiniFASNet `*.onnx` (default `models`).
+///   every `*.onnx` with a manifest beside it, and every SFAS-named MiniFASNet `*.onnx`.
 /// - `MODEL_PATH`: one classifier ONNX file, used instead of the folder's classifiers.
 /// - `EXTRA_MODELS`: classifier ONNX files added to those (comma-separated), e.g. a veto model.
-/// - `MODEL_CROP_SCALE`: the crop scale of a classifier with neither manifest nor SFAS name (default 2.7).
+/// - `MODEL_CROP_SCALE`: the crop scale of a classifier with neither manifest nor SFAS name.
 public struct ModelCatalog: Hashable, Sendable {
     public static let detectorPrototxtName = "deploy.prototxt"
     public static let detectorWeightsName = "Widerface-RetinaFace.caffemodel"

@@ -1,12 +1,11 @@
-/// Turns classifier scores and face counts into a decision.
-///
-/// Configuration keys (read by ``PassiveConfiguration``): `CONFIDENCE_THRESHOLD` (default 0.85),
-/// `ACTIVE_CHECK_POLICY` (default `adaptive`), `SMALL_FACE_RECOVERY` (default true).
+/// Turns classifier scores and face counts into a decision. Its defaults are the service's: ``PassiveConfiguration``
+/// sets it from the settings of the models group in LivenessServer (`CONFIDENCE_THRESHOLD`, `ACTIVE_CHECK_POLICY`,
+/// `SMALL_FACE_RECOVERY`).
 public struct LivenessPolicy: Hashable, Sendable {
     /// Below this score the result is inconclusive and an active check is required.
-    public var confidenceThreshold: Double
-    /// The detector confidence a face needs. Fixed at 0.6 by the reference service.
-    public var faceThreshold: Float
+    public var confidenceThreshold = 0.85
+    /// The detector confidence a face needs, fixed by the reference service.
+    public var faceThreshold: Float = 0.6
     /// When the active check is asked for.
     public var activeCheck: ActiveCheckPolicy
     /// When upstream's detector pass finds no face, look again at a larger input. A face found only
@@ -16,12 +15,7 @@ public struct LivenessPolicy: Hashable, Sendable {
     /// The image-quality reasons (``QualityPolicy``); they never change the decision.
     public var quality = QualityPolicy()
 
-    public init(
-        confidenceThreshold: Double = 0.85, faceThreshold: Float = 0.6, activeCheck: ActiveCheckPolicy = .adaptive,
-        smallFaceRecovery: Bool = true
-    ) {
-        self.confidenceThreshold = confidenceThreshold
-        self.faceThreshold = faceThreshold
+    public init(activeCheck: ActiveCheckPolicy = .adaptive, smallFaceRecovery: Bool = true) {
         self.activeCheck = activeCheck
         self.smallFaceRecovery = smallFaceRecovery
     }

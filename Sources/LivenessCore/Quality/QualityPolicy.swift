@@ -4,9 +4,8 @@
 /// for the active check on their own. Codes, in this order: `face_too_small`, `face_cut_off`, `too_dark`,
 /// `overexposed`, `blurry`.
 ///
-/// Configuration keys (through ``PassiveConfiguration``): `QUALITY_MIN_FACE_SIZE` (120 px),
-/// `QUALITY_MIN_BRIGHTNESS` (50), `QUALITY_MAX_BRIGHTNESS` (215), `QUALITY_MAX_CLIPPED` (0.25),
-/// `QUALITY_MIN_SHARPNESS` (40).
+/// Configuration keys (through ``PassiveConfiguration``): `QUALITY_MIN_FACE_SIZE`, `QUALITY_MIN_BRIGHTNESS`,
+/// `QUALITY_MAX_BRIGHTNESS`, `QUALITY_MAX_CLIPPED`, `QUALITY_MIN_SHARPNESS` (their defaults are this type's).
 public struct QualityPolicy: Hashable, Sendable {
     /// The smallest face box side, in pixels. 120 px is about 50 px between the eyes; identity vendors ask
     /// for 90-120 px between the eyes, about 220-300 px of box.

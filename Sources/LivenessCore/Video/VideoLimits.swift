@@ -1,6 +1,6 @@
 /// Limits on uploaded blink videos: on the container before FFmpeg opens it, and on the decoding itself.
 ///
-/// Configuration key: `MAX_VIDEO_BYTES` (read by the HTTP layer; default 20 MB).
+/// Configuration key: `MAX_VIDEO_BYTES` (read by the HTTP layer).
 public struct VideoLimits: Hashable, Sendable {
     /// The shortest clip analysed, in seconds. Default 1.
     public var minSeconds: Double

@@ -3,8 +3,8 @@ import LivenessCore
 
 /// Issues challenges for inconclusive passive results and settles blink attempts against them.
 ///
-/// Configuration keys (through ``ServerConfiguration``): `CHALLENGE_TTL_SECONDS` (180),
-/// `CHALLENGE_MAX_ATTEMPTS` (3), `PUBLIC_BASE_URL` (unset), `REQUIRE_CHALLENGE` (false).
+/// Configuration keys (through ``ServerConfiguration``, which passes them in): `CHALLENGE_TTL_SECONDS`,
+/// `CHALLENGE_MAX_ATTEMPTS`, `PUBLIC_BASE_URL`.
 public struct ChallengeService: Sendable {
     public let store: any ChallengeStore
     public let ttl: TimeInterval
@@ -14,7 +14,8 @@ public struct ChallengeService: Sendable {
     public let now: @Sendable () -> Date
 
     public init(
-        store: any ChallengeStore = InMemoryChallengeStore(), ttl: TimeInterval = 180, maxAttempts: Int = 3,
+        store: any ChallengeStore = InMemoryChallengeStore(), ttl: TimeInterval = ServerConfiguration().challengeTTL,
+        maxAttempts: Int = ServerConfiguration().challengeMaxAttempts,
         publicBaseURL: String? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store

@@ -5,7 +5,7 @@ import NIOCore
 /// `/demo`: a browser reference client (camera selfie → passive check → recorded blink challenge).
 ///
 /// Served from the binary with a strict Content Security Policy: only this origin's scripts,
-/// styles and API; camera only for this page. Configuration key: `DEMO_ENABLED` (default true).
+/// styles and API; camera only for this page. Configuration key: `DEMO_ENABLED`.
 enum DemoRoutes {
     static let policy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "

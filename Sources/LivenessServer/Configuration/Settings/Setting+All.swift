@@ -1,7 +1,20 @@
 extension Setting {
-    /// Every setting, in the docs' order (by ``SettingGroup``, then as listed).
+    /// Every setting: the one list that the readers are checked against (`SettingsTests`: every setting read at
+    /// startup is in it, and every row is read), and that `serve`'s flags and `docs/configuration.md` come from,
+    /// in the docs' order (by ``SettingGroup``, then as listed).
     public static let all: [Setting] = {
-        let rows = passiveSettings + serverSettings + connectionSettings + storageSettings + tokenSettings
+        let rows: [Setting] = [
+            modelDirectory, modelPath, extraModels, modelCropScale, confidenceThreshold, activeCheckPolicy, smallFaceRecovery,
+            qualityMinFaceSize, qualityMinBrightness, qualityMaxBrightness, qualityMaxClipped, qualityMinSharpness,
+            inferenceEngine, maxWorkers, maxQueue, faceMatchThreshold,
+            host, port, apiKey, apiKeys, maxBodyBytes, maxVideoBytes, rateLimitPerMinute, rateLimitBurst, demoEnabled,
+            publicBaseURL, enableFallback, challengeTTLSeconds, challengeMaxAttempts, requireChallenge,
+            allowUnboundChallenges, maxFailedChallengesPerHour, enableMetrics, enableTracing, logLevel, logFormat, shutdownDrainSeconds,
+            headerTimeoutSeconds, idleTimeoutSeconds, bodyMinBytesPerSecond, maxConnections, maxBodyBytesInFlight, trustedProxies,
+            databaseURL, dataDirectory, databaseTimeoutSeconds, databaseStartupTimeoutSeconds, auditEnabled,
+            auditRetentionDays, adminAPIKey,
+            resultSigningKeyFile, resultSigningPreviousKeyFiles, resultTokenTTLSeconds, resultTokenIssuer,
+        ]
         return SettingGroup.allCases.flatMap { group in rows.filter { $0.group == group } }
     }()
 

@@ -23,7 +23,4 @@ extension Setting {
         "addresses or CIDRs of load balancers whose `X-Forwarded-For` names the client (unset: the header is ignored)")
 
     /// What ``ConnectionConfiguration`` reads.
-    public static let connectionSettings: [Setting] = [
-        headerTimeoutSeconds, idleTimeoutSeconds, bodyMinBytesPerSecond, maxConnections, maxBodyBytesInFlight, trustedProxies,
-    ]
 }

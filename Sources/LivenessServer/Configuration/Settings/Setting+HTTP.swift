@@ -62,9 +62,4 @@ extension Setting {
         "after SIGTERM, serve on with `/health/ready` at 503 for this long")
 
     /// What ``ServerConfiguration`` reads itself.
-    public static let serverSettings: [Setting] = [
-        host, port, apiKey, apiKeys, maxBodyBytes, maxVideoBytes, rateLimitPerMinute, rateLimitBurst, demoEnabled,
-        publicBaseURL, enableFallback, challengeTTLSeconds, challengeMaxAttempts, requireChallenge,
-        allowUnboundChallenges, maxFailedChallengesPerHour, enableMetrics, enableTracing, logLevel, logFormat, shutdownDrainSeconds,
-    ]
 }

@@ -59,9 +59,4 @@ extension Setting {
         "largest selfie-to-video descriptor distance that passes a bound challenge as the same face")
 
     /// What ``PassiveConfiguration`` reads.
-    public static let passiveSettings: [Setting] = [
-        modelDirectory, modelPath, extraModels, modelCropScale, confidenceThreshold, activeCheckPolicy, smallFaceRecovery,
-        qualityMinFaceSize, qualityMinBrightness, qualityMaxBrightness, qualityMaxClipped, qualityMinSharpness,
-        inferenceEngine, maxWorkers, maxQueue, faceMatchThreshold,
-    ]
 }

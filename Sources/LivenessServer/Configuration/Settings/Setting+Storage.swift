@@ -22,8 +22,4 @@ extension Setting {
         "admin.api.key", .text, secret: true, group: .storage, "the key for `GET /audit`; unset: `/audit` answers 404")
 
     /// What ``StorageConfiguration`` reads.
-    public static let storageSettings: [Setting] = [
-        databaseURL, dataDirectory, databaseTimeoutSeconds, databaseStartupTimeoutSeconds, auditEnabled,
-        auditRetentionDays, adminAPIKey,
-    ]
 }

@@ -13,7 +13,4 @@ extension Setting {
         "result.token.issuer", .text, default: tokens.issuer, group: .tokens, "the tokens' `iss` claim")
 
     /// What ``ResultTokenConfiguration`` reads.
-    public static let tokenSettings: [Setting] = [
-        resultSigningKeyFile, resultSigningPreviousKeyFiles, resultTokenTTLSeconds, resultTokenIssuer,
-    ]
 }

@@ -1,13 +1,19 @@
 import Configuration
 import Foundation
+import Synchronization
 
 /// Reads settings (``Setting``) from a swift-configuration reader, checking each value against its row: a value
 /// that does not parse or lies outside the row's range is a ``ConfigurationError`` naming the variable. Missing
 /// or empty values keep the caller's default. Secrets are read as secrets (redacted by the providers).
 public struct SettingsReader: Sendable {
     let config: ConfigReader
+    private let reads = ReadLog()
 
     public init(_ config: ConfigReader) { self.config = config }
+
+    /// The config keys of the settings this reader has read, secrets included (`SettingsTests` compares them
+    /// with ``Setting/all``).
+    public var keysRead: Set<String> { reads.keys.withLock { $0 } }
 
     /// Command-line values (by config key) first, then the environment, whose secrets are ``Setting/secretVariables``.
     public init(flags: [String: String], environment: [String: String]? = nil) {
@@ -22,6 +28,7 @@ public struct SettingsReader: Sendable {
 
     /// The raw text, trimmed; nil when missing or empty.
     public func text(_ setting: Setting) -> String? {
+        reads.keys.withLock { _ = $0.insert(setting.key) }
         let value = config.string(forKey: ConfigKey(setting.key), isSecret: setting.secret)?.trimmingCharacters(in: .whitespaces)
         return value?.isEmpty == false ? value : nil
     }
@@ -94,5 +101,12 @@ public struct SettingsReader: Sendable {
     /// The error for a present but unusable value of `setting`.
     public func refusal(_ setting: Setting, _ message: String) -> ConfigurationError {
         ConfigurationError(variable: setting.variable, message: message)
+    }
+}
+
+extension SettingsReader {
+    /// The keys read so far, shared by copies of a reader.
+    private final class ReadLog: Sendable {
+        let keys = Mutex<Set<String>>([])
     }
 }
