@@ -86,7 +86,7 @@ COPY prebuilt/ /out/
 
 # 3. The binary the image ships: stage 3a or 3b, as BINARY says.
 FROM ${BINARY} AS binary
-RUN test -x /out/liveness && test -x /out/swift-backtrace-static \
+RUN test -x /out/liveness \
  || { echo "BINARY=prebuilt needs prebuilt/liveness: run scripts/build-release first" >&2; exit 1; }
 
 # 4. The shared libraries the binary loads: Debian's five OpenCV runtime packages are installed here, and
@@ -115,13 +115,9 @@ COPY --from=openvino /opt/openvino/lib /opt/openvino/lib
 COPY --from=openvino /opt/openvino/licenses /usr/share/doc/openvino
 COPY --from=models /models /opt/liveness/models
 COPY --from=binary /out/liveness /usr/local/bin/liveness
-COPY --from=binary /out/swift-backtrace-static /usr/local/libexec/swift/linux/swift-backtrace-static
 RUN ldconfig \
  && ! ldd /usr/local/bin/liveness | grep 'not found' \
  && useradd --system --uid 10001 --user-group --home-dir /var/lib/liveness --create-home --shell /usr/sbin/nologin liveness
-# A crash prints a symbolicated backtrace of every thread to standard error (the container's log), from the
-# Swift runtime's backtracer; scripts/docker-test checks it with a SIGSEGV.
-ENV SWIFT_BACKTRACE=enable=yes,interactive=no,color=no,threads=all,swift-backtrace=/usr/local/libexec/swift/linux/swift-backtrace-static
 ENV HOST=0.0.0.0 \
     PORT=8000 \
     MODEL_DIR=/opt/liveness/models \
