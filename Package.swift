@@ -115,9 +115,11 @@ let package = Package(
         ),
         // Resource bombs and bypasses found by hostile-input probes, generated (never stored): for the tests,
         // `liveness fuzz` and benchmarks/bombs.sh.
+        // Tools around the service, not in its request path: `liveness evaluate` (APCER, BPCER, DET curves) and the
+        // corpus of resource bombs (`liveness bombs`, the fuzz run and the tests).
         .target(
-            name: "LivenessBombs",
-            dependencies: ["LivenessCore"]
+            name: "LivenessTools",
+            dependencies: ["LivenessCore", "CLivenessCV"]
         ),
         .executableTarget(
             name: "embed-resources",
@@ -132,7 +134,7 @@ let package = Package(
             name: "liveness",
             dependencies: [
                 "LivenessCore",
-                "LivenessBombs",
+                "LivenessTools",
                 "LivenessServer",
                 "LivenessWire",
                 .product(name: "Logging", package: "swift-log"),
@@ -145,7 +147,7 @@ let package = Package(
         // Fixture paths, golden files and helpers shared by the test targets.
         .target(
             name: "TestSupport",
-            dependencies: ["LivenessCore", "LivenessBombs"],
+            dependencies: ["LivenessCore", "LivenessTools"],
             path: "Tests/TestSupport"
         ),
         // The HTTP application on a scripted engine, test databases and challenge clients, for the server suites.
@@ -161,7 +163,7 @@ let package = Package(
         // Model-free suites (scripts/test --fast): no model is loaded and no `liveness` process is started.
         .testTarget(
             name: "LivenessCoreTests",
-            dependencies: ["LivenessCore", "TestSupport"]
+            dependencies: ["LivenessCore", "LivenessTools", "TestSupport"]
         ),
         .testTarget(
             name: "LivenessServerTests",
@@ -174,7 +176,7 @@ let package = Package(
         .testTarget(
             name: "LivenessModelTests",
             dependencies: [
-                "LivenessServer", "LivenessCore", "LivenessWire", "LivenessBombs", "TestSupport", "ServerTestSupport",
+                "LivenessServer", "LivenessCore", "LivenessWire", "LivenessTools", "TestSupport", "ServerTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

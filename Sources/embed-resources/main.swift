@@ -2,7 +2,8 @@ import Foundation
 import Yams
 
 // Usage: embed-resources OUTPUT.swift OPENAPI.yaml --demo [ASSET...] --swagger-ui [ASSET...]
-// Writes `extension OpenAPISpec { static let yaml, json, version }` (version: the spec's info.version), and
+// Writes `extension OpenAPISpec { static let yaml, json, version }` (version: the spec's info.version), the
+// operations' policy table (`extension APIOperation { static let all }`, PolicyTable), and
 // `static let files` in `extension DemoAssets` and
 // `extension SwaggerUIAssets` (base64 there).
 let arguments = CommandLine.arguments
@@ -17,6 +18,13 @@ guard let document = try Yams.load(yaml: yaml) else {
 }
 guard let version = ((document as? [String: Any])?["info"] as? [String: Any])?["version"] as? String else {
     FileHandle.standardError.write(Data("\(arguments[2]) has no info.version\n".utf8))
+    exit(1)
+}
+let policies: String
+do {
+    policies = try PolicyTable.source(document as? [String: Any] ?? [:])
+} catch {
+    FileHandle.standardError.write(Data("\(arguments[2]): \(error)\n".utf8))
     exit(1)
 }
 let json = String(
@@ -52,6 +60,8 @@ let source = """
         static let json = \(literal(json))
         public static let version = \(literal(version))
     }
+
+    \(policies)
 
     extension DemoAssets {
         static let files: [String: String] = [

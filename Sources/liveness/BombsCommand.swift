@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LivenessBombs
+import LivenessTools
 
 /// `liveness bombs --out DIR`: writes the resource-bomb corpus (see ``BombCorpus``) as files, with an index,
 /// for `benchmarks/bombs.sh` and for trying them against a running server.

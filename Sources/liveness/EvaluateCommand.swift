@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LivenessCore
+import LivenessTools
 import LivenessServer
 
 /// `liveness evaluate DIR [--manifest CSV] [--out REPORT_DIR] [--threshold T] [--policy adaptive|always]`

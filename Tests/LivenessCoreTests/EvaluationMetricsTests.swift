@@ -1,4 +1,5 @@
 import LivenessCore
+import LivenessTools
 import Testing
 
 /// The evaluation's arithmetic on hand-made samples: what counts as accepted, Wilson intervals, the

@@ -1,6 +1,6 @@
 import CLivenessCV
 import Foundation
-@testable import LivenessBombs
+@testable import LivenessTools
 @testable import LivenessCore
 import Testing
 import TestSupport

@@ -24,7 +24,7 @@ struct ErrorCodeTests {
 
     @Test("The error table has one row per spec code, each with its x-when text and status")
     func errorTable() throws {
-        let rows = try ErrorTable.markdown().split(separator: "\n").dropFirst(2)
+        let rows = try GeneratedDocs.errorTable().split(separator: "\n").dropFirst(2)
         #expect(rows.count == APIError.Code.allCases.count)
         for code in APIError.Code.allCases {
             #expect(rows.contains { $0.hasPrefix("| \(code.status.code) | `\(code.rawValue)` | ") && !$0.hasSuffix("|  |") })

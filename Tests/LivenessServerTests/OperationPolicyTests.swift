@@ -37,14 +37,41 @@ struct OperationPolicyTests {
         #expect(APIOperation.all["checkLiveness"]?.mediaTypes == ["application/json"])
     }
 
-    @Test("A spec without x-policy, or with an unknown access, is refused")
-    func malformedPolicy() {
-        #expect(throws: APIOperation.SpecError.self) {
-            try APIOperation.parse(#"{"paths":{"/x":{"get":{"operationId":"x"}}}}"#)
+    /// Runs the build's `embed-resources` tool on a spec whose one operation has `policy` (YAML flow style).
+    static func embed(policy: String) throws -> (status: Int32, output: String) {
+        try withTemporaryFolder { folder in
+            var spec = "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths:\n  /x:\n    get:\n      operationId: x\n"
+            if !policy.isEmpty { spec += "      x-policy: \(policy)\n" }
+            try spec.write(toFile: "\(folder)/openapi.yaml", atomically: true, encoding: .utf8)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "\(Fixtures.packageRoot)/.build/debug/embed-resources")
+            process.arguments = ["\(folder)/out.swift", "\(folder)/openapi.yaml"]
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            let data = errors.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let output = (try? String(contentsOfFile: "\(folder)/out.swift", encoding: .utf8)) ?? ""
+            return (process.terminationStatus, String(decoding: data, as: UTF8.self) + output)
         }
-        #expect(throws: APIOperation.SpecError.self) {
-            try APIOperation.parse(#"{"paths":{"/x":{"get":{"operationId":"x","x-policy":{"access":"everyone"}}}}}"#)
+    }
+
+    @Test("The policy table is generated at build time: a malformed x-policy stops the build, a value is a case name")
+    func malformedPolicy() throws {
+        for (policy, message) in [
+            ("", "x has no x-policy"), ("{rate_limited: true}", "x-policy.access is missing"),
+            ("{access: open, public: true}", "unknown fields"), ("{access: open, audited: maybe}", "audited is not true or false"),
+            ("{access: 'api key'}", "cannot name a case"),
+        ] {
+            let run = try Self.embed(policy: policy)
+            #expect(run.status != 0 && run.output.contains(message), "\(policy): \(run.output)")
         }
+        // A value is written as a case of the server's enums, so one that names no case does not compile.
+        let everyone = try Self.embed(policy: "{access: everyone, body_limit: MAX_VIDEO_BYTES, workers: true}")
+        #expect(everyone.status == 0)
+        #expect(
+            everyone.output.contains(
+                "OperationPolicy(access: .everyone, rateLimited: false, bodyLimit: .maxVideoBytes, audited: false, usesWorkers: true)"))
     }
 
     /// `/x/`, `//x`, `/x%2F`, `/X` and `/x/.` of a path.

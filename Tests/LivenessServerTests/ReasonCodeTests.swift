@@ -15,7 +15,7 @@ struct ReasonCodeTests {
 
     @Test("The reason table has one row per code, each with its x-when text")
     func reasonTable() throws {
-        let rows = try ReasonTable.markdown().split(separator: "\n").dropFirst(2)
+        let rows = try GeneratedDocs.reasonTable().split(separator: "\n").dropFirst(2)
         #expect(rows.count == Reason.allCases.count)
         for reason in Reason.allCases {
             #expect(rows.contains { $0.hasPrefix("| `\(reason.rawValue)` | ") && !$0.hasSuffix("|  |") })

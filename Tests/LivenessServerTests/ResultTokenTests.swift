@@ -65,7 +65,7 @@ struct ResultTokenTests {
             let old = try await expired.sign(
                 kind: "liveness", decision: "real", score: 1, reasons: [], challengeID: nil, requestID: "r", media: nil,
                 modelVersion: "m", audience: nil)
-            let expiredJWKS = try JSONEncoder().encode(JWKSDocument(keys: expired.jwks))
+            let expiredJWKS = try JSONEncoder().encode(expired.jwks)
             let outcome = try await TokenVerifier.verify(old, jwks: [UInt8](expiredJWKS))
             #expect(!outcome.ok && outcome.output.contains("Expired"), "\(outcome.output)")
 
@@ -81,7 +81,7 @@ struct ResultTokenTests {
     func integerTimesAndLowS() async throws {
         let second = Int(Date().timeIntervalSince1970)
         let signer = try await ResultSigner.ephemeral(now: { Date(timeIntervalSince1970: Double(second) + 0.734) })
-        let jwks = try JSONEncoder().encode(JWKSDocument(keys: signer.jwks))
+        let jwks = try JSONEncoder().encode(signer.jwks)
         // n/2 of P-256, big-endian: s must not exceed it. Half of 64 random signatures would, unnormalised.
         let half: [UInt8] = [
             0x7F, 0xFF, 0xFF, 0xFF, 0x80, 0x00, 0x00, 0x00, 0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
@@ -131,7 +131,7 @@ struct ResultTokenTests {
             rotated.keyFile = next
             rotated.previousKeyFiles = [generated]
             let signer = try await ResultSigner.load(rotated, database: .postgres(url: "postgres://x@localhost/db"), logger: .init(label: "test"))
-            #expect(signer.jwks.count == 2 && signer.jwks[1] == first.jwks[0] && signer.jwks[0] != first.jwks[0])
+            #expect(signer.jwks.keys.count == 2 && signer.jwks.keys[1] == first.jwks.keys[0] && signer.jwks.keys[0] != first.jwks.keys[0])
 
             await #expect(throws: ResultSignerError.self) {
                 _ = try await ResultSigner.load(

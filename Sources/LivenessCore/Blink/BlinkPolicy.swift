@@ -15,6 +15,12 @@ public struct BlinkPolicy: Hashable, Sendable {
 
     public init() {}
 
+    /// The indices of the ``passiveSamples`` frames of a `frames`-frame clip that get the passive check: the
+    /// middles of equal parts of the clip.
+    public func passiveSampleIndices(frames: Int) -> Set<Int> {
+        Set((0..<passiveSamples).map { Int((Double($0) + 0.5) * Double(frames) / Double(passiveSamples)) })
+    }
+
     public func decide(
         observations: [FrameObservation], fps: Double, passive: [PassiveResult], tooShort: Bool,
         reference: FaceReference? = nil, embeddings: [FaceEmbedding] = [], blinkFaces: [BlinkFaces] = []

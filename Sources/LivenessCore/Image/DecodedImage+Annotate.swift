@@ -14,6 +14,22 @@ extension DecodedImage {
         try Self.takeBuffer("encoding the image") { buffer, count, error in lcv_image_encode(handle, ".\(format)", buffer, count, error) }
     }
 
+    /// Draws a line from (`x1`, `y1`) to (`x2`, `y2`) in the colour `rgb` (0xRRGGBB), `width` pixels wide.
+    public func drawLine(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, rgb: UInt32, width: Int) throws(LivenessError) {
+        try BridgeError.domain("drawing a line") { () throws(BridgeError) in
+            try BridgeError.check { lcv_image_draw_line(handle, x1, y1, x2, y2, rgb, Int32(width), $0) }
+        }
+    }
+
+    /// Draws `text` (non-ASCII characters as `?`) with its baseline starting at (`x`, `y`), `scale` times
+    /// OpenCV's simplex font, in the colour `rgb`.
+    public func drawText(_ text: String, x: Double, y: Double, scale: Double, rgb: UInt32) throws(LivenessError) {
+        let ascii = String(text.unicodeScalars.map { $0.isASCII ? Character($0) : "?" })
+        try BridgeError.domain("drawing text") { () throws(BridgeError) in
+            try BridgeError.check { lcv_image_draw_text(handle, x, y, ascii, scale, rgb, $0) }
+        }
+    }
+
     /// A `width` x `height` image of one grey level (test inputs, probes).
     public static func uniform(width: Int, height: Int, grey: UInt8 = 128) throws(LivenessError) -> DecodedImage {
         try BridgeError.domain("making an image") { () throws(BridgeError) in try blank(width: width, height: height, grey: grey) }

@@ -22,11 +22,26 @@ extension LivenessEngine {
         let start = clock.now
         let clip = try await perform { (_: WorkerModels) throws(LivenessError) in try DecodedClip.decode(video, limits: limits) }
         let decoded = clock.now
-        let count = clip.frames.count
-        let segments = max(1, min(workerCount, count / 12))
-        let sampleCount = Double(policy.passiveSamples)
-        let samples = Set((0..<policy.passiveSamples).map { (index: Int) -> Int in Int((Double(index) + 0.5) * Double(count) / sampleCount) })
         let embedFrames = reference == nil ? 0 : policy.faceMatch.samples
+        let ordered = try await observeSegments(clip, samples: policy.passiveSampleIndices(frames: clip.frames.count), embedFrames: embedFrames)
+        let observations = ordered.flatMap(\.observations)
+        let blinkFaces =
+            embedFrames > 0 ? try await embedBlinks(clip, observations: observations, policy: policy) : []
+        var analysis = policy.decide(
+            observations: observations, fps: clip.fps, passive: ordered.flatMap(\.passive), tooShort: clip.seconds < limits.minSeconds,
+            reference: reference, embeddings: ordered.flatMap(\.embeddings), blinkFaces: blinkFaces)
+        analysis.decodeSeconds = (decoded - start).seconds
+        analysis.analysisSeconds = (clock.now - decoded).seconds
+        return analysis
+    }
+
+    /// Observes `clip` in one contiguous segment per worker (at least 12 frames each), in parallel, and returns the
+    /// segments in order: eye openness per frame, the passive check on `samples`, and up to `embedFrames` face
+    /// descriptors per segment.
+    private func observeSegments(
+        _ clip: DecodedClip, samples: Set<Int>, embedFrames: Int
+    ) async throws(LivenessError) -> [SegmentObservation] {
+        let segments = max(1, min(workerCount, clip.frames.count / 12))
         let parts = await withTaskGroup(of: Result<SegmentObservation, LivenessError>.self) { group in
             for segment in 0..<segments {
                 group.addTask {
@@ -41,15 +56,6 @@ extension LivenessEngine {
         }
         var collected: [SegmentObservation] = []
         for part in parts { collected.append(try part.get()) }
-        let ordered = collected.sorted { $0.segment < $1.segment }
-        let observations = ordered.flatMap(\.observations)
-        let blinkFaces =
-            embedFrames > 0 ? try await embedBlinks(clip, observations: observations, policy: policy) : []
-        var analysis = policy.decide(
-            observations: observations, fps: clip.fps, passive: ordered.flatMap(\.passive), tooShort: clip.seconds < limits.minSeconds,
-            reference: reference, embeddings: ordered.flatMap(\.embeddings), blinkFaces: blinkFaces)
-        analysis.decodeSeconds = (decoded - start).seconds
-        analysis.analysisSeconds = (clock.now - decoded).seconds
-        return analysis
+        return collected.sorted { $0.segment < $1.segment }
     }
 }

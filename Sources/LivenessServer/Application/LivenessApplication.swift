@@ -57,7 +57,7 @@ public enum LivenessApplication {
             RateLimiter(limit: $0, per: 60, burst: configuration.rateLimitBurst)
         }
         let policy = OperationPolicyMiddleware(
-            operations: try APIOperation.loaded.get(), configuration: configuration, limiter: limiter, state: state)
+            operations: APIOperation.all, configuration: configuration, limiter: limiter, state: state)
         let failures = configuration.maxFailedChallengesPerHour.map { RateLimiter(limit: $0, per: 3600) }
         let api = LivenessAPI(
             state: state, configuration: configuration, metrics: metrics, challenges: challenges, failedAttempts: failures,

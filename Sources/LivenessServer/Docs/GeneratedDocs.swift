@@ -19,9 +19,9 @@ public enum GeneratedDocs {
     }
 
     static let parts: [Part] = [
-        Part(file: "docs/api.md", name: "errors", render: ErrorTable.markdown),
-        Part(file: "docs/api.md", name: "reasons", render: ReasonTable.markdown),
-        Part(file: "docs/configuration.md", name: "settings", render: SettingsTable.markdown),
+        Part(file: "docs/api.md", name: "errors", render: errorTable),
+        Part(file: "docs/api.md", name: "reasons", render: reasonTable),
+        Part(file: "docs/configuration.md", name: "settings", render: settingsTable),
     ]
 
     /// The files under `root` whose generated parts differ from their sources, after rewriting them when `write`.

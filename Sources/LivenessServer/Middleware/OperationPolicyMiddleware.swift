@@ -24,16 +24,14 @@ struct OperationPolicyMiddleware: ServerMiddleware {
         RequestScope.note?.update { $0.operation = operation }
         let keyID = try authenticate(request, operation.policy.access)
         if let keyID { RequestScope.note?.update { $0.apiKeyID = keyID } }
-        return try await RequestScope.$apiKeyID.withValue(keyID ?? RequestScope.apiKeyID) {
-            if operation.policy.rateLimited, let limiter, let wait = limiter.acquire(RequestScope.client) {
-                throw APIError.rateLimited(retryAfter: wait)
-            }
-            try checkMediaType(request, operation)
-            if operation.policy.usesWorkers, let engine = state.engine, engine.isFull {
-                throw LivenessError(.overloaded, "all \(engine.workerCount) workers are busy and the queue is full")
-            }
-            return try await next(request, limited(body, request, operation.policy.bodyLimit), metadata)
+        if operation.policy.rateLimited, let limiter, let wait = limiter.acquire(RequestScope.client) {
+            throw APIError.rateLimited(retryAfter: wait)
         }
+        try checkMediaType(request, operation)
+        if operation.policy.usesWorkers, let engine = state.engine, engine.isFull {
+            throw LivenessError(.overloaded, "all \(engine.workerCount) workers are busy and the queue is full")
+        }
+        return try await next(request, limited(body, request, operation.policy.bodyLimit), metadata)
     }
 
     /// The id of the key that opens the operation (nil for open operations and when no keys are configured).

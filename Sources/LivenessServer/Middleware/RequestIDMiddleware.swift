@@ -16,16 +16,11 @@ struct RequestIDMiddleware: RouterMiddleware {
         let id = request.headers[Self.headerName].flatMap(Self.sanitised) ?? UUID().uuidString.lowercased()
         var context = context
         context.logger[metadataKey: "request_id"] = .string(id)
-        var response = try await RequestScope.$requestID.withValue(id) {
-            let client = proxies.client(peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[Self.forwardedFor])
-            return try await RequestScope.$clientAddress.withValue(client) {
-                try await RequestScope.$logger.withValue(context.logger) {
-                    try await RequestScope.$hangUp.withValue(HangUp(closed: context.connectionClosed)) {
-                        try await RequestScope.$note.withValue(RequestNote()) { try await next(request, context) }
-                    }
-                }
-            }
-        }
+        let scope = RequestScope(
+            requestID: id,
+            clientAddress: proxies.client(peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[Self.forwardedFor]),
+            logger: context.logger, note: RequestNote(), hangUp: HangUp(closed: context.connectionClosed))
+        var response = try await RequestScope.$current.withValue(scope) { try await next(request, context) }
         response.headers[Self.headerName] = id
         return response
     }

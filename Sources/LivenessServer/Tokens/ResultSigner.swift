@@ -1,6 +1,7 @@
 import Foundation
 import JWTKit
 import LivenessCore
+import LivenessWire
 import Logging
 
 /// Signs `result_token`s with the current key and publishes the JWKS (current and previous keys).
@@ -9,8 +10,8 @@ import Logging
 public struct ResultSigner: Sendable {
     let keys: JWTKeyCollection
     let currentKID: JWKIdentifier
-    /// `GET /.well-known/jwks.json`: every public key, current first.
-    public let jwks: [JWKSDocument.Key]
+    /// `GET /.well-known/jwks.json`: every public key, current first, as the spec's `JWKS`.
+    public let jwks: Components.Schemas.Jwks
     let configuration: ResultTokenConfiguration
     /// The clock; tests inject their own.
     let now: @Sendable () -> Date
@@ -26,7 +27,7 @@ public struct ResultSigner: Sendable {
         await keys.add(ecdsa: key, kid: JWKIdentifier(string: current.kid))
         self.keys = keys
         self.currentKID = JWKIdentifier(string: current.kid)
-        self.jwks = published
+        self.jwks = Components.Schemas.Jwks(keys: published)
         self.configuration = configuration
         self.now = now
     }
@@ -56,10 +57,10 @@ public struct ResultSigner: Sendable {
     }
 
     /// The public JWK of `key`, with its RFC 7638 thumbprint as `kid`.
-    static func publicJWK(_ key: ES256PublicKey) throws -> JWKSDocument.Key {
+    static func publicJWK(_ key: ES256PublicKey) throws -> Components.Schemas.Jwks.KeysPayloadPayload {
         guard let parameters = key.parameters else { throw ResultSignerError("the key has no public parameters") }
         let canonical = #"{"crv":"P-256","kty":"EC","x":"\#(parameters.x)","y":"\#(parameters.y)"}"#
         let thumbprint = Base64URL.encode(Array(SHA256.hash(Array(canonical.utf8))))
-        return JWKSDocument.Key(kty: "EC", crv: "P-256", x: parameters.x, y: parameters.y, kid: thumbprint, alg: "ES256", use: "sig")
+        return .init(kty: "EC", crv: "P-256", x: parameters.x, y: parameters.y, kid: thumbprint, alg: "ES256", use: "sig")
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LivenessBombs
+import LivenessTools
 import LivenessCore
 
 /// `liveness fuzz`: the resource-bomb corpus (``BombCorpus``), then mutated images and videos (the bombs

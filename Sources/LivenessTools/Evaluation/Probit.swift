@@ -1,4 +1,5 @@
 import Foundation
+import LivenessCore
 
 /// The inverse of the standard normal CDF (the probit), for DET curves' axes.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import LivenessCore
 
 extension BombCorpus {
     /// The container bombs of the third hostile-input probe and of the audit of FFmpeg's mov demuxer that

@@ -1,3 +1,4 @@
+import LivenessCore
 /// A small input that costs a decoder far more than its size, or slips past a check, with the answer the
 /// service must give it. Made by ``BombCorpus`` (never stored as files), used by the tests, `liveness fuzz`
 /// and `benchmarks/bombs.sh`.

@@ -1,4 +1,5 @@
 import Foundation
+import LivenessCore
 
 extension BombCorpus {
     /// A WebM whose SeekHead sends FFmpeg to an Attachments element hidden inside a Void element at the end of the

@@ -1,5 +1,5 @@
-import CLivenessCV
 import Foundation
+import LivenessCore
 
 /// A DET curve (BPCER against APCER on probit axes, as is usual in biometrics), drawn once as lines and
 /// labels and rendered both as SVG and, through OpenCV, as PNG.
@@ -82,16 +82,9 @@ public struct DETPlot: Sendable {
     public func png() throws(LivenessError) -> [UInt8] {
         let canvas = try DecodedImage.uniform(width: Int(Self.size), height: Int(Self.size), grey: 255)
         for mark in marks {
-            try BridgeError.domain("drawing the DET plot") { () throws(BridgeError) in
-                try BridgeError.check { error in
-                    switch mark {
-                    case .line(let x1, let y1, let x2, let y2, let rgb, let width):
-                        return lcv_image_draw_line(canvas.handle, x1, y1, x2, y2, rgb, Int32(width), error)
-                    case .text(let x, let y, let text, let rgb):
-                        let ascii = String(text.unicodeScalars.map { $0.isASCII ? Character($0) : "?" })
-                        return lcv_image_draw_text(canvas.handle, x, y, ascii, 0.4, rgb, error)
-                    }
-                }
+            switch mark {
+            case .line(let x1, let y1, let x2, let y2, let rgb, let width): try canvas.drawLine(x1, y1, x2, y2, rgb: rgb, width: width)
+            case .text(let x, let y, let text, let rgb): try canvas.drawText(text, x: x, y: y, scale: 0.4, rgb: rgb)
             }
         }
         return try canvas.encoded(as: "png")

@@ -1,3 +1,4 @@
+import LivenessCore
 /// An MP4/MOV box as a tree to edit: the bombs are real files with one part changed, so their boxes are
 /// parsed, edited, and written back with every size and chunk offset fixed up.
 struct MP4Box {

@@ -1,4 +1,5 @@
 import Foundation
+import LivenessCore
 
 extension BombCorpus {
     /// The video bombs: made by patching `clip` (an H.264 MP4 of a few seconds) or files `ffmpeg` makes.

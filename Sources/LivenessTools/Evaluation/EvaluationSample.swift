@@ -1,3 +1,4 @@
+import LivenessCore
 /// One labelled image of an evaluation and what the service answered for it.
 public struct EvaluationSample: Hashable, Sendable {
     /// Ground truth: a live person, or a presentation attack of some species (`print`, `screen`, ...).

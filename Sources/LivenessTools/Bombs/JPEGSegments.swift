@@ -1,3 +1,4 @@
+import LivenessCore
 /// The marker segments of a well-formed JPEG that this project encoded itself, for making bombs from it.
 struct JPEGSegments {
     struct Segment {

@@ -1,3 +1,4 @@
+import LivenessCore
 /// Just enough EBML (Matroska's encoding) to read a file's elements and write new ones, for the WebM bombs.
 enum EBML {
     struct Element {

@@ -1,3 +1,4 @@
+import LivenessCore
 /// An ISO/IEC 30107-3 style summary of labelled samples run through the service's pipeline and policy.
 ///
 /// - APCER (per attack species) counts an attack as accepted when it passes with no active check;

@@ -1,4 +1,5 @@
 import Foundation
+import LivenessCore
 
 extension EvaluationSample {
     /// The header of `results.csv`.

@@ -1,4 +1,5 @@
 import Foundation
+import LivenessCore
 
 /// The labelled images of an evaluation: a folder with `bona_fide/` and `attack/<species>/`, or a CSV
 /// manifest with the columns `path,label,species` (label `bona_fide` or `attack`; a relative path is

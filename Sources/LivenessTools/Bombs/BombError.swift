@@ -1,3 +1,4 @@
+import LivenessCore
 /// A bomb could not be made (a fixture or `ffmpeg` is missing or misbehaved).
 public struct BombError: Error, CustomStringConvertible {
     public let message: String

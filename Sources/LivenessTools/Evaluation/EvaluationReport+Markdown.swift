@@ -1,4 +1,5 @@
 import Foundation
+import LivenessCore
 
 extension EvaluationReport {
     /// The report as Markdown, with the DET plot linked as `det.png`.

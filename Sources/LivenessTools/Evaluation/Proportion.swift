@@ -1,4 +1,5 @@
 import Foundation
+import LivenessCore
 
 /// A count out of a total, with its Wilson score 95 % interval.
 public struct Proportion: Hashable, Sendable, Encodable {

@@ -1,3 +1,4 @@
+import LivenessCore
 /// APCER and BPCER over every threshold on P(real), from the scored samples.
 ///
 /// A sample is accepted at threshold t when its P(real) >= t. APCER(t) is the share of attacks

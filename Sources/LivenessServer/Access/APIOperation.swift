@@ -10,3 +10,13 @@ struct APIOperation: Sendable, Hashable {
     let mediaTypes: [String]
     let policy: OperationPolicy
 }
+
+extension APIOperation {
+    // `all`, every operation of `openapi.yaml` with its `x-policy`, is generated at build time by the
+    // EmbedResources plugin (Sources/embed-resources/PolicyTable.swift): a malformed x-policy stops the build.
+
+    /// The operation at `path` (a template) with `method`, if any.
+    static func find(method: String, path: String) -> APIOperation? {
+        all.values.first { $0.method == method && $0.path == path }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import LivenessCore
 
 extension LivenessEngine {
     /// Runs the passive check (the service's pipeline and policy) on every item, at most two per worker
