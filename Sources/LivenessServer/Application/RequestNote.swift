@@ -18,6 +18,10 @@ final class RequestNote: Sendable {
 
     var fields: Fields { storage.withLock { $0 } }
 
+    /// The id of the API key that authenticated the request, without copying the other fields (read on every
+    /// rate-limit, token and challenge step).
+    var apiKeyID: String? { storage.withLock { $0.apiKeyID } }
+
     func update(_ change: (inout Fields) -> Void) {
         storage.withLock { change(&$0) }
     }

@@ -4,7 +4,7 @@ extension RequestScope {
     /// The current request's id; empty outside a request.
     static var requestID: String { current?.requestID ?? "" }
     /// The id of the API key that authenticated the current request, if any.
-    static var apiKeyID: String? { current?.note.fields.apiKeyID }
+    static var apiKeyID: String? { current?.note.apiKeyID }
     /// The current request's logger.
     static var logger: Logger { current?.logger ?? Logger(label: "liveness") }
     /// The current request's ``RequestNote``.
