@@ -63,7 +63,7 @@ RUN OPENVINO_MIRROR="${OPENVINO_MIRROR}" OPENVINO_DIR=/opt/openvino scripts/fetc
 FROM ${SWIFT_IMAGE} AS source
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends pkg-config \
-      libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-dnn-dev libopencv-videoio-dev \
+      libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-dnn-dev libopencv-videoio-dev libopencv-calib3d-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pkgconfig/ pkgconfig/
@@ -97,7 +97,7 @@ FROM ${RUNTIME_IMAGE} AS libraries
 RUN find /usr/lib -type f -name '*.so*' | sort > /base-libraries.txt \
  && apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libopencv-core406 libopencv-imgproc406 libopencv-imgcodecs406 libopencv-dnn406 libopencv-videoio406
+      libopencv-core406 libopencv-imgproc406 libopencv-imgcodecs406 libopencv-dnn406 libopencv-videoio406 libopencv-calib3d406
 COPY --from=binary /out/liveness /usr/local/bin/liveness
 COPY --from=openvino /opt/openvino/lib /opt/openvino/lib
 RUN mkdir -p /out/usr/local/lib/liveness \

@@ -10,7 +10,8 @@ struct Liveness: AsyncParsableCommand {
         abstract: "Face liveness (presentation-attack) detection with the MiniFASNet anti-spoof models.",
         version: OpenAPISpec.version,
         subcommands: [
-            ServeCommand.self, CheckCommand.self, EvaluateCommand.self, BlinkCommand.self, BenchCommand.self, FuzzCommand.self, BombsCommand.self,
+            ServeCommand.self, CheckCommand.self, EvaluateCommand.self, BlinkCommand.self, ActionsCommand.self, RenderCommand.self, BenchCommand.self,
+            FuzzCommand.self, BombsCommand.self,
             HealthcheckCommand.self, TokenCommand.self, DocsCommand.self,
         ]
     )

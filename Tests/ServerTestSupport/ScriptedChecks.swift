@@ -48,7 +48,7 @@ public final class ScriptedChecks: LivenessChecking {
         return (result, .embedding(Self.selfieFace))
     }
 
-    public func analyseClip(_ video: [UInt8], reference: FaceReference?) async throws(LivenessError) -> BlinkAnalysis {
+    public func analyseClip(_ video: [UInt8], reference: FaceReference?, actions: ActionChallenge?) async throws(LivenessError) -> BlinkAnalysis {
         try DecodedClip.checkContainer(video, limits: VideoLimits())
         counts.withLock { $0.clips += 1 }
         return try clip(video, reference)

@@ -243,6 +243,28 @@ lcv_status lcv_face_chip(const lcv_image *image, const double *chip_to_image, in
 lcv_status lcv_face_embed(lcv_net *net, const lcv_image *chip, float *out, int32_t capacity, int32_t *count,
                           lcv_error *error);
 
+/// Head pose by cv::solvePnP (iterative, from the guess in `rvec`/`tvec`, which it overwrites): `count` 3-D
+/// `model` points (x, y, z triples) seen at `image` points (x, y pairs) by a pinhole camera of focal length
+/// `focal` and centre (cx, cy), no distortion. `error_pixels` (may be NULL) gets the mean reprojection error.
+lcv_status lcv_solve_pose(const double *model, const double *image, int32_t count, double focal, double cx, double cy,
+                          double *rvec, double *tvec, double *error_pixels, lcv_error *error);
+
+/// Delaunay triangles (index triples into `points`, x, y pairs inside width x height) into `triangles`
+/// (room for `capacity` indices); their number into `triangle_count`. For the test-clip renderer.
+lcv_status lcv_triangulate(const double *points, int32_t count, int32_t width, int32_t height, int32_t *triangles,
+                           int32_t capacity, int32_t *triangle_count, lcv_error *error);
+/// A copy of `source` with each triangle (in the given order, later ones on top) texture-warped from its
+/// `from` points to its `to` points (x, y pairs).
+lcv_status lcv_warp_triangles(const lcv_image *source, const double *from, const double *to, int32_t point_count,
+                              const int32_t *triangles, int32_t triangle_count, lcv_image **out, lcv_error *error);
+/// Fills the polygon (x, y pairs) with the colour 0xRRGGBB, anti-aliased.
+lcv_status lcv_image_fill_polygon(lcv_image *image, const double *points, int32_t count, uint32_t rgb,
+                                  lcv_error *error);
+/// Adds Gaussian noise of `sigma` levels, from OpenCV's generator seeded with `seed` (deterministic).
+lcv_status lcv_image_add_noise(lcv_image *image, uint64_t seed, double sigma, lcv_error *error);
+/// The image as I420 planes (Y, then U and V at half size): width x height x 3/2 bytes; even sides only.
+lcv_status lcv_image_i420(const lcv_image *image, uint8_t *out, size_t capacity, lcv_error *error);
+
 #ifdef __cplusplus
 }
 #endif

@@ -23,6 +23,8 @@ public struct BlinkAnalysis: Hashable, Sendable {
     public var ears: [Double?]
     /// The same-face check against the challenge's selfie (nil for a challenge that is not bound).
     public var faceMatch: FaceMatch?
+    /// The action challenge's verdict (nil for a blink challenge).
+    public var actions: ActionOutcome?
     /// Seconds spent decoding, and analysing frames (wall time over all workers).
     public var decodeSeconds: Double = 0
     public var analysisSeconds: Double = 0

@@ -26,14 +26,14 @@ public final class BlinkPipeline {
     /// - Throws: ``LivenessError`` `internal_error` when a network fails (the detector or Face Mesh): a frame
     ///   without a face is an observation, never an error.
     public func observe(_ frames: ArraySlice<DecodedImage>, detector: FaceDetector) throws(LivenessError) -> [FrameObservation] {
-        var track: [Point]?
+        var track: [Point3]?
         var observations: [FrameObservation] = []
         observations.reserveCapacity(frames.count)
         for frame in frames {
-            var points: [Point]?
+            var points: [Point3]?
             if let previous = track {
                 points = try BridgeError.domain("the face mesh") { () throws(BridgeError) in
-                    try landmarks(frame, region: RegionOfInterest(landmarks: previous))
+                    try mesh(frame, region: RegionOfInterest(landmarks: previous.map(\.flat)))
                 }
             }
             if points == nil, let face = try detector.detect(frame) {
@@ -59,31 +59,48 @@ public final class BlinkPipeline {
     }
 
     /// Detector box → first pass → second pass on the rotated region from the first.
-    private func detectLandmarks(_ frame: DecodedImage, box: FaceBox) throws(BridgeError) -> [Point]? {
+    func detectLandmarks(_ frame: DecodedImage, box: FaceBox) throws(BridgeError) -> [Point3]? {
         guard let first = try landmarks(frame, region: RegionOfInterest(box: box)) else { return nil }
-        return try landmarks(frame, region: RegionOfInterest(landmarks: first))
+        return try mesh(frame, region: RegionOfInterest(landmarks: first))
     }
 
     /// 468 Face Mesh points in image pixels, or nil when the model sees no face.
     func landmarks(_ frame: DecodedImage, region: RegionOfInterest) throws(BridgeError) -> [Point]? {
+        try mesh(frame, region: region)?.map(\.flat)
+    }
+
+    /// 468 Face Mesh points with their depth, in image pixels, or nil when the model sees no face.
+    func mesh(_ frame: DecodedImage, region: RegionOfInterest) throws(BridgeError) -> [Point3]? {
         guard region.isValid else { return nil }
         let outputs = try mesh.run(frame, region: region)
         guard outputs.count == 2, outputs[0].count == Self.meshPoints * 3, let logit = outputs[1].first,
             1 / (1 + exp(-Double(logit))) > 0.5
         else { return nil }
         let transform = region.transform(cropSize: mesh.inputSize)
+        let depthScale = region.side / Double(mesh.inputSize)
         return (0..<Self.meshPoints).map { index in
-            Point(x: Double(outputs[0][index * 3]), y: Double(outputs[0][index * 3 + 1])).applying(transform)
+            let flat = Point(x: Double(outputs[0][index * 3]), y: Double(outputs[0][index * 3 + 1])).applying(transform)
+            return Point3(x: flat.x, y: flat.y, z: Double(outputs[0][index * 3 + 2]) * depthScale)
         }
     }
 
-    private func observation(_ frame: DecodedImage, _ points: [Point]) throws(BridgeError) -> FrameObservation {
+    private func observation(_ frame: DecodedImage, _ mesh: [Point3]) throws(BridgeError) -> FrameObservation {
+        let points = mesh.map(\.flat)
         let ears = try eyeAspectRatios(frame, points)
+        let xs = points.map(\.x)
+        let ys = points.map(\.y)
+        let (low, high) = (Point(x: xs.min() ?? 0, y: ys.min() ?? 0), Point(x: xs.max() ?? 0, y: ys.max() ?? 0))
+        let width = points[Self.innerMouth.left].distance(to: points[Self.innerMouth.right])
         return FrameObservation(
             ear: ears.isEmpty ? nil : ears.reduce(0, +) / Double(ears.count),
             keyPoints: Self.motionPoints.map { points[$0] }, eyeDistance: points[33].distance(to: points[263]),
-            alignment: FaceAlignment.points(fromMesh: points))
+            alignment: FaceAlignment.points(fromMesh: points), rigid: PoseEstimator.rigidPoints.map { mesh[$0] },
+            mouth: width > 0 ? points[Self.innerMouth.upper].distance(to: points[Self.innerMouth.lower]) / width : nil,
+            faceCentre: Point(x: (low.x + high.x) / 2, y: (low.y + high.y) / 2), faceSize: low.distance(to: high))
     }
+
+    /// Face Mesh's inner-lip points: the middle of the upper and lower inner lip, and the inner mouth corners.
+    static let innerMouth = (upper: 13, lower: 14, left: 78, right: 308)
 
     /// (|p2−p6| + |p3−p5|) / (2 |p1−p4|) on the iris model's eye contour, for both eyes in one batch.
     /// The left eye (362 → 263) is mirrored so that it looks like a right eye (33 → 133), the only

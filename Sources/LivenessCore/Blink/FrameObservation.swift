@@ -10,11 +10,26 @@ public struct FrameObservation: Hashable, Sendable {
     /// The five face-alignment points (``FaceAlignment``), in image pixels; empty without a face.
     public var alignment: [Point]
 
-    public init(ear: Double?, keyPoints: [Point] = [], eyeDistance: Double = 0, alignment: [Point] = []) {
+    /// The head-pose points (``PoseEstimator/rigidPoints``) with their depth; empty without a face.
+    public var rigid: [Point3]
+    /// The inner-lip distance over the inner mouth width, or nil without a face.
+    public var mouth: Double?
+    /// The centre of the Face Mesh points' bounding box, and its diagonal (pixels): the splice guard's track.
+    public var faceCentre: Point
+    public var faceSize: Double
+
+    public init(
+        ear: Double?, keyPoints: [Point] = [], eyeDistance: Double = 0, alignment: [Point] = [], rigid: [Point3] = [],
+        mouth: Double? = nil, faceCentre: Point = Point(x: 0, y: 0), faceSize: Double = 0
+    ) {
         self.ear = ear
         self.keyPoints = keyPoints
         self.eyeDistance = eyeDistance
         self.alignment = alignment
+        self.rigid = rigid
+        self.mouth = mouth
+        self.faceCentre = faceCentre
+        self.faceSize = faceSize
     }
 
     /// No face in this frame.

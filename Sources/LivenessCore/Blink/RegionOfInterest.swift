@@ -68,7 +68,7 @@ public struct Point: Hashable, Sendable {
         self.y = y
     }
 
-    func distance(to other: Point) -> Double { ((x - other.x) * (x - other.x) + (y - other.y) * (y - other.y)).squareRoot() }
+    public func distance(to other: Point) -> Double { ((x - other.x) * (x - other.x) + (y - other.y) * (y - other.y)).squareRoot() }
 
     /// This crop point mapped through a 2x3 affine transform.
     func applying(_ t: [Double]) -> Point { Point(x: t[0] * x + t[1] * y + t[2], y: t[3] * x + t[4] * y + t[5]) }

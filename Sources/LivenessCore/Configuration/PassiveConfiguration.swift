@@ -3,7 +3,7 @@ import Foundation
 /// Settings of the passive liveness check, passed in by the caller: the core reads no environment. The server
 /// and the CLI read them from the settings table (`Setting.passiveSettings` in LivenessServer: `MODEL_DIR`, `MODEL_PATH`,
 /// `EXTRA_MODELS`, `MODEL_CROP_SCALE`, `CONFIDENCE_THRESHOLD`, `ACTIVE_CHECK_POLICY`, `SMALL_FACE_RECOVERY`, the
-/// `QUALITY_*` thresholds, `FACE_MATCH_THRESHOLD`, `INFERENCE_ENGINE`, `MAX_WORKERS`, `MAX_QUEUE`), which
+/// `QUALITY_*` thresholds, `FACE_MATCH_THRESHOLD`, the `ACTION_*` thresholds, `INFERENCE_ENGINE`, `MAX_WORKERS`, `MAX_QUEUE`), which
 /// shows the defaults set here.
 public struct PassiveConfiguration: Hashable, Sendable {
     public var modelDirectory: String
@@ -21,6 +21,8 @@ public struct PassiveConfiguration: Hashable, Sendable {
     public var quality = QualityPolicy()
     /// How a bound blink video is compared with its selfie.
     public var faceMatch = FaceMatchPolicy()
+    /// How an action challenge's clip is judged.
+    public var actions = ActionPolicy()
 
     public init(
         modelDirectory: String = "models", modelPath: String? = nil, confidenceThreshold: Double = LivenessPolicy().confidenceThreshold,

@@ -24,4 +24,11 @@ public enum Reason: String, CaseIterable, Hashable, Sendable {
     case staticVideo = "static_video"
     case faceMismatch = "face_mismatch"
     case faceChanged = "face_changed"
+    // The action challenge: why it failed.
+    case actionMissing = "action_missing"
+    case wrongOrder = "wrong_order"
+    case actionOutOfTime = "action_out_of_time"
+    case discontinuousVideo = "discontinuous_video"
+    case replayedVideo = "replayed_video"
+    case recordedBeforeChallenge = "recorded_before_challenge"
 }

@@ -2,8 +2,10 @@ extension LivenessEngine {
     /// Whether the blink models are installed.
     public var supportsBlink: Bool { catalog.supportsBlink }
 
-    /// Analyses a blink video: decode (rotation handled), eye openness per frame on all workers,
-    /// the passive check on frames spread over the clip, then ``BlinkPolicy``.
+    /// Analyses a challenge video: decode (rotation handled), eye openness per frame on all workers,
+    /// the passive check on frames spread over the clip (over the neutral start for an action challenge),
+    /// then ``BlinkPolicy``. With `actions`, head pose and mouth per frame judged by ``ActionVerifier``
+    /// (``verifyActions(_:clip:observations:policy:)``) replace the blink.
     ///
     /// The clip is split into one contiguous segment per worker (``observe(_:segment:of:samples:embedFrames:)``).
     /// With a `reference` (a challenge bound to a selfie), each segment also takes face descriptors of a few
@@ -12,7 +14,8 @@ extension LivenessEngine {
     ///
     /// - Throws: ``LivenessError`` `invalid_video`, `video_too_long`, `blink_unavailable`, `overloaded`.
     public func analyzeBlink(
-        _ video: [UInt8], reference: FaceReference? = nil, limits: VideoLimits = VideoLimits(), policy: BlinkPolicy? = nil
+        _ video: [UInt8], reference: FaceReference? = nil, actions challenge: ActionChallenge? = nil, limits: VideoLimits = VideoLimits(),
+        policy: BlinkPolicy? = nil
     ) async throws(LivenessError) -> BlinkAnalysis {
         let policy = policy ?? blinkPolicy
         guard supportsBlink else {
@@ -23,13 +26,19 @@ extension LivenessEngine {
         let clip = try await perform { (_: WorkerModels) throws(LivenessError) in try DecodedClip.decode(video, limits: limits) }
         let decoded = clock.now
         let embedFrames = reference == nil ? 0 : policy.faceMatch.samples
-        let ordered = try await observeSegments(clip, samples: policy.passiveSampleIndices(frames: clip.frames.count), embedFrames: embedFrames)
+        let samples =
+            challenge.map { policy.passiveSampleIndices(frames: clip.frames.count, fps: clip.fps, neutralEnd: $0.neutralEnd) }
+            ?? policy.passiveSampleIndices(frames: clip.frames.count)
+        let ordered = try await observeSegments(clip, samples: samples, embedFrames: embedFrames)
         let observations = ordered.flatMap(\.observations)
+        let actions = try await challenge.asyncMap { challenge throws(LivenessError) in
+            try await verifyActions(challenge, clip: clip, observations: observations, policy: policy)
+        }
         let blinkFaces =
             embedFrames > 0 ? try await embedBlinks(clip, observations: observations, policy: policy) : []
         var analysis = policy.decide(
             observations: observations, fps: clip.fps, passive: ordered.flatMap(\.passive), tooShort: clip.seconds < limits.minSeconds,
-            reference: reference, embeddings: ordered.flatMap(\.embeddings), blinkFaces: blinkFaces)
+            reference: reference, embeddings: ordered.flatMap(\.embeddings), blinkFaces: blinkFaces, actions: actions)
         analysis.decodeSeconds = (decoded - start).seconds
         analysis.analysisSeconds = (clock.now - decoded).seconds
         return analysis

@@ -2,10 +2,11 @@ extension LivenessEngine {
     /// Whether challenges are bound to the selfie's face (the face-recognition and blink models are installed).
     public var supportsFaceMatch: Bool { catalog.supportsFaceMatch }
 
-    /// The blink policy these settings imply (`FACE_MATCH_THRESHOLD`).
+    /// The blink policy these settings imply (`FACE_MATCH_THRESHOLD`, the `ACTION_*` thresholds).
     public var blinkPolicy: BlinkPolicy {
         var policy = BlinkPolicy()
         policy.faceMatch = configuration.faceMatch
+        policy.actions = configuration.actions
         return policy
     }
 

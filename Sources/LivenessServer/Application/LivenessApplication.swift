@@ -41,7 +41,7 @@ public enum LivenessApplication {
             ?? ChallengeService(
                 store: storage?.challenges ?? InMemoryChallengeStore(),
                 ttl: configuration.challengeTTL, maxAttempts: configuration.challengeMaxAttempts,
-                publicBaseURL: configuration.publicBaseURL)
+                publicBaseURL: configuration.publicBaseURL, type: configuration.activeChallenge)
         let audit = storage?.audit
         let metrics = configuration.enableMetrics ? LivenessMetrics() : nil
         // The router matches paths; every layer after it works on the matched route or operation, never on

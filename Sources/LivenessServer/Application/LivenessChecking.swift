@@ -9,8 +9,9 @@ public protocol LivenessChecking: Sendable {
     /// also the selfie's face for the challenge to bind.
     func checkImage(_ bytes: [UInt8], bindFace: Bool) async throws(LivenessError) -> (result: PassiveResult, reference: FaceReference?)
 
-    /// The blink analysis of an uploaded clip, compared with `reference` for a bound challenge.
-    func analyseClip(_ video: [UInt8], reference: FaceReference?) async throws(LivenessError) -> BlinkAnalysis
+    /// The analysis of an uploaded clip, compared with `reference` for a bound challenge, and judged against
+    /// `actions` for an action challenge.
+    func analyseClip(_ video: [UInt8], reference: FaceReference?, actions: ActionChallenge?) async throws(LivenessError) -> BlinkAnalysis
 
     /// The classifier set, e.g. `2.7_80x80_MiniFASNetV2+4_0_0_80x80_MiniFASNetV1SE`.
     var modelVersion: String { get }

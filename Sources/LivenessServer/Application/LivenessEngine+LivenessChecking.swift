@@ -7,7 +7,7 @@ extension LivenessEngine: LivenessChecking {
         try await checkForChallenge(bytes, bindFace: bindFace)
     }
 
-    public func analyseClip(_ video: [UInt8], reference: FaceReference?) async throws(LivenessError) -> BlinkAnalysis {
-        try await analyzeBlink(video, reference: reference)
+    public func analyseClip(_ video: [UInt8], reference: FaceReference?, actions: ActionChallenge?) async throws(LivenessError) -> BlinkAnalysis {
+        try await analyzeBlink(video, reference: reference, actions: actions)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import LivenessCore
 
-/// A blink challenge issued by `POST /liveness`: bound to the attempt and the API key, single-use,
-/// with a deadline and a number of attempts.
+/// A challenge issued by `POST /liveness`: bound to the attempt and the API key, single-use, with a deadline
+/// and a number of attempts. An action challenge also holds its actions, cue times and slots.
 public struct Challenge: Hashable, Sendable {
     /// 128 random bits as 32 hex digits.
     public var id: String
@@ -28,6 +28,11 @@ public struct Challenge: Hashable, Sendable {
     /// Whether it was bound to the selfie's face when issued (``reference`` is cleared when it ends; this stays).
     /// False only with `ALLOW_UNBOUND_CHALLENGES` while the face-recognition model is missing.
     public var faceBound: Bool
+    /// The ordered actions and their slots (nil: a blink challenge).
+    public var actions: ActionChallenge?
+
+    /// What the challenge asks for.
+    public var type: ChallengeType { actions == nil ? .blink : .actions }
 
     /// A judged video.
     public struct Attempt: Hashable, Sendable {
@@ -56,8 +61,10 @@ public struct Challenge: Hashable, Sendable {
 
     public init(
         id: String = Challenge.newID(), createdAt: Date, ttl: TimeInterval, passiveLabel: String, passiveScore: Double,
-        passiveReasons: [String] = [], attempts: Int, apiKeyID: String?, reference: FaceReference? = nil
+        passiveReasons: [String] = [], attempts: Int, apiKeyID: String?, reference: FaceReference? = nil,
+        actions: ActionChallenge? = nil
     ) {
+        self.actions = actions
         self.reference = reference
         self.faceBound = reference != nil
         self.passiveReasons = passiveReasons

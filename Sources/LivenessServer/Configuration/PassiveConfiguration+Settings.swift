@@ -26,5 +26,10 @@ extension PassiveConfiguration {
         workers = try settings.integer(.maxWorkers, default: workers)
         maxQueue = try settings.integer(.maxQueue, default: maxQueue)
         faceMatch.threshold = try settings.number(.faceMatchThreshold, default: faceMatch.threshold)
+        actions.turnDegrees = try settings.number(.actionTurnDegrees, default: actions.turnDegrees)
+        actions.nodDegrees = try settings.number(.actionNodDegrees, default: actions.nodDegrees)
+        actions.mouthOpening = try settings.number(.actionMouthOpening, default: actions.mouthOpening)
+        actions.holdSeconds = Double(try settings.integer(.actionHoldMs, default: Int(actions.holdSeconds * 1000))) / 1000
+        actions.timeTolerance = try settings.number(.actionTimeToleranceSeconds, default: actions.timeTolerance)
     }
 }

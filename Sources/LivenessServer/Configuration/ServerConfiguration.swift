@@ -17,6 +17,8 @@ public struct ServerConfiguration: Sendable {
     public var logFormat = LogFormat.text
     public var maxVideoBytes = 20 * 1024 * 1024
     public var challengeTTL: Double = 180
+    public var activeChallenge = ChallengeType.actions
+    public var replayWindowHours: Double = 24
     public var challengeMaxAttempts = 3
     public var publicBaseURL: String?
     public var requireChallenge = false
@@ -60,6 +62,8 @@ public struct ServerConfiguration: Sendable {
         publicBaseURL = settings.text(.publicBaseURL)
         enableFallback = try settings.flag(.enableFallback, default: enableFallback)
         challengeTTL = try settings.number(.challengeTTLSeconds, default: challengeTTL)
+        activeChallenge = try settings.choice(.activeChallenge, default: activeChallenge)
+        replayWindowHours = try settings.number(.replayWindowHours, default: replayWindowHours)
         challengeMaxAttempts = try settings.integer(.challengeMaxAttempts, default: challengeMaxAttempts)
         requireChallenge = try settings.flag(.requireChallenge, default: requireChallenge)
         allowUnboundChallenges = try settings.flag(.allowUnboundChallenges, default: allowUnboundChallenges)

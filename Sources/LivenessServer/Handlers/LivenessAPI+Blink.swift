@@ -56,11 +56,15 @@ extension LivenessAPI {
         }
         var reserved = failedAttempts != nil
         defer { if reserved { failedAttempts?.refund(client) } }
-        let analyse = { (reference: FaceReference?) async throws -> BlinkAnalysis in
+        var answered: Challenge?
+        let analyse = { (challenge: Challenge?) async throws -> BlinkAnalysis in
+            answered = challenge
             let clock = ContinuousClock()
             let start = clock.now
             defer { metrics?.recordInference(endpoint: "/active/blink", seconds: (clock.now - start).seconds) }
-            return try await HangUp.guarding { try await engine.analyseClip(video, reference: reference) }
+            return try await HangUp.guarding {
+                try await engine.analyseClip(video, reference: challenge?.reference, actions: challenge?.actions)
+            }
         }
         let analysis: BlinkAnalysis
         if let challengeID {
@@ -85,7 +89,8 @@ extension LivenessAPI {
             kind: "active_blink", decision: analysis.activePassed ? "passed" : "failed", score: body.passive?.confidenceScore,
             reasons: analysis.reasons.map(\.rawValue), challengeID: challengeID, requestID: RequestScope.requestID, media: video,
             modelVersion: engine.modelVersion, audience: RequestScope.apiKeyID,
-            faceBound: challengeID == nil ? nil : analysis.faceMatch != nil)
+            faceBound: challengeID == nil ? nil : analysis.faceMatch != nil, challengeType: answered?.type,
+            actions: answered?.actions.map { ResultClaims.actions($0, results: analysis.actions?.results) })
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(body)))
     }
 

@@ -15,7 +15,8 @@ extension LivenessAPI {
             case .open, .inProgress: challenges.now() >= challenge.expiresAt ? .expired : .open
             }
         var body = Components.Schemas.ChallengeStatus(
-            challengeId: challenge.id, faceBound: challenge.faceBound, status: status, attemptsLeft: challenge.attemptsLeft,
+            challengeId: challenge.id, challengeType: .init(challenge.type), actions: challenge.actions?.steps.map { .init($0) },
+            faceBound: challenge.faceBound, status: status, attemptsLeft: challenge.attemptsLeft,
             createdAt: challenge.createdAt,
             expiresAt: challenge.expiresAt, completedAt: challenge.completedAt,
             passive: .init(
@@ -27,7 +28,8 @@ extension LivenessAPI {
         body.resultToken = try await signer.sign(
             kind: "challenge", decision: status.rawValue, score: WireRounding.score(challenge.passiveScore),
             reasons: challenge.lastAttempt?.reasons ?? [], challengeID: challenge.id, requestID: RequestScope.requestID,
-            media: nil, modelVersion: state.engine?.modelVersion ?? "", audience: RequestScope.apiKeyID, faceBound: challenge.faceBound)
+            media: nil, modelVersion: state.engine?.modelVersion ?? "", audience: RequestScope.apiKeyID, faceBound: challenge.faceBound,
+            challengeType: challenge.type, actions: challenge.actions.map { ResultClaims.actions($0) })
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(body)))
     }
 }

@@ -36,8 +36,10 @@ struct LivenessAPI: APIProtocol {
             if let problem = configuration.challengeProblem(engine) { throw LivenessError(.blinkUnavailable, problem) }
             let challenge = try await challenges.issue(for: result, reference: reference, apiKeyID: RequestScope.apiKeyID)
             fallback = .init(
-                challengeType: .blink, challengeId: challenge.id, uploadUrl: challenges.uploadURL(for: challenge),
-                expiresAt: challenge.expiresAt, faceBound: challenge.faceBound, retakeSelfie: reference == .unavailable)
+                challengeType: .init(challenge.type), actions: challenge.actions?.steps.map { .init($0) },
+                recordingSeconds: challenge.actions.map { WireRounding.seconds($0.duration + 0.5) }, challengeId: challenge.id,
+                uploadUrl: challenges.uploadURL(for: challenge), expiresAt: challenge.expiresAt, faceBound: challenge.faceBound,
+                retakeSelfie: reference == .unavailable)
         }
         RequestScope.note?.update {
             $0.outcome = result.label.rawValue

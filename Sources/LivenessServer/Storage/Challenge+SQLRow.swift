@@ -5,7 +5,7 @@ import SQLKit
 extension Challenge {
     /// The columns of `liveness_challenges` that make up a challenge, in one place for every query.
     static let sqlColumns =
-        "id, created_at_ms, expires_at_ms, passive_label, passive_score, attempts_left, api_key_id, state, passive_reasons, completed_at_ms, last_passed, last_reasons, face_reference, last_face_matched, last_face_distance, face_bound"
+        "id, created_at_ms, expires_at_ms, passive_label, passive_score, attempts_left, api_key_id, state, passive_reasons, completed_at_ms, last_passed, last_reasons, face_reference, last_face_matched, last_face_distance, face_bound, actions"
 
     /// A challenge read from a `liveness_challenges` row (``sqlColumns``). An empty `api_key_id` means none.
     /// Reasons are stored comma-separated (they are code words).
@@ -40,6 +40,12 @@ extension Challenge {
         }
         self.reference = try row.decode(column: "face_reference", as: String?.self).map(Self.reference(stored:))
         self.faceBound = try row.decode(column: "face_bound", as: Bool.self)
+        if let text = try row.decode(column: "actions", as: String?.self) {
+            guard let actions = ActionChallenge(text: text) else {
+                throw StorageError.unavailable("malformed challenge actions in the database")
+            }
+            self.actions = actions
+        }
     }
 
     /// A stored face reference: '' when the selfie gave no descriptor (a bound challenge no video can pass).

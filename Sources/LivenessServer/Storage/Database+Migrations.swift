@@ -74,6 +74,22 @@ extension Database {
                 "ALTER TABLE liveness_challenges ADD COLUMN face_bound BOOLEAN NOT NULL DEFAULT FALSE",
                 "UPDATE liveness_challenges SET face_bound = TRUE WHERE face_reference IS NOT NULL OR last_face_matched IS NOT NULL",
             ]),
+        // An action challenge's actions and slots (`ACTION@CUE-END,...`; NULL: a blink challenge), and the
+        // fingerprints of analysed action clips that refuse replays (kept REPLAY_WINDOW_HOURS, per API key).
+        Migration(
+            version: 5,
+            statements: [
+                "ALTER TABLE liveness_challenges ADD COLUMN actions TEXT",
+                """
+                CREATE TABLE IF NOT EXISTS liveness_clip_fingerprints (
+                    id TEXT PRIMARY KEY,
+                    api_key_id TEXT NOT NULL,
+                    at_ms BIGINT NOT NULL,
+                    fingerprint TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX IF NOT EXISTS liveness_clip_fingerprints_key ON liveness_clip_fingerprints (api_key_id, at_ms)",
+            ]),
     ]
 
     /// The newest schema version this build knows.

@@ -18,6 +18,11 @@ public struct ResultClaims: JWTPayload, Equatable {
     public var modelVersion: String
     /// For a challenge's answers: whether the video's face was compared with the selfie's.
     public var faceBound: Bool?
+    /// For a challenge's answers: `actions` or `blink`.
+    public var challengeType: String?
+    /// For an action challenge: the requested actions in order with their slots (and, for a judged video,
+    /// whether each passed).
+    public var actions: [Action]?
     public var issuer: IssuerClaim
     /// The API key id the answer was given to (`public` without authentication).
     public var audience: AudienceClaim
@@ -32,10 +37,27 @@ public struct ResultClaims: JWTPayload, Equatable {
         case mediaSHA256 = "media_sha256"
         case modelVersion = "model_version"
         case faceBound = "face_bound"
+        case challengeType = "challenge_type"
+        case actions
         case issuer = "iss"
         case audience = "aud"
         case issuedAt = "iat"
         case expiration = "exp"
+    }
+
+    /// One requested action of an action challenge.
+    public struct Action: Codable, Equatable, Sendable {
+        public var action: String
+        public var cue: Double
+        public var end: Double
+        public var passed: Bool?
+
+        public init(action: String, cue: Double, end: Double, passed: Bool? = nil) {
+            self.action = action
+            self.cue = cue
+            self.end = end
+            self.passed = passed
+        }
     }
 
     public func verify(using algorithm: some JWTAlgorithm) async throws {

@@ -12,5 +12,9 @@ extension Components.Schemas.BlinkResponse {
                 .init(livenessLabel: .init($0.label), confidenceScore: WireRounding.score($0.confidenceScore))
             },
             challengeId: challengeID)
+        if let actions = analysis.actions {
+            challengeType = .actions
+            self.actions = actions.results.map { .init($0) }
+        }
     }
 }

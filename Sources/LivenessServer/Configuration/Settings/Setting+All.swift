@@ -6,9 +6,10 @@ extension Setting {
         let rows: [Setting] = [
             modelDirectory, modelPath, extraModels, modelCropScale, confidenceThreshold, activeCheckPolicy, smallFaceRecovery,
             qualityMinFaceSize, qualityMinBrightness, qualityMaxBrightness, qualityMaxClipped, qualityMinSharpness,
-            inferenceEngine, maxWorkers, maxQueue, faceMatchThreshold,
+            inferenceEngine, maxWorkers, maxQueue, faceMatchThreshold, actionTurnDegrees, actionNodDegrees, actionMouthOpening,
+            actionHoldMs, actionTimeToleranceSeconds,
             host, port, apiKey, apiKeys, maxBodyBytes, maxVideoBytes, rateLimitPerMinute, rateLimitBurst, demoEnabled,
-            publicBaseURL, enableFallback, challengeTTLSeconds, challengeMaxAttempts, requireChallenge,
+            publicBaseURL, enableFallback, activeChallenge, replayWindowHours, challengeTTLSeconds, challengeMaxAttempts, requireChallenge,
             allowUnboundChallenges, maxFailedChallengesPerHour, enableMetrics, enableTracing, logLevel, logFormat, shutdownDrainSeconds,
             headerTimeoutSeconds, idleTimeoutSeconds, bodyMinBytesPerSecond, maxConnections, maxBodyBytesInFlight, trustedProxies,
             databaseURL, dataDirectory, databaseTimeoutSeconds, databaseStartupTimeoutSeconds, auditEnabled,

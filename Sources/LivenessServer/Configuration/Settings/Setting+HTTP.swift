@@ -28,10 +28,19 @@ extension Setting {
 
     public static let enableFallback = Setting(
         "enable.fallback", .flag, default: server.enableFallback, group: .challenges,
-        "add the blink `fallback` (a challenge) to inconclusive results")
+        "add the `fallback` (a challenge) to inconclusive results")
+    public static let activeChallenge = Setting(
+        "active.challenge", .choice(ChallengeType.allCases.map(\.rawValue)), default: server.activeChallenge.rawValue,
+        group: .challenges,
+        "the challenge `POST /liveness` issues: `actions` (3 random actions in order, each at its cue time) or `blink` (one blink, for clients that show one instruction)"
+    )
+    public static let replayWindowHours = Setting(
+        "replay.window.hours", .number(0...720), default: server.replayWindowHours, group: .challenges,
+        "how long an action clip's fingerprint is kept (per API key) to refuse it as `replayed_video` for another challenge; 0 keeps none"
+    )
     public static let challengeTTLSeconds = Setting(
         "challenge.ttl.seconds", .number(1...86_400), default: server.challengeTTL, group: .challenges,
-        "how long a blink challenge stays valid")
+        "how long a challenge stays valid")
     public static let challengeMaxAttempts = Setting(
         "challenge.max.attempts", .integer(1...100), default: server.challengeMaxAttempts, group: .challenges,
         "failed videos a challenge allows")

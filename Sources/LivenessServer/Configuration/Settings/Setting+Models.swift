@@ -57,6 +57,21 @@ extension Setting {
     public static let faceMatchThreshold = Setting(
         "face.match.threshold", .number(0...2), default: passive.faceMatch.threshold, group: .challenges,
         "largest selfie-to-video descriptor distance that passes a bound challenge as the same face")
+    public static let actionTurnDegrees = Setting(
+        "action.turn.degrees", .number(1...90), default: passive.actions.turnDegrees, group: .challenges,
+        "head turn (yaw from the neutral start) that counts as `turn_left`/`turn_right`")
+    public static let actionNodDegrees = Setting(
+        "action.nod.degrees", .number(1...90), default: passive.actions.nodDegrees, group: .challenges,
+        "head tilt (pitch from the neutral start) that counts as `look_up`/`look_down`")
+    public static let actionMouthOpening = Setting(
+        "action.mouth.opening", .number(0.01...2), default: passive.actions.mouthOpening, group: .challenges,
+        "inner-lip opening over mouth width, above the neutral start's, that counts as `open_mouth`")
+    public static let actionHoldMs = Setting(
+        "action.hold.ms", .integer(0...5_000), default: Int(passive.actions.holdSeconds * 1000), group: .challenges,
+        "how long an action must be held (and at least 3 frames)")
+    public static let actionTimeToleranceSeconds = Setting(
+        "action.time.tolerance.seconds", .number(0...5), default: passive.actions.timeTolerance, group: .challenges,
+        "how far before its cue or after its slot an action's peak may fall")
 
     /// What ``PassiveConfiguration`` reads.
 }

@@ -1,0 +1,42 @@
+/// How an action challenge's clip is judged: the thresholds of each action, the timing tolerance and the
+/// splice guard.
+///
+/// Reads `ACTION_TURN_DEGREES` (``turnDegrees``), `ACTION_NOD_DEGREES` (``nodDegrees``),
+/// `ACTION_MOUTH_OPENING` (``mouthOpening``), `ACTION_HOLD_MS` (``holdSeconds``) and
+/// `ACTION_TIME_TOLERANCE_SECONDS` (``timeTolerance``) through ``PassiveConfiguration``.
+public struct ActionPolicy: Hashable, Sendable {
+    /// A turn: |Δyaw| at least this, in degrees, in the requested direction.
+    public var turnDegrees = 15.0
+    /// Looking up or down: |Δpitch| at least this, in degrees.
+    public var nodDegrees = 10.0
+    /// Opening the mouth: the inner-lip opening (over the mouth's width) at least this above the neutral start's.
+    public var mouthOpening = 0.2
+    /// An event ends when its measure falls below this fraction of its threshold (hysteresis): the head
+    /// returns towards neutral between actions.
+    public var releaseFraction = 0.5
+    /// An action is held for at least this many frames and ``holdSeconds``.
+    public var holdFrames = 3
+    public var holdSeconds = 0.12
+    /// While a head turns, |Δpitch| stays below this (and |Δyaw| while it nods), in degrees.
+    public var crossAxisDegrees = 12.0
+    /// An action's peak may fall this many seconds before its cue or after its slot's end.
+    public var timeTolerance = 0.7
+    /// The splice guard: the face's centre moves at most this many face sizes per frame, and its size changes
+    /// by at most ``maxSizeChange`` (as a ratio's logarithm) per frame.
+    public var maxJump = 0.35
+    public var maxSizeChange = 0.25
+    /// The head-pose fit.
+    public var pose = PoseEstimator()
+
+    public init() {}
+
+    /// The threshold an action's measure must reach (degrees, or opening for the mouth; nil for a blink).
+    public func threshold(_ action: FaceAction) -> Double? {
+        switch action {
+        case .turnLeft, .turnRight: turnDegrees
+        case .lookUp, .lookDown: nodDegrees
+        case .openMouth: mouthOpening
+        case .blink: nil
+        }
+    }
+}
