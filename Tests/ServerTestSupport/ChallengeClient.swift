@@ -60,7 +60,7 @@ public enum ChallengeClient {
         configuration.apiKeys = keys
         let challenges = ChallengeService(
             ttl: configuration.challengeTTL, maxAttempts: configuration.challengeMaxAttempts,
-            publicBaseURL: configuration.publicBaseURL, now: { clock.now })
+            publicBaseURL: configuration.publicBaseURL, type: configuration.activeChallenge, now: { clock.now })
         return try LivenessApplication.build(
             configuration: configuration, signer: try await TestApp.signer.value, state: ServiceState(engine: try await engine.value()),
             logger: .init(label: "test"), challenges: challenges)

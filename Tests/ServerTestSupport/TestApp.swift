@@ -32,6 +32,9 @@ public enum TestApp {
         var configuration = ServerConfiguration()
         configuration.port = 0
         configuration.passive = PassiveConfiguration(modelDirectory: Fixtures.models, workers: 2, maxQueue: 1000)
+        // The suites written for the blink challenge answer it with the shared blink clips; the action
+        // challenge's suites set `.actions` (the service's default).
+        configuration.activeChallenge = .blink
         change(&configuration)
         return configuration
     }

@@ -58,7 +58,7 @@ public struct ActionVerifier: Hashable, Sendable {
         if results.contains(where: { $0.detected && !$0.passed }) && !reasons.contains(.wrongOrder) {
             reasons.append(.actionOutOfTime)
         }
-        if !continuous(track) { reasons.append(.discontinuousVideo) }
+        if !continuous(track, times: signals.map(\.time)) { reasons.append(.discontinuousVideo) }
         return ActionOutcome(results: results, events: (movements + blinks).sorted { $0.start < $1.start }, reasons: reasons, signals: signals)
     }
 
@@ -118,19 +118,26 @@ public struct ActionVerifier: Hashable, Sendable {
         }.max { $0.0 < $1.0 }
     }
 
-    /// Whether no consecutive face frames are further apart in place or size than a person moves in the frames
-    /// between them.
-    func continuous(_ track: [(centre: Point, size: Double)?]) -> Bool {
-        var previous: (index: Int, centre: Point, size: Double)?
-        for (index, face) in track.enumerated() {
-            guard let face, face.size > 0 else { continue }
-            if let last = previous {
-                let frames = Double(index - last.index)
-                let jump = face.centre.distance(to: last.centre) / max(face.size, last.size)
-                let change = abs(log(face.size / last.size))
-                if jump > policy.maxJump * frames || change > policy.maxSizeChange * frames { return false }
+    /// Whether, between any two face frames at most ``ActionPolicy/continuityWindow`` apart, the face moved and
+    /// changed size no more than a person can in that time (plus the measurement's noise). Pairs over a window,
+    /// not only neighbours: Face Mesh tracks each frame from the last one's region, which spreads a cut's jump
+    /// over two or three frames.
+    func continuous(_ track: [(centre: Point, size: Double)?], times: [Double]) -> Bool {
+        let faces = track.indices.filter { track[$0].map { $0.size > 0 } ?? false }
+        for (position, i) in faces.enumerated() {
+            guard let a = track[i] else { continue }
+            for j in faces[(position + 1)...] {
+                let elapsed = times[j] - times[i]
+                if elapsed > policy.continuityWindow { break }
+                guard let b = track[j] else { continue }
+                let jump = b.centre.distance(to: a.centre) / max(a.size, b.size)
+                let change = abs(log(b.size / a.size))
+                if jump > policy.maxJump * elapsed + policy.continuityNoise
+                    || change > policy.maxSizeChange * elapsed + policy.continuityNoise
+                {
+                    return false
+                }
             }
-            previous = (index, face.centre, face.size)
         }
         return true
     }

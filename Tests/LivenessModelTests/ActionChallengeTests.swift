@@ -1,0 +1,146 @@
+import Foundation
+import LivenessCore
+import LivenessTools
+import Testing
+import TestSupport
+
+/// The action challenge's verifier on rendered clips: a pass, then each rule failed in turn with its reason,
+/// the head pose's sign and magnitude, the renderer's determinism, and the attacks it stops.
+@Suite("Action challenge on rendered clips")
+struct ActionChallengeTests {
+    static let challenge = Renders.challenge
+
+    func analyse(_ video: [UInt8], _ challenge: ActionChallenge = Self.challenge) async throws -> BlinkAnalysis {
+        try await Fixtures.engine.value.analyzeBlink(video, actions: challenge)
+    }
+
+    func render(_ script: RenderScript, flat: Bool = false, arguments: [String] = []) async throws -> [UInt8] {
+        try await Renders.mp4(script, engine: try await Fixtures.engine.value, flat: flat, arguments: arguments)
+    }
+
+    @Test("A render that answers the challenge passes, every action in its slot")
+    func pass() async throws {
+        let analysis = try await analyse(try await render(RenderScript(answering: Self.challenge)))
+        #expect(analysis.reasons == [])
+        #expect(analysis.activePassed)
+        let results = try #require(analysis.actions?.results)
+        #expect(results.map(\.step.action) == [.turnLeft, .openMouth, .lookDown])
+        for result in results {
+            #expect(result.passed && result.detected)
+            let peak = try #require(result.peak)
+            #expect(peak >= (result.threshold ?? 0))
+            let time = try #require(result.peakTime)
+            #expect(time >= result.step.cue && time <= result.step.end)
+        }
+    }
+
+    @Test("The right actions in the wrong order fail: wrong_order")
+    func wrongOrder() async throws {
+        let swapped = ActionChallenge(text: "open_mouth@0.8-2.2,turn_left@2.2-3.5,look_down@3.5-5")!
+        let analysis = try await analyse(try await render(RenderScript(answering: swapped)))
+        #expect(analysis.reasons == [.wrongOrder])
+        #expect(!analysis.activePassed)
+    }
+
+    @Test("A rich clip with every action, the requested ones among them in order, fails: wrong_order")
+    func rich() async throws {
+        let script = RenderScript(
+            actions: [
+                .init(action: .turnLeft, start: 1.0, amount: 38), .init(action: .turnRight, start: 2.0, amount: 38),
+                .init(action: .openMouth, start: 3.0, amount: 0.5), .init(action: .lookUp, start: 3.9, amount: 30),
+                .init(action: .lookDown, start: 4.8, amount: 30), .init(action: .blink, start: 5.8, amount: 1),
+            ], seconds: 6.5)
+        let analysis = try await analyse(try await render(script))
+        #expect(analysis.reasons.contains(.wrongOrder))
+        #expect(!analysis.activePassed)
+    }
+
+    @Test("A requested action not done at all fails: action_missing, with what was measured")
+    func missing() async throws {
+        var script = RenderScript(answering: Self.challenge)
+        script.actions.removeLast()
+        let analysis = try await analyse(try await render(script))
+        #expect(analysis.reasons.contains(.actionMissing))
+        let last = try #require(analysis.actions?.results.last)
+        #expect(!last.detected && !last.passed)
+        #expect(abs(last.peak ?? 99) < (last.threshold ?? 0))
+    }
+
+    @Test("The actions in order but late fail: action_out_of_time")
+    func late() async throws {
+        var script = RenderScript(answering: Self.challenge)
+        script.actions[2].start += 2.2
+        script.seconds += 2.2
+        let analysis = try await analyse(try await render(script))
+        #expect(analysis.reasons == [.actionOutOfTime])
+    }
+
+    @Test("A requested blink must fall in its slot; spontaneous blinks elsewhere never fail")
+    func blinkSlot() async throws {
+        let challenge = ActionChallenge(text: "turn_right@0.8-2.2,blink@2.2-3.5,look_up@3.5-5")!
+        var script = RenderScript(answering: challenge)
+        script.actions.append(.init(action: .blink, start: 0.3, amount: 1))
+        let passed = try await analyse(try await render(script), challenge)
+        #expect(passed.reasons == [])
+        script.actions.removeAll { $0.action == .blink && $0.start > 1 }
+        let missing = try await analyse(try await render(script), challenge)
+        #expect(missing.reasons == [.actionOutOfTime])
+    }
+
+    @Test("A cut to a zoomed copy mid-clip fails: discontinuous_video")
+    func splice() async throws {
+        let filter =
+            "[0:v]split[a][b];[a]trim=0:2.6,setpts=PTS-STARTPTS[x];"
+            + "[b]trim=2.6,setpts=PTS-STARTPTS,crop=iw*0.75:ih*0.75:iw*0.2:ih*0.1,scale=480:640[y];[x][y]concat=n=2:v=1"
+        let analysis = try await analyse(try await render(RenderScript(answering: Self.challenge), arguments: ["-filter_complex", filter]))
+        #expect(analysis.reasons.contains(.discontinuousVideo))
+    }
+
+    @Test("Pose on renders at known angles: the sign is right and the magnitude grows with the truth")
+    func poseSign() async throws {
+        for action in [FaceAction.turnLeft, .turnRight, .lookUp, .lookDown] {
+            var peaks: [Double] = []
+            for truth in [15.0, 25.0, 35.0] {
+                let script = RenderScript(actions: [.init(action: action, start: 1.0, amount: truth)], seconds: 2.5)
+                let challenge = ActionChallenge(steps: [ActionStep(action: action, cue: 0.8, end: 2.2)])
+                let analysis = try await analyse(try await render(script), challenge)
+                peaks.append(try #require(analysis.actions?.results.first?.peak))
+            }
+            #expect(peaks[0] > 2, "\(action): \(peaks)")
+            #expect(peaks[0] < peaks[1] && peaks[1] < peaks[2], "\(action): \(peaks)")
+        }
+    }
+
+    @Test("A print turned 45° (a flat face: a homography) reads far below a turn")
+    func tiltedPrint() async throws {
+        let script = RenderScript(answering: Self.challenge)
+        var tilted = script
+        tilted.actions[0].amount = 45
+        let analysis = try await analyse(try await render(tilted, flat: true))
+        let turn = try #require(analysis.actions?.results.first)
+        #expect(!turn.passed)
+        #expect((turn.peak ?? 99) < 10)
+        #expect(!analysis.activePassed)
+    }
+
+    @Test("The renderer is deterministic: the same script gives the same bytes, another seed other bytes")
+    func deterministic() async throws {
+        let engine = try await Fixtures.engine.value
+        let script = RenderScript(answering: Self.challenge)
+        let first = try await Renders.y4m(script, engine: engine)
+        let second = try await Renders.y4m(script, engine: engine)
+        #expect(first == second)
+        var other = script
+        other.seed = 2
+        #expect(try await Renders.y4m(other, engine: engine) != first)
+    }
+
+    @Test("Every shared test clip fails an action challenge")
+    func sharedClipsFail() async throws {
+        for name in Videos.blinkClips + Videos.photoClips {
+            let analysis = try await analyse(try Fixtures.bytes(Videos.path(name)))
+            #expect(!analysis.activePassed, "\(name)")
+            #expect(analysis.reasons.contains(.actionMissing) || analysis.reasons.contains(.wrongOrder), "\(name): \(analysis.reasons)")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import LivenessCore
+import LivenessTools
+
+/// Action clips rendered from one still by ``ClipRenderer`` (`liveness render`), encoded by ffmpeg: no freely
+/// licensed head-turn clips exist, so the tests make their own.
+public enum Renders {
+    /// The still: the Apache-2.0 fixture `image_T1_lossless.png` (the person of `image_T1.jpg`, upright).
+    public static let still = "\(Fixtures.testdata)/images/image_T1_lossless.png"
+
+    /// The renderer for `image` (default: ``still``), its Face Mesh taken by `engine`.
+    public static func renderer(_ engine: LivenessEngine, image: String = still, flat: Bool = false) async throws -> ClipRenderer {
+        let bytes = try Fixtures.bytes(image)
+        var mesh = try require(try await engine.faceMesh(bytes))
+        // A print: the same points with no depth (a flat face turned is a homography).
+        if flat { mesh = mesh.map { Point3(x: $0.x, y: $0.y, z: 0) } }
+        return try ClipRenderer(still: try DecodedImage.decode(bytes), mesh: mesh)
+    }
+
+    /// `script` rendered (Y4M).
+    public static func y4m(_ script: RenderScript, engine: LivenessEngine, image: String = still, flat: Bool = false) async throws -> [UInt8] {
+        let renderer = try await renderer(engine, image: image, flat: flat)
+        return try renderer.y4m(script)
+    }
+
+    /// `script` rendered and encoded as H.264 MP4; `arguments` go to ffmpeg's output (filters, metadata).
+    public static func mp4(
+        _ script: RenderScript, engine: LivenessEngine, image: String = still, flat: Bool = false, arguments: [String] = []
+    ) async throws -> [UInt8] {
+        let frames = try await y4m(script, engine: engine, image: image, flat: flat)
+        return try await encode(frames, arguments: arguments)
+    }
+
+    /// Y4M bytes encoded as H.264 MP4 (yuv420p), with `arguments` before the output.
+    public static func encode(_ y4m: [UInt8], arguments: [String] = []) async throws -> [UInt8] {
+        try await withTemporaryFolder { folder in
+            try await onThread {
+                try Data(y4m).write(to: URL(fileURLWithPath: "\(folder)/in.y4m"))
+                try FFmpeg.run(
+                    ["-i", "\(folder)/in.y4m"] + arguments + ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-crf", "18", "\(folder)/out.mp4"])
+                return try Fixtures.bytes("\(folder)/out.mp4")
+            }
+        }
+    }
+
+    /// A fixed challenge: turn left, open the mouth, look down.
+    public static let challenge = ActionChallenge(text: "turn_left@0.8-2.2,open_mouth@2.2-3.5,look_down@3.5-5")!
+}
+
+/// `value`, or a thrown error naming what was missing.
+func require<T>(_ value: T?, _ what: String = "a face mesh") throws -> T {
+    guard let value else { throw FixtureError("no \(what)") }
+    return value
+}
