@@ -125,3 +125,18 @@ extern "C" lcv_status lcv_image_i420(const lcv_image *image, uint8_t *out, size_
         return LCV_OK;
     });
 }
+
+extern "C" lcv_status lcv_image_dhash(const lcv_image *image, uint64_t *hash, lcv_error *error) {
+    return lcv::guarded(error, LCV_INVALID_ARGUMENT, [&]() -> lcv_status {
+        if (image == nullptr || hash == nullptr || image->mat.empty())
+            return lcv::fail(error, LCV_INVALID_ARGUMENT, "no image");
+        cv::Mat grey, small;
+        cv::cvtColor(image->mat, grey, cv::COLOR_BGR2GRAY);
+        cv::resize(grey, small, cv::Size(9, 8), 0, 0, cv::INTER_AREA);
+        uint64_t bits = 0;
+        for (int y = 0; y < 8; ++y)
+            for (int x = 0; x < 8; ++x) bits = (bits << 1) | (small.at<uint8_t>(y, x) < small.at<uint8_t>(y, x + 1) ? 1 : 0);
+        *hash = bits;
+        return LCV_OK;
+    });
+}

@@ -22,18 +22,25 @@ struct ActionsCommand: AsyncParsableCommand {
     @Flag(help: "Also print yaw, pitch, roll, mouth opening and eye aspect ratio per frame.")
     var verbose = false
 
+    @Option(help: ArgumentHelp("A selfie: each video must also show its face, as for a bound challenge.", valueName: "SELFIE"))
+    var reference: String?
+
     @Argument(help: "Video files.")
     var videos: [String]
 
     func run() async throws {
         let engine = try await models.startEngine()
+        var face: FaceReference?
+        if let reference, let data = FileManager.default.contents(atPath: reference) {
+            face = try await engine.faceReference([UInt8](data))
+        }
         var failed = false
         for path in videos {
             do {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw LivenessError.invalidRequest("cannot read the file")
                 }
-                let analysis = try await engine.analyzeBlink([UInt8](data), actions: challenge)
+                let analysis = try await engine.analyzeBlink([UInt8](data), reference: face, actions: challenge)
                 print(json ? WireJSON.line(Components.Schemas.BlinkResponse(analysis)) : Self.summary(path, analysis))
                 if verbose, let outcome = analysis.actions {
                     print("time    yaw   pitch  roll  mouth  ear")
@@ -55,7 +62,12 @@ struct ActionsCommand: AsyncParsableCommand {
             return "\(result.step.action.rawValue) \(result.passed ? "ok" : "no") (peak \(peak) at \(time))"
         }
         let reasons = analysis.reasons.isEmpty ? "no reasons" : analysis.reasons.map(\.rawValue).joined(separator: ",")
-        return "\(path): \(analysis.activePassed ? "PASSED" : "failed"), \(results.joined(separator: "; ")), \(reasons)"
+        let face = analysis.faceMatch.map { match in
+            String(
+                format: ", same face %@ (distance %.3f, largest frame %.3f, blink %.3f, jump %.3f)", match.matched ? "yes" : "no",
+                match.distance ?? -1, match.largestFrameDistance ?? -1, match.largestBlinkDistance ?? -1, match.largestBlinkJump ?? -1)
+        }
+        return "\(path): \(analysis.activePassed ? "PASSED" : "failed"), \(results.joined(separator: "; ")), \(reasons)\(face ?? "")"
     }
 
     static func row(_ signal: ActionSignal) -> String {

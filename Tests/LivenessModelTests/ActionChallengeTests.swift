@@ -143,4 +143,13 @@ struct ActionChallengeTests {
             #expect(analysis.reasons.contains(.actionMissing) || analysis.reasons.contains(.wrongOrder), "\(name): \(analysis.reasons)")
         }
     }
+
+    @Test("The container's creation_time is read: an old one is stated, FFmpeg's default (none) is nil")
+    func creationTime() async throws {
+        let script = RenderScript(answering: Self.challenge)
+        let old = try await render(script, arguments: ["-metadata", "creation_time=2020-01-01T00:00:00Z"])
+        #expect(MP4CreationTime.read(old) == Date(timeIntervalSince1970: 1_577_836_800))
+        #expect(MP4CreationTime.read(try await render(script)) == nil)
+        #expect(MP4CreationTime.read(try Fixtures.bytes(Videos.path("blink_real_vp9.webm"))) == nil)
+    }
 }

@@ -29,7 +29,7 @@ def free_port():
 def start_server(**extra):
     port = free_port()
     # Challenges in an in-memory SQLite database: nothing is written to disk.
-    env = dict(os.environ, MODEL_DIR=str(ROOT / "models"), PORT=str(port), CONFIDENCE_THRESHOLD="1.0", DATABASE_URL="sqlite::memory:",
+    env = dict(os.environ, MODEL_DIR=str(ROOT / "models"), PORT=str(port), CONFIDENCE_THRESHOLD="1.0", ACTIVE_CHALLENGE="blink", DATABASE_URL="sqlite::memory:",
                LOG_LEVEL="warning", **extra)
     process = subprocess.Popen([str(BINARY), "serve"], env=env)
     url = f"http://127.0.0.1:{port}"

@@ -5,8 +5,10 @@ import TestSupport
 /// `liveness serve` processes sharing state: a restart on SQLite, and two replicas on one PostgreSQL.
 @Suite("Replicas and restarts", .serialized)
 struct ReplicaTests {
-    /// Every selfie asks for the blink challenge.
-    static let environment = ["CONFIDENCE_THRESHOLD": "1.0", "MAX_WORKERS": "1", "LOG_LEVEL": "warning"]
+    /// The replicas answer blink challenges with the shared blink clip (the action challenge has its own suites).
+    static let environment = [
+        "CONFIDENCE_THRESHOLD": "1.0", "MAX_WORKERS": "1", "LOG_LEVEL": "warning", "ACTIVE_CHALLENGE": "blink",
+    ]
     static let blinkVideo = Videos.path("blink_real_h264.mp4")
 
     /// `POST /liveness` with a selfie of the blink clip's man; returns the challenge id of the fallback.

@@ -262,6 +262,9 @@ lcv_status lcv_image_fill_polygon(lcv_image *image, const double *points, int32_
                                   lcv_error *error);
 /// Adds Gaussian noise of `sigma` levels, from OpenCV's generator seeded with `seed` (deterministic).
 lcv_status lcv_image_add_noise(lcv_image *image, uint64_t seed, double sigma, lcv_error *error);
+/// A 64-bit difference hash: the image in grey, shrunk to 9x8 by area, one bit per horizontal neighbour pair
+/// (left darker than right). Survives re-encoding and rescaling; a replayed clip's fingerprint.
+lcv_status lcv_image_dhash(const lcv_image *image, uint64_t *hash, lcv_error *error);
 /// The image as I420 planes (Y, then U and V at half size): width x height x 3/2 bytes; even sides only.
 lcv_status lcv_image_i420(const lcv_image *image, uint8_t *out, size_t capacity, lcv_error *error);
 

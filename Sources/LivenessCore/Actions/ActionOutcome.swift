@@ -8,6 +8,8 @@ public struct ActionOutcome: Hashable, Sendable {
     public var reasons: [Reason]
     /// The per-frame measures.
     public var signals: [ActionSignal]
+    /// The clip's fingerprint, to refuse it for another challenge (the server's replay check).
+    public var fingerprint: ClipFingerprint?
 
     public init(results: [ActionResult], events: [ActionEvent], reasons: [Reason], signals: [ActionSignal]) {
         self.results = results

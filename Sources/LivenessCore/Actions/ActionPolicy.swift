@@ -44,4 +44,22 @@ public struct ActionPolicy: Hashable, Sendable {
         case .blink: nil
         }
     }
+
+    /// Up to `count` frames spread over the clip whose head is near neutral (yaw and pitch within half their
+    /// thresholds, the mouth within half its opening) with open eyes: where an action clip's face is compared
+    /// with the selfie's, at its start, middle and end. Turned faces are not: a 20° turn moves dlib's
+    /// descriptor by up to 0.37 on renders, past the consistency bound.
+    public func neutralFrames(_ signals: [ActionSignal], count: Int) -> [Int] {
+        let calm = signals.indices.filter { index in
+            let signal = signals[index]
+            guard let pose = signal.pose, let mouth = signal.mouth, signal.ear != nil else { return false }
+            return abs(pose.yaw) < turnDegrees * releaseFraction && abs(pose.pitch) < nodDegrees * releaseFraction
+                && mouth < mouthOpening * releaseFraction
+        }
+        let ears = calm.compactMap { signals[$0].ear }.sorted()
+        guard count > 0, !ears.isEmpty else { return [] }
+        let open = calm.filter { (signals[$0].ear ?? 0) >= ears[ears.count / 4] }
+        guard open.count > count else { return open }
+        return (0..<count).map { open[Int((Double($0) + 0.5) * Double(open.count) / Double(count))] }
+    }
 }

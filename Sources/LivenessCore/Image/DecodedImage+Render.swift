@@ -43,6 +43,15 @@ extension DecodedImage {
         }
     }
 
+    /// The image's 64-bit difference hash (``ClipFingerprint``).
+    public func differenceHash() throws(LivenessError) -> UInt64 {
+        var hash: UInt64 = 0
+        try BridgeError.domain("hashing a frame") { () throws(BridgeError) in
+            try BridgeError.check { lcv_image_dhash(handle, &hash, $0) }
+        }
+        return hash
+    }
+
     /// The I420 planes of the image (even sides only): a Y4M frame's bytes.
     public func i420() throws(LivenessError) -> [UInt8] {
         let count = width * height * 3 / 2

@@ -1,7 +1,7 @@
 extension LivenessEngine {
     /// The action challenge's verdict on a clip's observations: the head pose of every frame against the clip's
     /// neutral start (fitted on a worker: `solvePnP` per frame), the mouth opening over the start's, the eye
-    /// aspect ratio and the blink rule's blinks, judged by ``ActionVerifier``.
+    /// aspect ratio and the blink rule's blinks, judged by ``ActionVerifier``; with the clip's ``ClipFingerprint``.
     func verifyActions(
         _ challenge: ActionChallenge, clip: DecodedClip, observations: [FrameObservation], policy: BlinkPolicy
     ) async throws(LivenessError) -> ActionOutcome {
@@ -9,12 +9,14 @@ extension LivenessEngine {
         let width = clip.frames.first?.width ?? 0
         let height = clip.frames.first?.height ?? 0
         let estimator = policy.actions.pose
-        let poses = try await perform { (_: WorkerModels) throws(LivenessError) -> [HeadPose?] in
+        let (poses, hashes) = try await perform { (_: WorkerModels) throws(LivenessError) -> ([HeadPose?], [UInt64]) in
+            var hashes: [UInt64] = []
+            for index in ClipFingerprint.hashedFrames(clip.frames.count) { hashes.append(try clip.frames[index].differenceHash()) }
             guard let model = estimator.neutralModel(observations, times: times, neutralEnd: challenge.neutralEnd) else {
-                return observations.map { _ in nil }
+                return (observations.map { _ in nil }, hashes)
             }
             let poses = estimator.poses(observations, model: model, width: width, height: height)
-            return estimator.relative(poses, neutral: observations.indices.filter { times[$0] < challenge.neutralEnd })
+            return (estimator.relative(poses, neutral: observations.indices.filter { times[$0] < challenge.neutralEnd }), hashes)
         }
         let neutralMouths = observations.indices.filter { times[$0] < challenge.neutralEnd }.compactMap { observations[$0].mouth }
         let mouthBaseline = Self.median(neutralMouths.isEmpty ? observations.compactMap(\.mouth) : neutralMouths) ?? 0
@@ -31,7 +33,9 @@ extension LivenessEngine {
                 peak: event.closed.compactMap { observations[$0].ear }.min() ?? 0, frames: event.closed.count)
         }
         let track = observations.map { $0.faceSize > 0 ? (centre: $0.faceCentre, size: $0.faceSize) : nil }
-        return ActionVerifier(policy: policy.actions).verify(challenge, signals: signals, blinks: blinks, track: track)
+        var outcome = ActionVerifier(policy: policy.actions).verify(challenge, signals: signals, blinks: blinks, track: track)
+        outcome.fingerprint = ClipFingerprint(hashes: hashes, trajectory: ClipFingerprint.trajectory(signals))
+        return outcome
     }
 
     static func median(_ values: [Double]) -> Double? {

@@ -25,7 +25,8 @@ extension LivenessEngine {
         let start = clock.now
         let clip = try await perform { (_: WorkerModels) throws(LivenessError) in try DecodedClip.decode(video, limits: limits) }
         let decoded = clock.now
-        let embedFrames = reference == nil ? 0 : policy.faceMatch.samples
+        // An action clip's faces are compared on near-neutral frames, chosen once the poses are known.
+        let embedFrames = reference == nil || challenge != nil ? 0 : policy.faceMatch.samples
         let samples =
             challenge.map { policy.passiveSampleIndices(frames: clip.frames.count, fps: clip.fps, neutralEnd: $0.neutralEnd) }
             ?? policy.passiveSampleIndices(frames: clip.frames.count)
@@ -35,10 +36,16 @@ extension LivenessEngine {
             try await verifyActions(challenge, clip: clip, observations: observations, policy: policy)
         }
         let blinkFaces =
-            embedFrames > 0 ? try await embedBlinks(clip, observations: observations, policy: policy) : []
+            reference != nil ? try await embedBlinks(clip, observations: observations, policy: policy) : []
+        var embeddings = ordered.flatMap(\.embeddings)
+        if reference != nil, let actions {
+            let neutral = policy.actions.neutralFrames(actions.signals, count: policy.faceMatch.samples)
+            let found = try await embed(clip, observations: observations, frames: neutral)
+            embeddings = neutral.compactMap { found[$0] }
+        }
         var analysis = policy.decide(
             observations: observations, fps: clip.fps, passive: ordered.flatMap(\.passive), tooShort: clip.seconds < limits.minSeconds,
-            reference: reference, embeddings: ordered.flatMap(\.embeddings), blinkFaces: blinkFaces, actions: actions)
+            reference: reference, embeddings: embeddings, blinkFaces: blinkFaces, actions: actions)
         analysis.decodeSeconds = (decoded - start).seconds
         analysis.analysisSeconds = (clock.now - decoded).seconds
         return analysis

@@ -36,6 +36,13 @@ extension LivenessEngine {
         for event in events where frames.count + event.frames.count <= policy.faceMatch.maxBlinkFrames {
             frames += event.frames
         }
+        let embeddings = try await embed(clip, observations: observations, frames: frames)
+        return events.map { event in BlinkFaces(event: event, embeddings: embeddings.filter { event.frames.contains($0.key) }) }
+    }
+
+    /// Descriptors of the faces of `frames` (indices into `clip`), spread over the workers; frames whose points
+    /// are degenerate are left out.
+    func embed(_ clip: DecodedClip, observations: [FrameObservation], frames: [Int]) async throws(LivenessError) -> [Int: FaceEmbedding] {
         let shares = max(1, min(workerCount, frames.count))
         let found = await withTaskGroup(of: Result<[Int: FaceEmbedding], LivenessError>.self) { group in
             for share in 0..<shares {
@@ -60,7 +67,7 @@ extension LivenessEngine {
         }
         var embeddings: [Int: FaceEmbedding] = [:]
         for result in found { embeddings.merge(try result.get()) { first, _ in first } }
-        return events.map { event in BlinkFaces(event: event, embeddings: embeddings.filter { event.frames.contains($0.key) }) }
+        return embeddings
     }
 
     /// The descriptor of `frame`'s face aligned on `observation`'s points; nil when they are degenerate.

@@ -41,7 +41,8 @@ public enum LivenessApplication {
             ?? ChallengeService(
                 store: storage?.challenges ?? InMemoryChallengeStore(),
                 ttl: configuration.challengeTTL, maxAttempts: configuration.challengeMaxAttempts,
-                publicBaseURL: configuration.publicBaseURL, type: configuration.activeChallenge)
+                publicBaseURL: configuration.publicBaseURL, type: configuration.activeChallenge,
+                replays: storage?.replays ?? InMemoryReplayStore(), replayWindow: configuration.replayWindowHours * 3600)
         let audit = storage?.audit
         let metrics = configuration.enableMetrics ? LivenessMetrics() : nil
         // The router matches paths; every layer after it works on the matched route or operation, never on

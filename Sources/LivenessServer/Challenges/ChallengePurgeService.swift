@@ -1,7 +1,7 @@
 import Logging
 import ServiceLifecycle
 
-/// Deletes expired challenges once a minute until shutdown.
+/// Deletes expired challenges and fingerprints past `REPLAY_WINDOW_HOURS` once a minute until shutdown.
 struct ChallengePurgeService: Service {
     let challenges: ChallengeService
     let logger: Logger
@@ -12,8 +12,12 @@ struct ChallengePurgeService: Service {
             while !Task.isCancelled {
                 try await Task.sleep(for: interval)
                 do {
-                    let purged = try await challenges.store.purgeExpired(now: challenges.now())
-                    if purged > 0 { logger.debug("purged expired challenges", metadata: ["count": "\(purged)"]) }
+                    let purged = try await challenges.purge()
+                    if purged.challenges + purged.fingerprints > 0 {
+                        logger.debug(
+                            "purged expired challenges and fingerprints",
+                            metadata: ["challenges": "\(purged.challenges)", "fingerprints": "\(purged.fingerprints)"])
+                    }
                 } catch {
                     logger.warning("purging expired challenges failed", metadata: ["error.type": "\(type(of: error))"])
                 }

@@ -4,7 +4,7 @@ import LivenessCore
 /// Issues challenges for inconclusive passive results and settles blink attempts against them.
 ///
 /// Configuration keys (through ``ServerConfiguration``, which passes them in): `CHALLENGE_TTL_SECONDS`,
-/// `CHALLENGE_MAX_ATTEMPTS`, `PUBLIC_BASE_URL`, `ACTIVE_CHALLENGE`. An action challenge's actions and slots
+/// `CHALLENGE_MAX_ATTEMPTS`, `PUBLIC_BASE_URL`, `ACTIVE_CHALLENGE`, `REPLAY_WINDOW_HOURS`. An action challenge's actions and slots
 /// come from the system's secure generator (``ActionChallenge/random(layout:)``).
 public struct ChallengeService: Sendable {
     public let store: any ChallengeStore
@@ -15,6 +15,9 @@ public struct ChallengeService: Sendable {
     public let type: ChallengeType
     /// How an action challenge's slots are drawn.
     public let layout: ActionChallenge.Layout
+    /// The fingerprints of analysed action clips, and how long they are kept (0: none).
+    public let replays: any ReplayStore
+    public let replayWindow: TimeInterval
     /// The clock; tests inject their own.
     public let now: @Sendable () -> Date
 
@@ -22,8 +25,11 @@ public struct ChallengeService: Sendable {
         store: any ChallengeStore = InMemoryChallengeStore(), ttl: TimeInterval = ServerConfiguration().challengeTTL,
         maxAttempts: Int = ServerConfiguration().challengeMaxAttempts,
         publicBaseURL: String? = nil, type: ChallengeType = ServerConfiguration().activeChallenge,
-        layout: ActionChallenge.Layout = ActionChallenge.Layout(), now: @escaping @Sendable () -> Date = { Date() }
+        layout: ActionChallenge.Layout = ActionChallenge.Layout(), replays: any ReplayStore = InMemoryReplayStore(),
+        replayWindow: TimeInterval = ServerConfiguration().replayWindowHours * 3600, now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.replays = replays
+        self.replayWindow = replayWindow
         self.type = type
         self.layout = layout
         self.store = store
@@ -64,9 +70,10 @@ public struct ChallengeService: Sendable {
     ) async throws -> BlinkAnalysis {
         guard Challenge.isWellFormed(id) else { throw ChallengeError.notFound }
         let challenge = try await store.begin(id: id, apiKeyID: apiKeyID, now: now())
-        let analysis: BlinkAnalysis
+        var analysis: BlinkAnalysis
         do {
             analysis = try await attempt(challenge)
+            try await checkReplay(&analysis, challenge: challenge)
         } catch {
             try await store.release(id: id)
             throw error
@@ -76,5 +83,24 @@ public struct ChallengeService: Sendable {
             attempt: Challenge.Attempt(passed: analysis.activePassed, reasons: analysis.reasons.map(\.rawValue), faceMatch: analysis.faceMatch),
             now: now())
         return analysis
+    }
+
+    /// For an action clip: `replayed_video` when a matching clip answered another challenge of the same key
+    /// within ``replayWindow``; then its fingerprint is kept.
+    func checkReplay(_ analysis: inout BlinkAnalysis, challenge: Challenge) async throws {
+        guard replayWindow > 0, let fingerprint = analysis.actions?.fingerprint else { return }
+        let at = now()
+        if try await replays.seen(fingerprint, apiKeyID: challenge.apiKeyID, otherThan: challenge.id, since: at.addingTimeInterval(-replayWindow)) {
+            analysis.reasons.append(.replayedVideo)
+            analysis.activePassed = false
+        }
+        try await replays.record(fingerprint, apiKeyID: challenge.apiKeyID, challengeID: challenge.id, at: at)
+    }
+
+    /// Deletes expired challenges and fingerprints older than ``replayWindow``; returns how many of each.
+    func purge() async throws -> (challenges: Int, fingerprints: Int) {
+        let challenges = try await store.purgeExpired(now: now())
+        let fingerprints = try await replays.purge(before: now().addingTimeInterval(-replayWindow))
+        return (challenges, fingerprints)
     }
 }

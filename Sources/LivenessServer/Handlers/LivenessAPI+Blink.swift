@@ -62,9 +62,16 @@ extension LivenessAPI {
             let clock = ContinuousClock()
             let start = clock.now
             defer { metrics?.recordInference(endpoint: "/active/blink", seconds: (clock.now - start).seconds) }
-            return try await HangUp.guarding {
+            var analysis = try await HangUp.guarding {
                 try await engine.analyseClip(video, reference: challenge?.reference, actions: challenge?.actions)
             }
+            if let challenge, challenge.actions != nil, let created = MP4CreationTime.read(video),
+                created < challenge.createdAt.addingTimeInterval(-Self.creationTimeSkew)
+            {
+                analysis.reasons.append(.recordedBeforeChallenge)
+                analysis.activePassed = false
+            }
+            return analysis
         }
         let analysis: BlinkAnalysis
         if let challengeID {
@@ -93,6 +100,10 @@ extension LivenessAPI {
             actions: answered?.actions.map { ResultClaims.actions($0, results: analysis.actions?.results) })
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(body)))
     }
+
+    /// How far before its challenge an action clip's `creation_time` may lie (device clocks drift) before it
+    /// fails with `recorded_before_challenge`.
+    static let creationTimeSkew: TimeInterval = 120
 
     /// Fields other than `video` and `challenge_id` that an upload may carry, and the bytes each may hold.
     static let maxOtherFields = 8

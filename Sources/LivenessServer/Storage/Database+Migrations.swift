@@ -83,6 +83,7 @@ extension Database {
                 """
                 CREATE TABLE IF NOT EXISTS liveness_clip_fingerprints (
                     id TEXT PRIMARY KEY,
+                    challenge_id TEXT NOT NULL,
                     api_key_id TEXT NOT NULL,
                     at_ms BIGINT NOT NULL,
                     fingerprint TEXT NOT NULL
