@@ -24,6 +24,7 @@ struct lcv_video {
     int rotation = 0;
     double fps = 0;
     int64_t lastFramePixels = 0;
+    double lastFrameMs = -1;
     double declaredFrames = 0;
     cv::VideoCapture capture;
 
@@ -98,6 +99,10 @@ extern "C" double lcv_video_declared_frames(const lcv_video *video) {
     return video == nullptr ? 0 : video->declaredFrames;
 }
 
+extern "C" double lcv_video_last_frame_ms(const lcv_video *video) {
+    return video == nullptr ? -1 : video->lastFrameMs;
+}
+
 extern "C" int32_t lcv_video_rotation(const lcv_video *video) { return video == nullptr ? 0 : video->rotation; }
 
 extern "C" lcv_status lcv_video_next(lcv_video *video, lcv_image **out, lcv_error *error) {
@@ -108,6 +113,7 @@ extern "C" lcv_status lcv_video_next(lcv_video *video, lcv_image **out, lcv_erro
         // grab() is false only when the demuxer has no further packet that decodes: the end of the stream.
         // A grabbed frame that cannot be retrieved is a read error, reported as one.
         if (!video->capture.grab()) return LCV_OK;
+        video->lastFrameMs = video->capture.get(cv::CAP_PROP_POS_MSEC);
         if (!video->capture.retrieve(frame) || frame.empty()) {
             return lcv::fail(error, LCV_DECODE_FAILED, "a frame was read but could not be converted");
         }

@@ -67,7 +67,10 @@ struct ActionsCommand: AsyncParsableCommand {
                 format: ", same face %@ (distance %.3f, largest frame %.3f, blink %.3f, jump %.3f)", match.matched ? "yes" : "no",
                 match.distance ?? -1, match.largestFrameDistance ?? -1, match.largestBlinkDistance ?? -1, match.largestBlinkJump ?? -1)
         }
-        return "\(path): \(analysis.activePassed ? "PASSED" : "failed"), \(results.joined(separator: "; ")), \(reasons)\(face ?? "")"
+        let signals = analysis.signals.map { signals in
+            ", \(signals.frameRate.rawValue) rate, encoder \(signals.encoder ?? "-")" + (signals.reencodedBy.map { " (re-encoded: \($0))" } ?? "")
+        }
+        return "\(path): \(analysis.activePassed ? "PASSED" : "failed"), \(results.joined(separator: "; ")), \(reasons)\(face ?? "")\(signals ?? "")"
     }
 
     static func row(_ signal: ActionSignal) -> String {

@@ -152,4 +152,18 @@ struct ActionChallengeTests {
         #expect(MP4CreationTime.read(try await render(script)) == nil)
         #expect(MP4CreationTime.read(try Fixtures.bytes(Videos.path("blink_real_vp9.webm"))) == nil)
     }
+
+    @Test("Signals: an FFmpeg-encoded render names its muxer and is constant-rate; frames dropped make it variable")
+    func signals() async throws {
+        let script = RenderScript(answering: Self.challenge)
+        let constant = try #require(try await analyse(try await render(script)).signals)
+        #expect(constant.encoder?.hasPrefix("Lavf") == true)
+        #expect(constant.reencodedBy == "FFmpeg")
+        #expect(constant.frameRate == .constant)
+        let dropped = try await render(script, arguments: ["-vf", "select='not(between(n,20,23))*not(between(n,50,52))'", "-fps_mode", "vfr"])
+        let analysis = try await analyse(dropped)
+        #expect(analysis.signals?.frameRate == .variable)
+        // The verifier reads the clip's own timestamps: the actions stay in their slots despite the gaps.
+        #expect(analysis.actions?.results.map(\.passed) == [true, true, true], "\(analysis.reasons)")
+    }
 }

@@ -192,6 +192,9 @@ void lcv_video_free(lcv_video *video);
 /// The pixels of the last frame lcv_video_next decoded, at its source size (before rotation and scaling).
 int64_t lcv_video_last_frame_pixels(const lcv_video *video);
 double lcv_video_fps(const lcv_video *video);
+/// The presentation time of the last frame lcv_video_next decoded, in milliseconds from the stream's start
+/// (FFmpeg's timestamp of the frame), or a negative value when unknown.
+double lcv_video_last_frame_ms(const lcv_video *video);
 /// The frame count the container declares (an estimate for WebM; 0 or less when unknown).
 double lcv_video_declared_frames(const lcv_video *video);
 /// The container's rotation tag in degrees (0, 90, 180, 270).

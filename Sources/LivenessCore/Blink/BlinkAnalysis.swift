@@ -23,6 +23,8 @@ public struct BlinkAnalysis: Hashable, Sendable {
     public var ears: [Double?]
     /// The same-face check against the challenge's selfie (nil for a challenge that is not bound).
     public var faceMatch: FaceMatch?
+    /// What the container says about the clip's origin (informative).
+    public var signals: VideoSignals?
     /// The action challenge's verdict (nil for a blink challenge).
     public var actions: ActionOutcome?
     /// Seconds spent decoding, and analysing frames (wall time over all workers).

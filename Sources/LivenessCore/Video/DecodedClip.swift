@@ -13,8 +13,26 @@ public final class DecodedClip: @unchecked Sendable {
     public let decodedFrames: Int
     /// The container's rotation tag, in degrees.
     public let rotation: Int
+    /// Each kept frame's presentation time in seconds from the first kept frame: the clip's own timestamps
+    /// (phones and browsers record at a variable rate), or index / `fps` when the stream's are missing or
+    /// do not increase.
+    public let times: [Double]
+    /// Whether the stream's timestamps were usable, and whether their steps vary (a variable frame rate).
+    public let hasTimestamps: Bool
+    public let variableRate: Bool
 
-    init(frames: [DecodedImage], fps: Double, decodedFrames: Int, rotation: Int) {
+    init(frames: [DecodedImage], fps: Double, decodedFrames: Int, rotation: Int, timestamps: [Double] = []) {
+        let repaired = timestamps.count == frames.count ? Self.repaired(timestamps) : nil
+        if let repaired, let first = repaired.first {
+            times = repaired.map { ($0 - first) / 1000 }
+        } else {
+            times = frames.indices.map { Double($0) / max(fps, 1e-9) }
+        }
+        hasTimestamps = repaired != nil
+        let steps = zip(times, times.dropFirst()).map { $1 - $0 }.sorted()
+        // A step more than 25 % (and 2 ms) off the median: the rate varies.
+        let median = steps.isEmpty ? 0 : steps[steps.count / 2]
+        variableRate = hasTimestamps && steps.contains { abs($0 - median) > max(0.002, 0.25 * median) }
         self.frames = frames
         self.fps = fps
         self.decodedFrames = decodedFrames
@@ -23,6 +41,25 @@ public final class DecodedClip: @unchecked Sendable {
 
     /// The clip's length in seconds.
     public var seconds: Double { fps > 0 ? Double(frames.count) / fps : 0 }
+
+    /// Presentation times (ms) as OpenCV 4.6 reports them, repaired: it gives the first frame 0 and frames
+    /// flushed from the decoder at the end 0 again. The first is put one step before the second; a time that does
+    /// not increase is put one median step after the previous, at most max(2, 10 %) of them. Nil when the times
+    /// are unusable (too few, not finite, or more to repair).
+    public static func repaired(_ raw: [Double]) -> [Double]? {
+        guard raw.count >= 3, raw.allSatisfy(\.isFinite) else { return nil }
+        var times = raw
+        if times[0] <= 0 || times[0] >= times[1] { times[0] = times[1] - (times[2] - times[1]) }
+        let valid = zip(times, times.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }.sorted()
+        guard !valid.isEmpty else { return nil }
+        let step = valid[valid.count / 2]
+        var fixed = 0
+        for index in 1..<times.count where times[index] <= times[index - 1] {
+            times[index] = times[index - 1] + step
+            fixed += 1
+        }
+        return fixed <= max(2, times.count / 10) ? times : nil
+    }
 
     /// The container guard, before any decoding: an MP4/MOV or WebM whose structure is sound and within
     /// `limits` (``MP4Structure``, ``MatroskaStructure``).
@@ -67,6 +104,7 @@ public final class DecodedClip: @unchecked Sendable {
         let stride = max(1, Int((sourceFPS / limits.maxAnalysisFPS).rounded(.up)))
         let maxDecoded = Int((limits.maxSeconds * sourceFPS).rounded(.up)) + 1
         var frames: [DecodedImage] = []
+        var timestamps: [Double] = []
         var decoded = 0
         var decodedPixels = 0
         // Every decoded frame costs the decoder its full size, kept or not: stop as soon as a bound is hit.
@@ -79,7 +117,10 @@ public final class DecodedClip: @unchecked Sendable {
             }
             guard let frame else { break }
             let image = DecodedImage(adopting: frame)
-            if decoded % stride == 0 { frames.append(image) }
+            if decoded % stride == 0 {
+                frames.append(image)
+                timestamps.append(lcv_video_last_frame_ms(handle))
+            }
             decoded += 1
             decodedPixels += Int(lcv_video_last_frame_pixels(handle))
             if decoded > maxDecoded || frames.count > limits.maxFrames {
@@ -99,6 +140,7 @@ public final class DecodedClip: @unchecked Sendable {
             throw LivenessError(.invalidVideo, "the video is truncated: \(decoded) of \(Int(declared)) frames decode")
         }
         return DecodedClip(
-            frames: frames, fps: sourceFPS / Double(stride), decodedFrames: decoded, rotation: Int(lcv_video_rotation(handle)))
+            frames: frames, fps: sourceFPS / Double(stride), decodedFrames: decoded, rotation: Int(lcv_video_rotation(handle)),
+            timestamps: timestamps)
     }
 }

@@ -5,7 +5,7 @@ extension LivenessEngine {
     func verifyActions(
         _ challenge: ActionChallenge, clip: DecodedClip, observations: [FrameObservation], policy: BlinkPolicy
     ) async throws(LivenessError) -> ActionOutcome {
-        let times = observations.indices.map { Double($0) / clip.fps }
+        let times = clip.times
         let width = clip.frames.first?.width ?? 0
         let height = clip.frames.first?.height ?? 0
         let estimator = policy.actions.pose

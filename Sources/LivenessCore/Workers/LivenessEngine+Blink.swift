@@ -46,6 +46,7 @@ extension LivenessEngine {
         var analysis = policy.decide(
             observations: observations, fps: clip.fps, passive: ordered.flatMap(\.passive), tooShort: clip.seconds < limits.minSeconds,
             reference: reference, embeddings: embeddings, blinkFaces: blinkFaces, actions: actions)
+        analysis.signals = VideoSignals(video, clip: clip)
         analysis.decodeSeconds = (decoded - start).seconds
         analysis.analysisSeconds = (clock.now - decoded).seconds
         return analysis

@@ -12,6 +12,11 @@ extension Components.Schemas.BlinkResponse {
                 .init(livenessLabel: .init($0.label), confidenceScore: WireRounding.score($0.confidenceScore))
             },
             challengeId: challengeID)
+        signals = analysis.signals.map { signals in
+            .init(
+                creationTime: signals.creationTime, encoder: signals.encoder,
+                frameRate: .init(rawValue: signals.frameRate.rawValue) ?? .unknown, reencodedBy: signals.reencodedBy)
+        }
         if let actions = analysis.actions {
             challengeType = .actions
             self.actions = actions.results.map { .init($0) }
