@@ -166,4 +166,49 @@ struct ActionChallengeTests {
         // The verifier reads the clip's own timestamps: the actions stay in their slots despite the gaps.
         #expect(analysis.actions?.results.map(\.passed) == [true, true, true], "\(analysis.reasons)")
     }
+
+    /// Bad inputs for an action challenge: each gives reasons (a failed check) or a typed error, never a crash.
+    enum BadInput: String, CaseIterable, CustomStringConvertible {
+        case noFace, twoFaces, tooShort, tooLong, tooFast
+        var description: String { rawValue }
+    }
+
+    @Test("Every bad input gives a reason or a typed error, never an internal error", arguments: BadInput.allCases)
+    func badInput(_ input: BadInput) async throws {
+        let rendered = try await Renders.y4m(RenderScript(answering: Self.challenge), engine: try await Fixtures.engine.value)
+        let video: [UInt8] = try await withTemporaryFolder { folder in
+            try await onThread {
+                try Data(rendered).write(to: URL(fileURLWithPath: "\(folder)/in.y4m"))
+                let encode = ["-c:v", "libx264", "-pix_fmt", "yuv420p", "\(folder)/out.mp4"]
+                switch input {
+                case .noFace: try FFmpeg.run(["-f", "lavfi", "-i", "color=c=gray:s=480x640:d=5:r=15"] + encode)
+                case .twoFaces:
+                    try FFmpeg.run(["-loop", "1", "-t", "5", "-r", "15", "-i", "\(Fixtures.testdata)/images/two_faces.png"] + encode)
+                case .tooShort: try FFmpeg.run(["-i", "\(folder)/in.y4m", "-t", "0.6"] + encode)
+                case .tooLong: try FFmpeg.run(["-stream_loop", "2", "-i", "\(folder)/in.y4m"] + encode)
+                case .tooFast: try FFmpeg.run(["-i", "\(folder)/in.y4m", "-t", "2", "-r", "120"] + encode)
+                }
+                return try Fixtures.bytes("\(folder)/out.mp4")
+            }
+        }
+        do {
+            let analysis = try await analyse(video)
+            #expect(!analysis.activePassed)
+            let expected: Reason =
+                switch input {
+                case .noFace: .faceNotFound
+                case .tooShort: .videoTooShort
+                default: .actionMissing
+                }
+            #expect(analysis.reasons.contains(expected), "\(analysis.reasons)")
+        } catch let error as LivenessError {
+            let expected: LivenessError.Code? =
+                switch input {
+                case .tooLong: .videoTooLong
+                case .tooFast: .unsupportedVideo
+                default: nil
+                }
+            #expect(error.code == expected, "\(error.code): \(error.message)")
+        }
+    }
 }
