@@ -3,6 +3,7 @@
 The server runs with CONFIDENCE_THRESHOLD=1.0 so that every selfie asks for the blink fallback, and
 the page records 4 s from the fake camera and uploads it. Screenshots go to artifacts/.
 """
+import json
 import os
 import pathlib
 import socket
@@ -28,9 +29,11 @@ def free_port():
 
 def start_server(**extra):
     port = free_port()
-    # Challenges in an in-memory SQLite database: nothing is written to disk.
-    env = dict(os.environ, MODEL_DIR=str(ROOT / "models"), PORT=str(port), CONFIDENCE_THRESHOLD="1.0", ACTIVE_CHALLENGE="blink", DATABASE_URL="sqlite::memory:",
-               LOG_LEVEL="warning", **extra)
+    # Challenges in an in-memory SQLite database: nothing is written to disk. The blink runs use the blink
+    # challenge; the action runs set ACTIVE_CHALLENGE=actions (the service's default).
+    settings = dict(MODEL_DIR=str(ROOT / "models"), PORT=str(port), CONFIDENCE_THRESHOLD="1.0", ACTIVE_CHALLENGE="blink",
+                    DATABASE_URL="sqlite::memory:", LOG_LEVEL="warning")
+    env = dict(os.environ, **{**settings, **extra})
     process = subprocess.Popen([str(BINARY), "serve"], env=env)
     url = f"http://127.0.0.1:{port}"
     for _ in range(200):
@@ -49,6 +52,14 @@ def start_server(**extra):
 @pytest.fixture(scope="module")
 def server():
     process, url = start_server()
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def actions_server():
+    process, url = start_server(ACTIVE_CHALLENGE="actions")
     yield url
     process.terminate()
     process.wait(timeout=20)
@@ -128,6 +139,77 @@ def test_api_key_is_asked_for_and_kept(keyed_server, tmp_path):
                             api_key="demo-secret")
     assert state == "active-failed", texts
     assert texts["stored_key"] == "demo-secret"
+
+
+STILL = TESTDATA / "images" / "image_T1_lossless.png"
+
+
+def render(camera, *arguments):
+    """Renders a clip of the still with `liveness render` into the fake camera's file (Chromium reads it anew
+    each time the page opens the camera)."""
+    subprocess.run([str(BINARY), "render", "--model-dir", str(ROOT / "models"), "--still", str(STILL), "--out", str(camera),
+                    *arguments], check=True)
+
+
+def run_actions_demo(url, camera, screenshot, answer):
+    """Drives an action challenge: the selfie from a neutral render; once the page shows the challenge, the test
+    renders `answer(steps)` into the camera file and presses "Start recording". Returns (state, texts, steps)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    render(camera, "--actions", "blink@100", "--seconds", "3")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                  f"--use-file-for-fake-video-capture={camera}"])
+        try:
+            page = browser.new_page(viewport={"width": 430, "height": 932})
+            page.goto(f"{url}/demo")
+            page.click("#start")
+            page.wait_for_selector('#status[data-state="camera-ready"]', timeout=15000)
+            page.click("#check")
+            page.wait_for_selector('#status[data-state="challenge-ready"]', timeout=20000)
+            steps = json.loads(page.evaluate("() => document.body.dataset.challenge"))
+            duration = steps[-1]["end_seconds"]
+            render(camera, "--answer", answer(steps), "--seconds", str(duration + 2))
+            page.click("#record")
+            page.wait_for_selector('#status[data-state="recording"]', timeout=20000)
+            page.wait_for_selector("#cue:not([hidden])", timeout=5000)
+            cue_font = page.eval_on_selector("#cue-text", "node => parseFloat(getComputedStyle(node).fontSize)")
+            page.wait_for_selector(
+                ", ".join(f'#status[data-state="{state}"]' for state in ("active-passed", "active-failed", "error")),
+                timeout=60000)
+            page.screenshot(path=str(ARTIFACTS / screenshot), full_page=True)
+            state = page.get_attribute("#status", "data-state")
+            texts = {name: page.inner_text(f"#{name}") for name in ("status", "verdict", "active", "action-results")}
+            texts["cue_font"] = cue_font
+            return state, texts, steps
+        finally:
+            browser.close()
+
+
+def steps_text(steps):
+    return ",".join(f"{s['action']}@{s['cue_seconds']}-{s['end_seconds']}" for s in steps)
+
+
+def test_action_challenge_passes(actions_server, tmp_path):
+    state, texts, steps = run_actions_demo(actions_server, tmp_path / "camera.y4m", "demo-actions.png", steps_text)
+    print("actions run:", steps, texts)
+    assert state == "active-passed", texts
+    assert texts["verdict"] == "Live person"
+    assert texts["action-results"].count("✔") == 3, texts
+    assert texts["cue_font"] >= 28, texts  # large cues
+
+
+def test_action_challenge_wrong_order_fails(actions_server, tmp_path):
+    def wrong(steps):
+        order = [s["action"] for s in steps]
+        swapped = order[::-1] if order[::-1] != order else order[1:] + order[:1]
+        return ",".join(f"{a}@{s['cue_seconds']}-{s['end_seconds']}" for a, s in zip(swapped, steps))
+
+    state, texts, _ = run_actions_demo(actions_server, tmp_path / "camera.y4m", "demo-actions-wrong.png", wrong)
+    print("wrong-order run:", texts)
+    assert state == "active-failed", texts
+    assert "wrong_order" in texts["active"] or "action_missing" in texts["active"], texts
 
 
 def test_security_headers(server):

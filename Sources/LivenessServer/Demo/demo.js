@@ -1,4 +1,5 @@
-// Reference client for the liveness API: selfie → POST /liveness → (if asked) 4 s blink video → upload_url.
+// Reference client for the liveness API: selfie → POST /liveness → (if asked) the challenge: for `actions`,
+// each cue shown at its time while recording (`recording_seconds`), for `blink` a 4 s blink video → upload_url.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -44,13 +45,32 @@ async function send(url, options) {
   return body;
 }
 
+// What each action's cue shows: a symbol (the mirrored preview's direction) and words a screen reader reads.
+const CUES = {
+  turn_left: { symbol: "⬅", text: "Turn your head left" },
+  turn_right: { symbol: "➡", text: "Turn your head right" },
+  look_up: { symbol: "⬆", text: "Look up" },
+  look_down: { symbol: "⬇", text: "Look down" },
+  open_mouth: { symbol: "😮", text: "Open your mouth" },
+  blink: { symbol: "😑", text: "Blink" },
+};
+
+async function openCamera() {
+  stream = await navigator.mediaDevices.getUserMedia({
+    video: { facingMode: "user", width: { ideal: 640 }, height: { ideal: 480 } }, audio: false,
+  });
+  $("preview").srcObject = stream;
+  await $("preview").play();
+}
+
+function closeCamera() {
+  if (stream) stream.getTracks().forEach((track) => track.stop());
+  stream = null;
+}
+
 async function startCamera() {
   try {
-    stream = await navigator.mediaDevices.getUserMedia({
-      video: { facingMode: "user", width: { ideal: 640 }, height: { ideal: 480 } }, audio: false,
-    });
-    $("preview").srcObject = stream;
-    await $("preview").play();
+    await openCamera();
     $("check").disabled = false;
     $("start").disabled = true;
     setStatus("Centre your face in the oval, then press “Check me”.", "camera-ready");
@@ -73,7 +93,8 @@ function recorderType() {
   return types.find((type) => window.MediaRecorder && MediaRecorder.isTypeSupported(type)) || "";
 }
 
-function record(milliseconds) {
+// Records `milliseconds` of the camera; `onStart` runs when the recorder has started (time zero of the clip).
+function record(milliseconds, onStart = () => {}) {
   return new Promise((resolve, reject) => {
     const type = recorderType();
     const recorder = new MediaRecorder(stream, type ? { mimeType: type } : {});
@@ -81,9 +102,72 @@ function record(milliseconds) {
     recorder.ondataavailable = (event) => event.data.size > 0 && chunks.push(event.data);
     recorder.onerror = (event) => reject(event.error);
     recorder.onstop = () => resolve(new Blob(chunks, { type: recorder.mimeType || type || "video/webm" }));
+    recorder.onstart = () => onStart(performance.now());
     recorder.start(250);
     setTimeout(() => recorder.stop(), milliseconds);
   });
+}
+
+// Shows each action's cue from its `cue_seconds` to its `end_seconds` after `start`, with a countdown and progress.
+function runCues(actions, total, start) {
+  $("progress").hidden = false;
+  $("progress").max = total;
+  const timer = setInterval(() => {
+    const now = (performance.now() - start) / 1000;
+    $("progress").value = Math.min(now, total);
+    const index = actions.findIndex((step) => now >= step.cue_seconds && now < step.end_seconds);
+    if (index < 0) {
+      $("cue-symbol").textContent = "🙂";
+      $("cue-text").textContent = now < actions[0].cue_seconds ? "Look at the camera" : "Done";
+      $("cue-countdown").textContent = now < actions[0].cue_seconds ? `${(actions[0].cue_seconds - now).toFixed(1)} s` : "";
+      $("cue").hidden = false;
+      return;
+    }
+    const step = actions[index];
+    const cue = CUES[step.action] || { symbol: "?", text: step.action };
+    if ($("cue-text").textContent !== cue.text) {
+      $("cue-symbol").textContent = cue.symbol;
+      $("cue-text").textContent = cue.text;
+    }
+    $("cue-countdown").textContent = `${index + 1} of ${actions.length} · ${(step.end_seconds - now).toFixed(1)} s`;
+  }, 100);
+  return () => {
+    clearInterval(timer);
+    $("cue").hidden = true;
+    $("progress").hidden = true;
+  };
+}
+
+// Lists the challenge and waits for "Start recording"; the camera reopens for the recording.
+async function awaitStart(actions) {
+  $("challenge-steps").replaceChildren(...actions.map((step) => {
+    const item = document.createElement("li");
+    const cue = CUES[step.action] || { symbol: "?", text: step.action };
+    item.textContent = `${cue.symbol} ${cue.text} (at ${step.cue_seconds.toFixed(1)} s)`;
+    return item;
+  }));
+  $("challenge").hidden = false;
+  document.body.dataset.challenge = JSON.stringify(actions);
+  setStatus("Ready? Press “Start recording” and follow the cues.", "challenge-ready");
+  $("record").focus();
+  await new Promise((resolve) => { $("record").onclick = resolve; });
+  $("challenge").hidden = true;
+  closeCamera();
+  await openCamera();
+}
+
+function actionResults(active) {
+  const list = $("action-results");
+  list.replaceChildren(...(active.actions || []).map((result) => {
+    const item = document.createElement("li");
+    const cue = CUES[result.action] || { text: result.action };
+    const peak = result.peak === undefined ? "" : ` (measured ${result.peak.toFixed(2)}`
+      + (result.threshold === undefined ? ")" : `, needed ${result.threshold})`);
+    item.className = result.passed ? "ok" : "no";
+    item.textContent = `${result.passed ? "✔" : "✘"} ${cue.text}: ${result.passed ? "done" : "not seen in time"}${peak}`;
+    return item;
+  }));
+  list.hidden = !(active.actions || []).length;
 }
 
 function show(verdict, passed, passive, active) {
@@ -97,6 +181,7 @@ function show(verdict, passed, passive, active) {
 async function check() {
   $("check").disabled = true;
   $("result").hidden = true;
+  $("action-results").hidden = true;
   try {
     setStatus("Checking…", "checking");
     const result = await send("/liveness", {
@@ -114,25 +199,41 @@ async function check() {
       setStatus("Done.", "passive-done");
       return;
     }
-    show("Not sure yet", false, passive, "recording…");
-    setStatus("Blink now, a few times.", "recording");
-    $("prompt").hidden = false;
-    const clip = await record(4000);
-    $("prompt").hidden = true;
-    setStatus("Checking the blink video…", "uploading");
+    let clip;
+    if (result.fallback.challenge_type === "actions") {
+      await awaitStart(result.fallback.actions);
+      show("Not sure yet", false, passive, "recording…");
+      setStatus("Recording: follow the cues.", "recording");
+      let stop = () => {};
+      clip = await record(result.fallback.recording_seconds * 1000, (start) => {
+        stop = runCues(result.fallback.actions, result.fallback.recording_seconds, start);
+      });
+      stop();
+    } else {
+      show("Not sure yet", false, passive, "recording…");
+      setStatus("Blink now, a few times.", "recording");
+      $("prompt").hidden = false;
+      clip = await record(4000);
+      $("prompt").hidden = true;
+    }
+    setStatus("Checking the video…", "uploading");
     const form = new FormData();
     form.append("video", clip, clip.type.includes("mp4") ? "clip.mp4" : "clip.webm");
     const active = await send(result.fallback.upload_url, { method: "POST", body: form });
+    actionResults(active);
     const match = active.face_match
       ? `; same face as the selfie: ${active.face_match.matched ? "yes" : "no"}`
         + (active.face_match.distance === undefined ? "" : ` (distance ${active.face_match.distance.toFixed(2)})`)
       : "";
-    const detail = `${active.active_passed ? "passed" : "failed"}: ${active.blink_count} blink(s)${match}`
+    const what = active.actions ? `${active.actions.filter((a) => a.passed).length} of ${active.actions.length} actions`
+      : `${active.blink_count} blink(s)`;
+    const detail = `${active.active_passed ? "passed" : "failed"}: ${what}${match}`
       + (active.reasons.length ? ` (${active.reasons.join(", ")})` : "");
     show(active.active_passed ? "Live person" : "Not verified", active.active_passed, passive, detail);
     setStatus("Done.", active.active_passed ? "active-passed" : "active-failed");
   } catch (error) {
     $("prompt").hidden = true;
+    $("cue").hidden = true;
     setStatus(`Error: ${error.message}`, "error");
   } finally {
     $("check").disabled = false;
