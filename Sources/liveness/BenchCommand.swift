@@ -28,6 +28,11 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Also time the blink analysis of this video (all workers).")
     var video: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Also time the video judged as this action challenge (bound to the image as its selfie).", valueName: "STEPS"))
+    var actions: ActionChallenge?
+
     @Option(help: "Blink analyses to time.")
     var videoRuns = 10
 
@@ -115,6 +120,7 @@ extension BenchCommand {
         let reference = engine.supportsFaceMatch ? try await engine.faceReference(selfie) : nil
         var seconds: [Double] = []
         var bound: [Double] = []
+        var judged: [Double] = []
         let clock = ContinuousClock()
         for _ in 0..<max(1, videoRuns) {
             var start = clock.now
@@ -124,12 +130,16 @@ extension BenchCommand {
             start = clock.now
             _ = try await engine.analyzeBlink(bytes, reference: reference)
             bound.append(start.duration(to: clock.now).seconds)
+            guard let actions else { continue }
+            start = clock.now
+            _ = try await engine.analyzeBlink(bytes, reference: reference, actions: actions)
+            judged.append(start.duration(to: clock.now).seconds)
         }
         let embedding = reference == nil ? nil : try await engine.faceEmbeddingSeconds(selfie, runs: 200)
         await engine.shutdown()
         return BlinkTiming(
             video: path, frames: first.framesAnalyzed, fps: first.fps, workers: engine.workerCount,
             latency: LatencySummary(seconds), boundLatency: bound.isEmpty ? nil : LatencySummary(bound),
-            embedding: embedding.map(LatencySummary.init))
+            embedding: embedding.map(LatencySummary.init), actionsLatency: judged.isEmpty ? nil : LatencySummary(judged))
     }
 }

@@ -30,6 +30,8 @@ struct BlinkTiming: Encodable {
     let boundLatency: LatencySummary?
     /// One face embedding (alignment chip to descriptor) on one worker.
     let embedding: LatencySummary?
+    /// The same clip judged as an action challenge (`--actions`), bound to the selfie: pose, mouth, fingerprint.
+    let actionsLatency: LatencySummary?
 }
 
 /// Everything `liveness bench` measured.
@@ -70,6 +72,10 @@ struct BenchReport: Encodable {
             if let bound = blink.boundLatency {
                 lines.append(
                     String(format: "blink bound to the selfie: p50 %.0f ms, p99 %.0f ms, mean %.0f ms", bound.p50, bound.p99, bound.mean))
+            }
+            if let actions = blink.actionsLatency {
+                lines.append(
+                    String(format: "action challenge, bound: p50 %.0f ms, p99 %.0f ms, mean %.0f ms", actions.p50, actions.p99, actions.mean))
             }
             if let embedding = blink.embedding {
                 lines.append(
