@@ -30,10 +30,7 @@ struct ActionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let engine = try await models.startEngine()
-        var face: FaceReference?
-        if let reference, let data = FileManager.default.contents(atPath: reference) {
-            face = try await engine.faceReference([UInt8](data))
-        }
+        let face = try await engine.reference(option: reference, json: json)
         var failed = false
         for path in videos {
             do {

@@ -30,19 +30,7 @@ struct BlinkCommand: AsyncParsableCommand {
 
     func run() async throws {
         let engine = try await models.startEngine()
-        var face: FaceReference?
-        if let reference {
-            do {
-                guard let data = FileManager.default.contents(atPath: reference) else {
-                    throw LivenessError.invalidRequest("cannot read the file")
-                }
-                face = try await engine.faceReference([UInt8](data))
-            } catch let error as LivenessError {
-                print(json ? WireJSON.line(Components.Schemas.ErrorResponse(error)) : "\(reference): error \(error.code): \(error.message)")
-                await engine.shutdown()
-                throw ExitCode(1)
-            }
-        }
+        let face = try await engine.reference(option: reference, json: json)
         var failed = false
         for path in videos {
             let clock = ContinuousClock()

@@ -49,28 +49,20 @@ def start_server(**extra):
     return process, url
 
 
-@pytest.fixture(scope="module")
-def server():
-    process, url = start_server()
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+def module_server(**extra):
+    """A fixture: one server per test module with `extra` settings."""
+    @pytest.fixture(scope="module")
+    def fixture():
+        process, url = start_server(**extra)
+        yield url
+        process.terminate()
+        process.wait(timeout=20)
+    return fixture
 
 
-@pytest.fixture(scope="module")
-def actions_server():
-    process, url = start_server(ACTIVE_CHALLENGE="actions")
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
-
-
-@pytest.fixture(scope="module")
-def keyed_server():
-    process, url = start_server(API_KEY="demo-secret")
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+server = module_server()
+actions_server = module_server(ACTIVE_CHALLENGE="actions")
+keyed_server = module_server(API_KEY="demo-secret")
 
 
 def fake_camera(video, folder):
@@ -81,21 +73,32 @@ def fake_camera(video, folder):
     return target
 
 
+def launch_with_camera(playwright, camera):
+    """Headless Chromium whose camera plays the Y4M file `camera` (in a loop; reopened with the camera)."""
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+              f"--use-file-for-fake-video-capture={camera}"])
+
+
+def open_demo(browser, url):
+    """The demo page, its camera started."""
+    page = browser.new_page(viewport={"width": 430, "height": 932})
+    page.goto(f"{url}/demo")
+    page.click("#start")
+    page.wait_for_selector('#status[data-state="camera-ready"]', timeout=15000)
+    return page
+
+
 def run_demo(url, camera, screenshot, api_key=None):
     """Drives the page: start the camera, check, wait for the blink result. Returns (state, texts)."""
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                  f"--use-file-for-fake-video-capture={camera}"])
+        browser = launch_with_camera(playwright, camera)
         try:
-            page = browser.new_page(viewport={"width": 430, "height": 932})
+            page = open_demo(browser, url)
             errors = []
             page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-            page.goto(f"{url}/demo")
-            page.click("#start")
-            page.wait_for_selector('#status[data-state="camera-ready"]', timeout=15000)
             page.wait_for_timeout(500)
             page.click("#check")
             if api_key:
@@ -157,15 +160,9 @@ def run_actions_demo(url, camera, screenshot, answer):
     ARTIFACTS.mkdir(exist_ok=True)
     render(camera, "--actions", "blink@100", "--seconds", "3")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                  f"--use-file-for-fake-video-capture={camera}"])
+        browser = launch_with_camera(playwright, camera)
         try:
-            page = browser.new_page(viewport={"width": 430, "height": 932})
-            page.goto(f"{url}/demo")
-            page.click("#start")
-            page.wait_for_selector('#status[data-state="camera-ready"]', timeout=15000)
+            page = open_demo(browser, url)
             page.click("#check")
             page.wait_for_selector('#status[data-state="challenge-ready"]', timeout=20000)
             steps = json.loads(page.evaluate("() => document.body.dataset.challenge"))

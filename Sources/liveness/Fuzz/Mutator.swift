@@ -1,4 +1,5 @@
 import LivenessCore
+import LivenessTools
 
 /// Derives hostile inputs from valid ones: bit flips, truncation, splicing, byte runs, and edits of
 /// the header fields decoders trust (dimensions, chunk and box lengths, EXIF offsets).
