@@ -89,6 +89,27 @@ struct ActionEndpointTests {
         }
     }
 
+    @Test("Every shared test clip fails an action challenge over HTTP", arguments: TestDatabase.available)
+    func sharedClips(database: TestDatabase) async throws {
+        let key = "actions-\(UUID().uuidString)"
+        try await database.withDatabase { database in
+            let app = try await TestApp.make(
+                {
+                    $0.apiKeys = [key]
+                    $0.activeChallenge = .actions
+                }, storage: Storage(database: database), engine: .bound)
+            try await app.test(.router) { client in
+                for name in Videos.blinkClips + Videos.photoClips {
+                    let id = try #require(try await ChallengeClient.issue(client, key: key, selfie: Self.selfie).challengeId)
+                    let response = try await ChallengeClient.upload(client, video: try Fixtures.bytes(Videos.path(name)), challengeID: id, key: key)
+                    let body = try response.blink
+                    #expect(!body.activePassed, "\(name)")
+                    #expect(body.reasons.contains(.actionMissing) || body.reasons.contains(.wrongOrder), "\(name): \(body.reasons)")
+                }
+            }
+        }
+    }
+
     @Test("The fingerprint matches a re-encoded, rescaled copy and not a different clip of the same person")
     func fingerprint() async throws {
         let engine = try await Fixtures.engine.value

@@ -8,19 +8,20 @@ public enum Renders {
     /// The still: the Apache-2.0 fixture `image_T1_lossless.png` (the person of `image_T1.jpg`, upright).
     public static let still = "\(Fixtures.testdata)/images/image_T1_lossless.png"
 
-    /// The renderer for `image` (default: ``still``), its Face Mesh taken by `engine`.
-    public static func renderer(_ engine: LivenessEngine, image: String = still, flat: Bool = false) async throws -> ClipRenderer {
-        let bytes = try Fixtures.bytes(image)
-        var mesh = try require(try await engine.faceMesh(bytes))
-        // A print: the same points with no depth (a flat face turned is a homography).
-        if flat { mesh = mesh.map { Point3(x: $0.x, y: $0.y, z: 0) } }
-        return try ClipRenderer(still: try DecodedImage.decode(bytes), mesh: mesh)
+    /// The Face Mesh of `image` (default: ``still``) taken by `engine`; with `flat`, without depth (a print: a
+    /// flat face turned is a homography).
+    public static func mesh(_ engine: LivenessEngine, image: String = still, flat: Bool = false) async throws -> [Point3] {
+        let mesh = try require(try await engine.faceMesh(try Fixtures.bytes(image)))
+        return flat ? mesh.map { Point3(x: $0.x, y: $0.y, z: 0) } : mesh
     }
 
-    /// `script` rendered (Y4M).
+    /// `script` rendered (Y4M). The rendering runs on a thread of its own: seconds of warping would otherwise hold
+    /// a thread of the cooperative pool that the suites' servers answer on.
     public static func y4m(_ script: RenderScript, engine: LivenessEngine, image: String = still, flat: Bool = false) async throws -> [UInt8] {
-        let renderer = try await renderer(engine, image: image, flat: flat)
-        return try renderer.y4m(script)
+        let mesh = try await mesh(engine, image: image, flat: flat)
+        return try await onThread {
+            try ClipRenderer(still: try DecodedImage.decode(try Fixtures.bytes(image)), mesh: mesh).y4m(script)
+        }
     }
 
     /// `script` rendered and encoded as H.264 MP4; `arguments` go to ffmpeg's output (filters, metadata).

@@ -23,7 +23,10 @@ extension LivenessEngine {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let clip = try await perform { (_: WorkerModels) throws(LivenessError) in try DecodedClip.decode(video, limits: limits) }
+        let (clip, signals) = try await perform { (_: WorkerModels) throws(LivenessError) in
+            let clip = try DecodedClip.decode(video, limits: limits)
+            return (clip, VideoSignals(video, clip: clip))
+        }
         let decoded = clock.now
         // An action clip's faces are compared on near-neutral frames, chosen once the poses are known.
         let embedFrames = reference == nil || challenge != nil ? 0 : policy.faceMatch.samples
@@ -46,7 +49,7 @@ extension LivenessEngine {
         var analysis = policy.decide(
             observations: observations, fps: clip.fps, passive: ordered.flatMap(\.passive), tooShort: clip.seconds < limits.minSeconds,
             reference: reference, embeddings: embeddings, blinkFaces: blinkFaces, actions: actions)
-        analysis.signals = VideoSignals(video, clip: clip)
+        analysis.signals = signals
         analysis.decodeSeconds = (decoded - start).seconds
         analysis.analysisSeconds = (clock.now - decoded).seconds
         return analysis
