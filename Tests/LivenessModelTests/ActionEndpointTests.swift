@@ -114,7 +114,7 @@ struct ActionEndpointTests {
     func fingerprint() async throws {
         let engine = try await Fixtures.engine.value
         let challenge = Renders.challenge
-        let frames = try await Renders.y4m(RenderScript(answering: challenge), engine: engine)
+        let frames = try await Renders.answer.value
         let original = try #require(try await engine.analyzeBlink(try await Renders.encode(frames), actions: challenge).actions?.fingerprint)
         let copy = try #require(
             try await engine.analyzeBlink(try await Renders.encode(frames, arguments: ["-vf", "scale=360:480", "-crf", "28"]), actions: challenge)

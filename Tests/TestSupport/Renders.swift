@@ -44,6 +44,9 @@ public enum Renders {
         }
     }
 
+    /// The answer to ``challenge`` (Y4M), rendered once for every suite that needs it.
+    public static let answer = Task { try await y4m(RenderScript(answering: challenge), engine: try await Fixtures.engine.value) }
+
     /// A fixed challenge: turn left, open the mouth, look down.
     public static let challenge = ActionChallenge(text: "turn_left@0.8-2.2,open_mouth@2.2-3.5,look_down@3.5-5")!
 }
