@@ -61,8 +61,9 @@ struct ActionsCommand: AsyncParsableCommand {
         let reasons = analysis.reasons.isEmpty ? "no reasons" : analysis.reasons.map(\.rawValue).joined(separator: ",")
         let face = analysis.faceMatch.map { match in
             String(
-                format: ", same face %@ (distance %.3f, largest frame %.3f, blink %.3f, jump %.3f)", match.matched ? "yes" : "no",
-                match.distance ?? -1, match.largestFrameDistance ?? -1, match.largestBlinkDistance ?? -1, match.largestBlinkJump ?? -1)
+                format: ", same face %@ (distance %.3f, largest frame %.3f, blink %.3f, jump %.3f, action peaks %.3f)",
+                match.matched ? "yes" : "no", match.distance ?? -1, match.largestFrameDistance ?? -1, match.largestBlinkDistance ?? -1,
+                match.largestBlinkJump ?? -1, match.largestActionDistance ?? -1)
         }
         let signals = analysis.signals.map { signals in
             ", \(signals.frameRate.rawValue) rate, encoder \(signals.encoder ?? "-")" + (signals.reencodedBy.map { " (re-encoded: \($0))" } ?? "")

@@ -218,4 +218,23 @@ struct ActionChallengeTests {
             #expect(error.code == expected, "\(error.code): \(error.message)")
         }
     }
+
+    @Test("An aligned splice of another person's face doing the movements over the victim's neutral clip: face_changed")
+    func alignedActionSplice() async throws {
+        let engine = try await Fixtures.engine.value
+        let reference = try await engine.faceReference(try Fixtures.bytes(Renders.still))
+        let splice = try await Renders.actionSplice(Self.challenge, engine: engine)
+        let analysis = try await engine.analyzeBlink(splice, reference: reference, actions: Self.challenge)
+        #expect(analysis.reasons.contains(.faceChanged), "\(analysis.reasons) \(String(describing: analysis.faceMatch))")
+        #expect((analysis.faceMatch?.largestActionDistance ?? 0) > 0.6)
+        #expect(analysis.faceMatch?.matched == true, "the neutral frames are the victim's")
+        #expect(!analysis.activePassed)
+        // face_changed comes from the movement peaks: the near-neutral frames alone (the peaks unchecked) match.
+        // The same splice also misreads its movements (the donor's face is measured against the victim's neutral
+        // mesh), a second, independent failure; a better-aligned donor (a face swap) would not be misread.
+        var unchecked = engine.blinkPolicy
+        unchecked.faceMatch.actionBound = .infinity
+        let before = try await engine.analyzeBlink(splice, reference: reference, actions: Self.challenge, policy: unchecked)
+        #expect(!before.reasons.contains(.faceChanged), "\(before.reasons)")
+    }
 }

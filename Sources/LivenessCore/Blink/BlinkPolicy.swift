@@ -36,7 +36,7 @@ public struct BlinkPolicy: Hashable, Sendable {
     public func decide(
         observations: [FrameObservation], fps: Double, passive: [PassiveResult], tooShort: Bool,
         reference: FaceReference? = nil, embeddings: [FaceEmbedding] = [], blinkFaces: [BlinkFaces] = [],
-        actions: ActionOutcome? = nil
+        actions: ActionOutcome? = nil, actionPeaks: [FaceEmbedding?] = []
     ) -> BlinkAnalysis {
         let ears = observations.map(\.ear)
         let faceFrames = ears.compactMap { $0 }.count
@@ -50,7 +50,7 @@ public struct BlinkPolicy: Hashable, Sendable {
         if outcome.blinks == 0 && actions == nil { reasons.append(.noBlink) }
         if summary?.label == .fake { reasons.append(.passiveFake) }
         if faceFrames > 1 && motion < minimumMotion { reasons.append(.staticVideo) }
-        let match = reference.map { faceMatch.decide(reference: $0, frames: embeddings, blinks: blinkFaces) }
+        let match = reference.map { faceMatch.decide(reference: $0, frames: embeddings, blinks: blinkFaces, actionPeaks: actionPeaks) }
         reasons += match?.reasons ?? []
         reasons += actions?.reasons ?? []
         var analysis = BlinkAnalysis(

@@ -18,6 +18,10 @@ public struct FaceMatch: Hashable, Sendable {
     public var largestBlinkDistance: Double?
     /// The largest distance of a closed-eye frame from the open frame before or after its blink.
     public var largestBlinkJump: Double?
+    /// An action clip's movement peaks (the most turned, tilted or open frame of each) compared with the selfie,
+    /// and the largest distance among them.
+    public var actionFramesCompared = 0
+    public var largestActionDistance: Double?
 
     public init(
         matched: Bool, distance: Double?, framesCompared: Int, largestFrameDistance: Double?, consistent: Bool,

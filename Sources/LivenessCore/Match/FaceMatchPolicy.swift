@@ -23,6 +23,11 @@ public struct FaceMatchPolicy: Hashable, Sendable {
     public var samples = 8
     /// Fewer compared frames than this cannot match.
     public var minimumFrames = 5
+    /// The largest distance from the selfie of an action clip's movement peak (its most turned, tilted or open
+    /// frame). Looser than ``threshold``: a turned face moves the descriptor (the peaks of renders turned 20–23°
+    /// lie 0.37–0.38 from the selfie; the spliced man's 0.90); another person's face starts at 0.61. Without it, only near-neutral
+    /// frames would be compared, and another person's head could do the movements in an aligned splice.
+    public var actionBound = 0.6
     /// The most frames around blinks that are compared; a clip with more counted blinks than fit is not compared.
     public var maxBlinkFrames = 96
 
@@ -30,9 +35,11 @@ public struct FaceMatchPolicy: Hashable, Sendable {
 
     /// The comparison of `frames` (descriptors of sampled video frames) and `blinks` (of each counted blink's
     /// frames) with `reference`, and the reasons it fails: `face_mismatch` (another face, or nothing to compare),
-    /// `face_changed` (the face is not the same through the clip, or a blink is another face's or could not be
-    /// compared).
-    public func decide(reference: FaceReference, frames: [FaceEmbedding], blinks: [BlinkFaces] = []) -> (match: FaceMatch, reasons: [Reason]) {
+    /// `face_changed` (the face is not the same through the clip, or a blink or an action's peak is another face's
+    /// or could not be compared).
+    public func decide(
+        reference: FaceReference, frames: [FaceEmbedding], blinks: [BlinkFaces] = [], actionPeaks: [FaceEmbedding?] = []
+    ) -> (match: FaceMatch, reasons: [Reason]) {
         guard case .embedding(let selfie) = reference, frames.count >= minimumFrames,
             let median = FaceEmbedding.median(frames)
         else {
@@ -49,10 +56,14 @@ public struct FaceMatchPolicy: Hashable, Sendable {
         // A clip that is another face altogether is face_mismatch; its blinks being that face too changes nothing.
         let blinksHold =
             blinks.allSatisfy(\.complete) && (jump ?? 0) <= continuityBound && (!matched || (blinkDistance ?? 0) <= threshold)
-        let match = FaceMatch(
+        let actionDistance = actionPeaks.compactMap { $0?.distance(to: selfie) }.max()
+        let actionsHold = actionPeaks.allSatisfy { $0 != nil } && (!matched || (actionDistance ?? 0) <= actionBound)
+        var match = FaceMatch(
             matched: matched, distance: distance, framesCompared: frames.count, largestFrameDistance: largest,
-            consistent: largest <= consistencyBound && blinksHold, blinkFramesCompared: blinks.reduce(0) { $0 + $1.embeddings.count },
-            largestBlinkDistance: blinkDistance, largestBlinkJump: jump)
+            consistent: largest <= consistencyBound && blinksHold && actionsHold,
+            blinkFramesCompared: blinks.reduce(0) { $0 + $1.embeddings.count }, largestBlinkDistance: blinkDistance, largestBlinkJump: jump)
+        match.actionFramesCompared = actionPeaks.count
+        match.largestActionDistance = actionDistance
         var reasons: [Reason] = []
         if !match.matched { reasons.append(.faceMismatch) }
         if !match.consistent { reasons.append(.faceChanged) }

@@ -41,14 +41,21 @@ extension LivenessEngine {
         let blinkFaces =
             reference != nil ? try await embedBlinks(clip, observations: observations, policy: policy) : []
         var embeddings = ordered.flatMap(\.embeddings)
+        var actionPeaks: [FaceEmbedding?] = []
         if reference != nil, let actions {
+            // Near-neutral frames for the match; each movement's peak frame against the selfie too.
             let neutral = policy.actions.neutralFrames(actions.signals, count: policy.faceMatch.samples)
-            let found = try await embed(clip, observations: observations, frames: neutral)
+            let peaks = actions.events.filter(\.action.isMovement).compactMap { event in
+                actions.signals.firstIndex { $0.time == event.peakTime }
+            }
+            let found = try await embed(clip, observations: observations, frames: neutral + peaks)
             embeddings = neutral.compactMap { found[$0] }
+            actionPeaks = peaks.map { found[$0] }
         }
         var analysis = policy.decide(
             observations: observations, fps: clip.fps, passive: ordered.flatMap(\.passive), tooShort: clip.seconds < limits.minSeconds,
-            reference: reference, embeddings: embeddings, blinkFaces: blinkFaces, actions: actions)
+            reference: reference, embeddings: embeddings, blinkFaces: blinkFaces, actions: actions,
+            actionPeaks: actionPeaks)
         analysis.signals = signals
         analysis.decodeSeconds = (decoded - start).seconds
         analysis.analysisSeconds = (clock.now - decoded).seconds
