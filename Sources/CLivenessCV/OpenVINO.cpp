@@ -4,6 +4,7 @@
 #include <openvino/c/openvino.h>
 
 #include <algorithm>
+#include <atomic>
 #include <list>
 #include <map>
 #include <mutex>
@@ -14,6 +15,11 @@ namespace lcv::openvino {
 namespace {
 
 constexpr size_t maxShapes = 8;
+
+/// Threads per stream for each compiled model (0: the plugin's choice) and CPU pinning (0 off, 1 on, -1 the
+/// plugin's choice): lcv_openvino_threading.
+std::atomic<int32_t> threadsPerStream{0};
+std::atomic<int32_t> cpuPinning{-1};
 
 void check(ov_status_e status, const char *what) {
     if (status == OK) return;
@@ -113,9 +119,29 @@ private:
         check(reshaped, "reshape");
         auto compiled = std::make_shared<CompiledModel>();
         const std::string streamCount = std::to_string(streams);
-        check(ov_core_compile_model(core(), model, "CPU", 4, &compiled->handle, ov_property_key_num_streams,
-                                    streamCount.c_str(), ov_property_key_hint_inference_precision, "f32"),
-              "compile");
+        const int32_t perStream = threadsPerStream.load();
+        const int32_t pinning = cpuPinning.load();
+        const std::string threads = std::to_string(perStream > 0 ? perStream * streams : 0);
+        const char *pin = pinning == 0 ? "NO" : "YES";
+        ov_status_e status;
+        if (perStream > 0 && pinning >= 0) {
+            status = ov_core_compile_model(core(), model, "CPU", 8, &compiled->handle, ov_property_key_num_streams,
+                                           streamCount.c_str(), ov_property_key_hint_inference_precision, "f32",
+                                           ov_property_key_inference_num_threads, threads.c_str(),
+                                           ov_property_key_hint_enable_cpu_pinning, pin);
+        } else if (perStream > 0) {
+            status = ov_core_compile_model(core(), model, "CPU", 6, &compiled->handle, ov_property_key_num_streams,
+                                           streamCount.c_str(), ov_property_key_hint_inference_precision, "f32",
+                                           ov_property_key_inference_num_threads, threads.c_str());
+        } else if (pinning >= 0) {
+            status = ov_core_compile_model(core(), model, "CPU", 6, &compiled->handle, ov_property_key_num_streams,
+                                           streamCount.c_str(), ov_property_key_hint_inference_precision, "f32",
+                                           ov_property_key_hint_enable_cpu_pinning, pin);
+        } else {
+            status = ov_core_compile_model(core(), model, "CPU", 4, &compiled->handle, ov_property_key_num_streams,
+                                           streamCount.c_str(), ov_property_key_hint_inference_precision, "f32");
+        }
+        check(status, "compile");
         return compiled;
     }
 
@@ -219,3 +245,8 @@ std::string version() {
 }
 
 }  // namespace lcv::openvino
+
+extern "C" void lcv_openvino_threading(int32_t threads_per_stream, int32_t cpu_pinning) {
+    lcv::openvino::threadsPerStream.store(std::max(0, threads_per_stream));
+    lcv::openvino::cpuPinning.store(cpu_pinning < 0 ? -1 : (cpu_pinning > 0 ? 1 : 0));
+}

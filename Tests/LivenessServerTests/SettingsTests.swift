@@ -122,6 +122,14 @@ struct SettingsTests {
         #expect(try Self.read(["RATE_LIMIT_PER_MINUTE": " "]).rateLimitPerMinute == nil)
         #expect(try Self.read(["MAX_WORKERS": "3", "MAX_QUEUE": "7"]).passive.workers == 3)
         #expect(try Self.read(["LOG_LEVEL": "DEBUG"]).logLevel == .debug)
+        for (text, expected) in [("on", true as Bool?), ("OFF", false), ("auto", nil)] {
+            #expect(try Self.read(["OPENVINO_CPU_PINNING": text]).passive.openvinoCPUPinning == expected)
+        }
+        #expect(try Self.read(["OPENVINO_THREADS_PER_STREAM": "1"]).passive.openvinoThreadsPerStream == 1)
+        #expect(try Self.read(["ACTIVE_CHALLENGE": "Blink"]).activeChallenge == .blink)
+        #expect(try Self.read([:]).activeChallenge == .actions)
+        let actions = try Self.read(["ACTION_TURN_DEGREES": "20", "ACTION_HOLD_MS": "200"]).passive.actions
+        #expect(actions.turnDegrees == 20 && actions.holdSeconds == 0.2)
     }
 
     @Test("The defaults the table shows are the ones read from an empty environment")

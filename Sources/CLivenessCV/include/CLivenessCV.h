@@ -53,6 +53,11 @@ const char *lcv_opencv_version(void);
 /// The OpenVINO runtime's build number, e.g. "2026.4.1-22982-...".
 const char *lcv_openvino_version(void);
 
+/// OpenVINO's threading for models compiled from now on (process-wide): `threads_per_stream` threads for each
+/// stream (INFERENCE_NUM_THREADS = streams x it; 0: the plugin's choice) and CPU pinning (0 off, 1 on, -1 the
+/// plugin's choice). Call before loading models.
+void lcv_openvino_threading(int32_t threads_per_stream, int32_t cpu_pinning);
+
 /// Sets the number of threads OpenCV's own parallel loops may use (process-wide).
 void lcv_set_num_threads(int32_t threads);
 

@@ -3,7 +3,7 @@ import Foundation
 /// Settings of the passive liveness check, passed in by the caller: the core reads no environment. The server
 /// and the CLI read them from the settings table (`Setting.passiveSettings` in LivenessServer: `MODEL_DIR`, `MODEL_PATH`,
 /// `EXTRA_MODELS`, `MODEL_CROP_SCALE`, `CONFIDENCE_THRESHOLD`, `ACTIVE_CHECK_POLICY`, `SMALL_FACE_RECOVERY`, the
-/// `QUALITY_*` thresholds, `FACE_MATCH_THRESHOLD`, the `ACTION_*` thresholds, `INFERENCE_ENGINE`, `MAX_WORKERS`, `MAX_QUEUE`), which
+/// `QUALITY_*` thresholds, `FACE_MATCH_THRESHOLD`, the `ACTION_*` thresholds, `INFERENCE_ENGINE`, `OPENVINO_THREADS_PER_STREAM`, `OPENVINO_CPU_PINNING`, `MAX_WORKERS`, `MAX_QUEUE`), which
 /// shows the defaults set here.
 public struct PassiveConfiguration: Hashable, Sendable {
     public var modelDirectory: String
@@ -16,6 +16,10 @@ public struct PassiveConfiguration: Hashable, Sendable {
     public var limits: ImageLimits
     public var activeCheck = ActiveCheckPolicy.adaptive
     public var inferenceEngine = InferenceEngine.openvino
+    /// OpenVINO's threads per stream (one stream per worker; 0: the CPU plugin's choice), and whether it pins its
+    /// threads to cores (nil: the plugin's choice).
+    public var openvinoThreadsPerStream = 0
+    public var openvinoCPUPinning: Bool?
     public var smallFaceRecovery = true
     /// When a face's image quality earns a reason.
     public var quality = QualityPolicy()

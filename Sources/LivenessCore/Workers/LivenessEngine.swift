@@ -23,6 +23,7 @@ public final class LivenessEngine: Sendable {
         // the decoder's own guard: no image buffer larger than the largest image the header guard lets through.
         Self.configureProcess()
         lcv_set_max_buffer_bytes(configuration.limits.decoderBytes)
+        lcv_openvino_threading(Int32(configuration.openvinoThreadsPerStream), configuration.openvinoCPUPinning.map { $0 ? 1 : 0 } ?? -1)
         let models = try LoadedModels(catalog: catalog, engine: configuration.inferenceEngine, streams: configuration.workers)
         self.models = models
         self.pool = try await WorkerPool(

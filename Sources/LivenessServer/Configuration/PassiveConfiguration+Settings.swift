@@ -23,6 +23,15 @@ extension PassiveConfiguration {
         quality.maxClipped = try settings.number(.qualityMaxClipped, default: quality.maxClipped)
         quality.minSharpness = try settings.number(.qualityMinSharpness, default: quality.minSharpness)
         inferenceEngine = try settings.choice(.inferenceEngine, default: inferenceEngine)
+        openvinoThreadsPerStream = try settings.integer(.openvinoThreadsPerStream, default: openvinoThreadsPerStream)
+        if let pinning = settings.text(.openvinoCPUPinning)?.lowercased() {
+            switch pinning {
+            case "on": openvinoCPUPinning = true
+            case "off": openvinoCPUPinning = false
+            case "auto": openvinoCPUPinning = nil
+            default: throw settings.refusal(.openvinoCPUPinning, "'\(pinning.prefix(40))' is not auto, on or off")
+            }
+        }
         workers = try settings.integer(.maxWorkers, default: workers)
         maxQueue = try settings.integer(.maxQueue, default: maxQueue)
         faceMatch.threshold = try settings.number(.faceMatchThreshold, default: faceMatch.threshold)

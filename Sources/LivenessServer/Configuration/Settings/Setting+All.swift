@@ -6,7 +6,8 @@ extension Setting {
         let rows: [Setting] = [
             modelDirectory, modelPath, extraModels, modelCropScale, confidenceThreshold, activeCheckPolicy, smallFaceRecovery,
             qualityMinFaceSize, qualityMinBrightness, qualityMaxBrightness, qualityMaxClipped, qualityMinSharpness,
-            inferenceEngine, maxWorkers, maxQueue, faceMatchThreshold, actionTurnDegrees, actionNodDegrees, actionMouthOpening,
+            inferenceEngine, openvinoThreadsPerStream, openvinoCPUPinning, maxWorkers, maxQueue, faceMatchThreshold, actionTurnDegrees,
+            actionNodDegrees, actionMouthOpening,
             actionHoldMs, actionTimeToleranceSeconds,
             host, port, apiKey, apiKeys, maxBodyBytes, maxVideoBytes, rateLimitPerMinute, rateLimitBurst, demoEnabled,
             publicBaseURL, enableFallback, activeChallenge, replayWindowHours, challengeTTLSeconds, challengeMaxAttempts, requireChallenge,

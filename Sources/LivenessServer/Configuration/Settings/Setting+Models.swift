@@ -48,6 +48,13 @@ extension Setting {
         "inference.engine", .choice(InferenceEngine.allCases.map(\.rawValue)), default: passive.inferenceEngine.rawValue,
         flag: "engine", group: .models,
         "`openvino` (OpenVINO's CPU plugin) or `opencv` (`cv::dnn`, the parity reference)")
+    public static let openvinoThreadsPerStream = Setting(
+        "openvino.threads.per.stream", .integer(0...64), default: passive.openvinoThreadsPerStream, group: .models,
+        "OpenVINO CPU threads per stream (one stream per worker); 0 leaves it to the plugin")
+    public static let openvinoCPUPinning = Setting(
+        "openvino.cpu.pinning", .choice(["auto", "on", "off"]),
+        default: passive.openvinoCPUPinning.map { $0 ? "on" : "off" } ?? "auto", group: .models,
+        "whether OpenVINO pins its threads to cores; `auto` leaves it to the plugin")
     public static let maxWorkers = Setting(
         "max.workers", .integer(1...256), default: "number of cores", group: .models,
         "worker threads, each with its own nets or infer requests (and OpenVINO's stream count)")
