@@ -79,9 +79,9 @@ public struct PoseEstimator: Hashable, Sendable {
     /// seen in perspective reads a few degrees of rotation even when it looks straight ahead.
     public func relative(_ poses: [HeadPose?], neutral: [Int]) -> [HeadPose?] {
         let start = neutral.compactMap { poses[$0] }
-        guard !start.isEmpty else { return poses }
-        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-        let (yaw, pitch, roll) = (median(start.map(\.yaw)), median(start.map(\.pitch)), median(start.map(\.roll)))
+        guard let yaw = start.map(\.yaw).upperMedian, let pitch = start.map(\.pitch).upperMedian,
+            let roll = start.map(\.roll).upperMedian
+        else { return poses }
         return poses.map { $0.map { HeadPose(yaw: $0.yaw - yaw, pitch: $0.pitch - pitch, roll: $0.roll - roll) } }
     }
 

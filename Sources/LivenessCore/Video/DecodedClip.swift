@@ -29,9 +29,9 @@ public final class DecodedClip: @unchecked Sendable {
             times = frames.indices.map { Double($0) / max(fps, 1e-9) }
         }
         hasTimestamps = repaired != nil
-        let steps = zip(times, times.dropFirst()).map { $1 - $0 }.sorted()
+        let steps = zip(times, times.dropFirst()).map { $1 - $0 }
         // A step more than 25 % (and 2 ms) off the median: the rate varies.
-        let median = steps.isEmpty ? 0 : steps[steps.count / 2]
+        let median = steps.upperMedian ?? 0
         variableRate = hasTimestamps && steps.contains { abs($0 - median) > max(0.002, 0.25 * median) }
         self.frames = frames
         self.fps = fps
@@ -50,9 +50,7 @@ public final class DecodedClip: @unchecked Sendable {
         guard raw.count >= 3, raw.allSatisfy(\.isFinite) else { return nil }
         var times = raw
         if times[0] <= 0 || times[0] >= times[1] { times[0] = times[1] - (times[2] - times[1]) }
-        let valid = zip(times, times.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }.sorted()
-        guard !valid.isEmpty else { return nil }
-        let step = valid[valid.count / 2]
+        guard let step = zip(times, times.dropFirst()).map({ $1 - $0 }).filter({ $0 > 0 }).upperMedian else { return nil }
         var fixed = 0
         for index in 1..<times.count where times[index] <= times[index - 1] {
             times[index] = times[index - 1] + step

@@ -17,7 +17,6 @@ public enum MP4CreationTime {
         let version = bytes[start]
         let seconds: UInt64
         if version == 1 {
-            guard mvhd.count >= 12 else { return nil }
             seconds = (0..<8).reduce(0) { $0 << 8 | UInt64(bytes[start + 4 + $1]) }
         } else {
             seconds = (0..<4).reduce(0) { $0 << 8 | UInt64(bytes[start + 4 + $1]) }
@@ -41,7 +40,7 @@ public enum MP4CreationTime {
                 size = to - offset
             }
             guard size >= header, offset + size <= to else { return nil }
-            if Array(bytes[(offset + 4)..<(offset + 8)]) == wanted { return (offset + header)..<(offset + size) }
+            if bytes[(offset + 4)..<(offset + 8)].elementsEqual(wanted) { return (offset + header)..<(offset + size) }
             offset += size
         }
         return nil

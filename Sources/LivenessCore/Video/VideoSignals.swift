@@ -52,7 +52,7 @@ public struct VideoSignals: Hashable, Sendable {
         guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
         let end = min(bytes.count - pattern.count, within.map { start + $0 } ?? Int.max)
         guard start <= end else { return nil }
-        for offset in start...end where bytes[offset] == pattern[0] && Array(bytes[offset..<offset + pattern.count]) == pattern {
+        for offset in start...end where bytes[offset] == pattern[0] && bytes[offset..<offset + pattern.count].elementsEqual(pattern) {
             return offset
         }
         return nil

@@ -19,7 +19,7 @@ extension LivenessEngine {
             return (estimator.relative(poses, neutral: observations.indices.filter { times[$0] < challenge.neutralEnd }), hashes)
         }
         let neutralMouths = observations.indices.filter { times[$0] < challenge.neutralEnd }.compactMap { observations[$0].mouth }
-        let mouthBaseline = Self.median(neutralMouths.isEmpty ? observations.compactMap(\.mouth) : neutralMouths) ?? 0
+        let mouthBaseline = (neutralMouths.isEmpty ? observations.compactMap(\.mouth) : neutralMouths).upperMedian ?? 0
         let signals = observations.indices.map { index in
             ActionSignal(
                 time: times[index], pose: poses[index], mouth: observations[index].mouth.map { $0 - mouthBaseline },
@@ -38,11 +38,6 @@ extension LivenessEngine {
         return outcome
     }
 
-    static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        return sorted[sorted.count / 2]
-    }
 }
 
 extension Optional {
