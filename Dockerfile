@@ -64,6 +64,7 @@ FROM ${SWIFT_IMAGE} AS source
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends pkg-config \
       libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-dnn-dev libopencv-videoio-dev libopencv-calib3d-dev \
+      libturbojpeg0-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pkgconfig/ pkgconfig/
@@ -89,7 +90,7 @@ FROM ${BINARY} AS binary
 RUN test -x /out/liveness \
  || { echo "BINARY=prebuilt needs prebuilt/liveness: run scripts/build-release first" >&2; exit 1; }
 
-# 4. The shared libraries the binary loads: Debian's five OpenCV runtime packages are installed here, and
+# 4. The shared libraries the binary loads: Debian's OpenCV runtime packages and TurboJPEG are installed here, and
 #    only the ldd closure of the binary (less what the base image already has, and OpenVINO's, which stay in
 #    /opt/openvino/lib) is kept. The packages' other files (data, docs, Mesa/LLVM pulled in by recommends of
 #    recommends) never reach the image. OpenVINO's CPU plugin shares Debian's libtbb12 with OpenCV.
@@ -97,7 +98,8 @@ FROM ${RUNTIME_IMAGE} AS libraries
 RUN find /usr/lib -type f -name '*.so*' | sort > /base-libraries.txt \
  && apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libopencv-core406 libopencv-imgproc406 libopencv-imgcodecs406 libopencv-dnn406 libopencv-videoio406 libopencv-calib3d406
+      libopencv-core406 libopencv-imgproc406 libopencv-imgcodecs406 libopencv-dnn406 libopencv-videoio406 libopencv-calib3d406 \
+      libturbojpeg0
 COPY --from=binary /out/liveness /usr/local/bin/liveness
 COPY --from=openvino /opt/openvino/lib /opt/openvino/lib
 RUN mkdir -p /out/usr/local/lib/liveness \

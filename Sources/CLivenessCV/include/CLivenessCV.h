@@ -27,6 +27,8 @@ typedef enum lcv_status {
     LCV_INFERENCE_FAILED = 4,
     LCV_ENCODE_FAILED = 5,
     LCV_OUT_OF_MEMORY = 6,
+    /// A fast path declined the input (nothing was decoded): use the general function.
+    LCV_NOT_HANDLED = 7,
     LCV_INTERNAL = 99
 } lcv_status;
 
@@ -69,6 +71,12 @@ void lcv_set_max_buffer_bytes(size_t max_bytes);
 
 /// Decodes JPEG/PNG/WebP/BMP bytes like cv::imdecode(IMREAD_COLOR): 8-bit BGR, EXIF orientation applied.
 lcv_status lcv_image_decode(const uint8_t *bytes, size_t count, lcv_image **out, lcv_error *error);
+/// Decodes a JPEG with TurboJPEG straight into 8-bit BGR, then applies the TIFF `orientation` (1-8; other
+/// values: none) as cv::imdecode does. Pixels equal lcv_image_decode's for the same orientation. Returns
+/// LCV_NOT_HANDLED for a CMYK/YCCK JPEG and for any data libjpeg warns about or refuses (truncated or corrupt:
+/// OpenCV's source manager ends such data differently): decode those with lcv_image_decode.
+lcv_status lcv_image_decode_jpeg(const uint8_t *bytes, size_t count, int32_t orientation, lcv_image **out,
+                                 lcv_error *error);
 /// Creates a `width` x `height` BGR image filled with one grey level (used to probe networks at startup).
 lcv_status lcv_image_blank(int32_t width, int32_t height, uint8_t grey, lcv_image **out, lcv_error *error);
 void lcv_image_free(lcv_image *image);

@@ -18,15 +18,24 @@ public final class DecodedImage {
 
     deinit { lcv_image_free(handle) }
 
-    /// Decodes image bytes exactly like OpenCV's `imdecode(IMREAD_COLOR)`.
+    /// Decodes image bytes to the pixels OpenCV's `imdecode(IMREAD_COLOR)` returns.
     ///
-    /// Call ``ImageHeader/read(_:)`` and ``ImageLimits/check(_:)`` first: this function
+    /// JPEGs go through TurboJPEG straight into BGR with the EXIF orientation read by ``ExifOrientation``
+    /// (``ImageDecoder/automatic``); CMYK, truncated or corrupt JPEGs, EXIF that OpenCV might read otherwise,
+    /// PNG, WebP and BMP go through OpenCV. Call ``ImageHeader/read(_:)`` and ``ImageLimits/check(_:)`` first: this function
     /// decodes whatever it is given.
-    public static func decode(_ bytes: [UInt8]) throws(LivenessError) -> DecodedImage {
+    public static func decode(_ bytes: [UInt8], using decoder: ImageDecoder = .automatic) throws(LivenessError) -> DecodedImage {
         var handle: OpaquePointer?
         do {
             try BridgeError.check { error in
-                bytes.withUnsafeBufferPointer { lcv_image_decode($0.baseAddress, $0.count, &handle, error) }
+                bytes.withUnsafeBufferPointer { buffer in
+                    if decoder == .automatic, let orientation = turboOrientation(bytes) {
+                        let status = lcv_image_decode_jpeg(buffer.baseAddress, buffer.count, Int32(clamping: orientation), &handle, error)
+                        // CMYK, truncated or corrupt: known only once libjpeg read it.
+                        guard status == LCV_NOT_HANDLED else { return status }
+                    }
+                    return lcv_image_decode(buffer.baseAddress, buffer.count, &handle, error)
+                }
             }
         } catch {
             if error.status == LCV_OUT_OF_MEMORY { throw .imageTooLarge("the image does not fit in memory") }
@@ -34,6 +43,21 @@ public final class DecodedImage {
         }
         guard let handle else { throw .invalidImage("the image could not be decoded") }
         return DecodedImage(handle: handle)
+    }
+
+    /// Whether ``ImageDecoder/automatic`` tries TurboJPEG on these bytes (it still leaves CMYK and corrupt data to
+    /// OpenCV once libjpeg has read them).
+    public static func triesTurboJPEG(_ bytes: [UInt8]) -> Bool { turboOrientation(bytes) != nil }
+
+    /// The orientation TurboJPEG's decode applies, or nil when OpenCV decodes: not a JPEG, cut short (without
+    /// EOI: libjpeg would warn at the end, and a second decode by OpenCV would follow), or EXIF whose reading by
+    /// OpenCV is not certain.
+    private static func turboOrientation(_ bytes: [UInt8]) -> Int? {
+        let reader = ByteReader(bytes)
+        guard ImageFormat.sniff(reader) == .jpeg, let structure = JPEGStructure(reader), structure.complete,
+            case .value(let orientation) = ExifOrientation(structure, reader)
+        else { return nil }
+        return orientation
     }
 
     /// A uniform grey image, used to probe networks at startup.

@@ -45,6 +45,13 @@ struct JPEGStructure: Sendable {
     private(set) var frames: [Frame] = []
     /// Start-of-scan markers seen (a baseline file has one per component group, a progressive one ~10).
     private(set) var scans = 0
+    /// The payload (after the length field) of the first APP1 segment before the first scan: the one libjpeg
+    /// saves for OpenCV's EXIF reader. Nil when there is none or it runs past the end of the data.
+    private(set) var firstAPP1: Range<Int>?
+    /// Whether an APP1 segment before the first scan runs past the end of the data.
+    private(set) var truncatedAPP1 = false
+    /// Whether the walk reached an EOI marker: false for data cut short.
+    private(set) var complete = false
 
     /// Walks `reader` from SOI to EOI or the end of the data.
     init?(_ reader: ByteReader) {
@@ -53,12 +60,18 @@ struct JPEGStructure: Sendable {
         while let (marker, next) = Self.nextMarker(reader, from: offset) {
             offset = next
             switch marker {
-            case 0xD9: return  // EOI
+            case 0xD9:  // EOI
+                complete = true
+                return
             case 0x01, 0xD0...0xD7: continue  // TEM, RSTn: no length
             case 0xD8: return nil  // a second SOI: libjpeg refuses it
             default: break
             }
-            guard let length = reader.uint16BE(at: offset), length >= 2, offset + length <= reader.count else { return }
+            guard let length = reader.uint16BE(at: offset), length >= 2, offset + length <= reader.count else {
+                if marker == 0xE1 && scans == 0 && firstAPP1 == nil { truncatedAPP1 = true }
+                return
+            }
+            if marker == 0xE1 && scans == 0 && firstAPP1 == nil { firstAPP1 = (offset + 2)..<(offset + length) }
             if Self.isStartOfFrame(marker) {
                 guard let frame = Self.frame(marker, reader, at: offset + 2, length: length - 2) else { return nil }
                 frames.append(frame)

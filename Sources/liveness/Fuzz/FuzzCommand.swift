@@ -6,7 +6,8 @@ import LivenessCore
 /// `liveness fuzz`: the resource-bomb corpus (``BombCorpus``), then mutated images and videos (the bombs
 /// among the seeds) through the same guard, decode and analysis path the server uses. Fails (exit 1) when a
 /// bomb is not refused with its code, an input is answered `internal_error` (bad input must get a precise 4xx
-/// code) or takes longer than `--max-seconds`; a crash ends the process.
+/// code), decodes to other pixels than OpenCV's `imdecode` (``DecoderParity``) or takes longer than
+/// `--max-seconds`; a crash ends the process.
 struct FuzzCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fuzz",
@@ -92,9 +93,9 @@ struct FuzzCommand: AsyncParsableCommand {
         }
         await engine.shutdown()
         let slow = report.slow(over: maxSeconds, videos: maxVideoSeconds)
-        try save(slow)
+        try save(slow + report.mismatched)
         print(report.summary(elapsed: start.duration(to: clock.now).seconds, limit: maxSeconds, videos: maxVideoSeconds))
-        if !slow.isEmpty || report.internalErrors > 0 || defused < bombs.count { throw ExitCode(1) }
+        if !slow.isEmpty || report.internalErrors > 0 || !report.mismatched.isEmpty || defused < bombs.count { throw ExitCode(1) }
     }
 
     private func done(_ report: FuzzReport) -> Bool { maxInputs > 0 && report.total >= maxInputs }
@@ -108,7 +109,9 @@ struct FuzzCommand: AsyncParsableCommand {
         } catch {
             outcome = error.code.rawValue
         }
-        return .init(kind: "image", mutation: mutation, result: outcome, seconds: start.duration(to: clock.now).seconds, input: bytes)
+        let seconds = start.duration(to: clock.now).seconds
+        if !DecoderParity.holds(for: bytes) { outcome = DecoderParity.mismatch }
+        return .init(kind: "image", mutation: mutation, result: outcome, seconds: seconds, input: bytes)
     }
 
     static func runVideo(_ bytes: [UInt8], mutation: String, engine: LivenessEngine) async -> FuzzReport.Outcome {
@@ -145,7 +148,8 @@ struct FuzzCommand: AsyncParsableCommand {
         guard !slow.isEmpty else { return }
         try FileManager.default.createDirectory(atPath: saveTo, withIntermediateDirectories: true)
         for (index, outcome) in slow.enumerated() {
-            try Data(outcome.input).write(to: URL(fileURLWithPath: "\(saveTo)/slow-\(index)-\(outcome.kind).bin"))
+            try Data(outcome.input).write(
+                to: URL(fileURLWithPath: "\(saveTo)/\(outcome.result == DecoderParity.mismatch ? "mismatch" : "slow")-\(index)-\(outcome.kind).bin"))
         }
     }
 }

@@ -16,6 +16,8 @@ struct FuzzReport {
     private(set) var total = 0
     /// Inputs answered `internal_error`: bad input must always get a precise 4xx code.
     private(set) var internalErrors = 0
+    /// Inputs the two JPEG decoders disagreed on (the first 20).
+    private(set) var mismatched: [Outcome] = []
     private var results: [String: Int] = [:]
     private var slowest: [String: Double] = [:]
     private var tooSlow: [Outcome] = []
@@ -25,6 +27,7 @@ struct FuzzReport {
         total += 1
         results["\(outcome.kind) \(outcome.result)", default: 0] += 1
         if outcome.result == "internal_error" { internalErrors += 1 }
+        if outcome.result == DecoderParity.mismatch && mismatched.count < 20 { mismatched.append(outcome) }
         slowest[outcome.kind] = max(slowest[outcome.kind] ?? 0, outcome.seconds)
         if outcome.analysisSeconds > 0 {
             slowest["video analysis"] = max(slowest["video analysis"] ?? 0, outcome.analysisSeconds)
@@ -43,7 +46,7 @@ struct FuzzReport {
         for (kind, seconds) in slowest.sorted(by: { $0.key < $1.key }) {
             lines.append(String(format: "  slowest %@: %.3f s", kind == "video" ? "video decode" : kind, seconds))
         }
-        let failed = self.slow(over: limit, videos: videos).count + internalErrors
+        let failed = self.slow(over: limit, videos: videos).count + internalErrors + (results["image \(DecoderParity.mismatch)"] ?? 0)
         lines.append("fuzz: \(total - failed) passed, \(failed) failed")
         return lines.joined(separator: "\n")
     }
