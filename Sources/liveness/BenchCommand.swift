@@ -20,7 +20,7 @@ struct BenchCommand: AsyncParsableCommand {
     var iterations = 300
 
     @Option(help: "Images per throughput run.")
-    var throughputImages = 600
+    var throughputImages = 3000
 
     @Option(help: "The largest worker count to measure (default: cores).")
     var upTo = ProcessInfo.processInfo.activeProcessorCount

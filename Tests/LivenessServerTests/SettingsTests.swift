@@ -126,6 +126,13 @@ struct SettingsTests {
             #expect(try Self.read(["OPENVINO_CPU_PINNING": text]).passive.openvinoCPUPinning == expected)
         }
         #expect(try Self.read(["OPENVINO_THREADS_PER_STREAM": "1"]).passive.openvinoThreadsPerStream == 1)
+        // Defaults: one thread per stream, no pinning (each worker's check on one core).
+        let defaults = try Self.read([:]).passive
+        #expect(defaults.openvinoCPUPinning == false && defaults.openvinoThreadsPerStream == 1)
+        #expect(defaults.opencvThreads == 1)
+        #expect(try Self.read(["OPENCV_THREADS": "0"]).passive.opencvThreads == 0)
+        #expect(throws: (any Error).self) { try Self.read(["OPENCV_THREADS": "-1"]) }
+        #expect(try Self.read(["OPENVINO_THREADS_PER_STREAM": "0"]).passive.openvinoThreadsPerStream == 0)
         #expect(try Self.read(["ACTIVE_CHALLENGE": "Blink"]).activeChallenge == .blink)
         #expect(try Self.read([:]).activeChallenge == .actions)
         let actions = try Self.read(["ACTION_TURN_DEGREES": "20", "ACTION_HOLD_MS": "200"]).passive.actions

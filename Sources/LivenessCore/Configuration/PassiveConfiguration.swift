@@ -17,9 +17,14 @@ public struct PassiveConfiguration: Hashable, Sendable {
     public var activeCheck = ActiveCheckPolicy.adaptive
     public var inferenceEngine = InferenceEngine.openvino
     /// OpenVINO's threads per stream (one stream per worker; 0: the CPU plugin's choice), and whether it pins its
-    /// threads to cores (nil: the plugin's choice).
-    public var openvinoThreadsPerStream = 0
-    public var openvinoCPUPinning: Bool?
+    /// threads to cores (nil: the plugin's choice). Measured defaults (docs/performance.md): one thread, no
+    /// pinning: a worker's whole check runs on one core, and two workers give 1.8-1.9x one (the plugin's choices:
+    /// 1.3x).
+    public var openvinoThreadsPerStream = 1
+    public var openvinoCPUPinning: Bool? = false
+    /// OpenCV's threads per worker for resizing, colour conversion and `cv::dnn` (0: OpenCV's default). Measured
+    /// default: 1, parallelism comes from the workers (docs/performance.md).
+    public var opencvThreads = 1
     public var smallFaceRecovery = true
     /// When a face's image quality earns a reason.
     public var quality = QualityPolicy()

@@ -30,7 +30,7 @@ public final class LivenessEngine: Sendable {
             workers: configuration.workers, maxQueue: configuration.maxQueue, name: "passive"
         ) { (_: Int) throws(ModelError) -> WorkerModels in
             // Parallelism comes from the workers; OpenCV's own thread pool would oversubscribe the cores.
-            lcv_set_num_threads(1)
+            lcv_set_num_threads(Int32(configuration.opencvThreads == 0 ? -1 : configuration.opencvThreads))
             return try WorkerModels(models: models, policy: policy)
         }
     }

@@ -24,6 +24,7 @@ extension PassiveConfiguration {
         quality.minSharpness = try settings.number(.qualityMinSharpness, default: quality.minSharpness)
         inferenceEngine = try settings.choice(.inferenceEngine, default: inferenceEngine)
         openvinoThreadsPerStream = try settings.integer(.openvinoThreadsPerStream, default: openvinoThreadsPerStream)
+        opencvThreads = try settings.integer(.opencvThreads, default: opencvThreads)
         if let pinning = settings.text(.openvinoCPUPinning)?.lowercased() {
             switch pinning {
             case "on": openvinoCPUPinning = true

@@ -50,7 +50,10 @@ extension Setting {
         "`openvino` (OpenVINO's CPU plugin) or `opencv` (`cv::dnn`, the parity reference)")
     public static let openvinoThreadsPerStream = Setting(
         "openvino.threads.per.stream", .integer(0...64), default: passive.openvinoThreadsPerStream, group: .models,
-        "OpenVINO CPU threads per stream (one stream per worker); 0 leaves it to the plugin")
+        "OpenVINO CPU threads per stream (one stream per worker; 1: each check on one core); 0 leaves it to the plugin")
+    public static let opencvThreads = Setting(
+        "opencv.threads", .integer(0...64), default: passive.opencvThreads, group: .models,
+        "OpenCV threads for each worker's resizing, colour conversion and `cv::dnn` (1: each check on one core); 0 is OpenCV's default")
     public static let openvinoCPUPinning = Setting(
         "openvino.cpu.pinning", .choice(["auto", "on", "off"]),
         default: passive.openvinoCPUPinning.map { $0 ? "on" : "off" } ?? "auto", group: .models,
