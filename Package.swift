@@ -170,6 +170,8 @@ let package = Package(
             dependencies: [
                 "LivenessServer", "LivenessCore", "LivenessWire", "TestSupport", "ServerTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]
         ),
         // Suites that load the models: parity, videos, bombs, workers on real networks, and HTTP end to end.

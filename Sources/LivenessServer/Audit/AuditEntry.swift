@@ -4,7 +4,7 @@ import Foundation
 /// API key (only its id, a hash prefix).
 public struct AuditEntry: Hashable, Sendable {
     /// A random id of the record.
-    public var id = UUID().uuidString.lowercased()
+    public var id = UUID.randomIdentifier()
     /// The request id (`X-Request-ID`).
     public var requestID: String
     public var time: Date

@@ -26,9 +26,11 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var idleSince = NIODeadline.now()
     private var firstByte: NIODeadline?
     private var body: BodyProgress?
-    private var inFlight = 0
-    /// Body bytes this connection holds in ``budget``.
-    private var reserved = 0
+    /// Body bytes each request read and not yet answered holds in ``budget``, oldest first. A keep-alive client
+    /// may send its next request as soon as it has an answer's Content-Length bytes, before that answer's end has
+    /// passed here: two requests are then in flight, and only the newest one's body can still be arriving.
+    private var reservations: [Int] = []
+    private var inFlight: Int { reservations.count }
     /// The current request was refused here: its parts are dropped.
     private var refusing = false
     private var ticker: Scheduled<Void>?
@@ -89,8 +91,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private func releaseBody() {
-        budget.release(reserved)
-        reserved = 0
+        budget.release(reservations.reduce(0, +))
+        reservations.removeAll()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -104,18 +106,17 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
                 refuse(.bodiesInFlight, context: context)
                 return
             }
-            reserved += declared
-            inFlight += 1
+            reservations.append(declared)
             body = BodyProgress(start: .now())
         case .body(let buffer):
             body?.received(buffer.readableBytes)
             // Without a Content-Length (chunked), the bytes are reserved as they arrive.
-            if let received = body?.bytes, received > reserved {
+            if let received = body?.bytes, let reserved = reservations.last, received > reserved {
                 guard budget.reserve(received - reserved) else {
                     context.channel.close(promise: nil)
                     return
                 }
-                reserved = received
+                reservations[reservations.count - 1] = received
             }
         case .end:
             body = nil
@@ -128,10 +129,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             context.write(data, promise: promise)
             return
         }
-        inFlight = max(0, inFlight - 1)
-        if inFlight == 0 { releaseBody() }
-        if body != nil {
-            // Answered before the body arrived: close rather than read the rest.
+        if !reservations.isEmpty { budget.release(reservations.removeFirst()) }
+        if inFlight == 0 && body != nil {
+            // This answer's own request is still arriving (no later request is in flight): answered before the
+            // body arrived, so close rather than read the rest.
             let written = context.eventLoop.makePromise(of: Void.self)
             written.futureResult.whenComplete { [channel = context.channel] _ in channel.close(promise: nil) }
             promise.map { written.futureResult.cascade(to: $0) }

@@ -6,64 +6,72 @@ import LivenessCore
 /// Line breaks and spaces are ignored (some clients wrap at 76 columns), the URL-safe alphabet
 /// is accepted, and missing `=` padding is tolerated. Anything else is `invalid_base64`: padding
 /// anywhere but at the end, more than two `=`, a `data:` URL of another type than `image/*`.
+///
+/// One pass counts and checks the characters and one decodes them, over the request's own UTF-8
+/// storage: megabytes of base64 must not hold a cooperative thread long or be copied three times.
 enum Base64Image {
     static func decode(_ text: String) throws(APIError) -> [UInt8] {
-        var bytes = try payload(of: text)
-        guard !bytes.isEmpty else { throw .invalidRequest("the image is empty") }
-        var padding = 0
-        while padding < 2, bytes.last == UInt8(ascii: "=") {
-            bytes.removeLast()
-            padding += 1
+        let payload = try payload(of: text)
+        if let decoded = payload.utf8.withContiguousStorageIfAvailable(decode(characters:)) {
+            return try decoded.get()
         }
-        let misplaced = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "=")), buffer.count) != nil } ?? false
-        }
-        guard !misplaced, padding == 0 || (bytes.count + padding) % 4 == 0 else {
-            throw APIError.invalidBase64("the image is not valid base64 (misplaced = padding)")
-        }
-        switch bytes.count % 4 {
-        case 2: bytes += [UInt8(ascii: "="), UInt8(ascii: "=")]
-        case 3: bytes.append(UInt8(ascii: "="))
-        case 1: throw APIError.invalidBase64("the image is not valid base64 (bad length)")
-        default: break
-        }
-        guard let data = Data(base64Encoded: Data(bytes)) else {
-            throw APIError.invalidBase64("the image is not valid base64")
-        }
-        guard !data.isEmpty else { throw APIError.invalidBase64("the image is not valid base64 (no data)") }
-        return [UInt8](data)
+        return try Array(payload.utf8).withUnsafeBufferPointer(decode(characters:)).get()
     }
 
-    /// The base64 characters: the `data:` URL prefix removed (its scheme in any case, its type `image/*`),
-    /// whitespace dropped, the URL-safe alphabet mapped to the standard one.
-    private static func payload(of text: String) throws(APIError) -> [UInt8] {
-        var payload = Substring(text)
-        if payload.prefix(5).lowercased() == "data:" {
-            guard let comma = payload.firstIndex(of: ",") else {
-                throw APIError.invalidBase64("a data: URL must be of the form data:image/...;base64,<data>")
-            }
-            let header = payload[payload.index(payload.startIndex, offsetBy: 5)..<comma].lowercased()
-            guard header.hasPrefix("image/"), header.hasSuffix(";base64") else {
-                throw APIError.invalidBase64("a data: URL must be of the form data:image/...;base64,<data>")
-            }
-            payload = payload[payload.index(after: comma)...]
+    /// The base64 characters: the `data:` URL prefix removed (its scheme in any case, its type `image/*`).
+    private static func payload(of text: String) throws(APIError) -> Substring {
+        let payload = Substring(text)
+        guard payload.prefix(5).lowercased() == "data:" else { return payload }
+        guard let comma = payload.firstIndex(of: ",") else {
+            throw APIError.invalidBase64("a data: URL must be of the form data:image/...;base64,<data>")
         }
-        // Over raw buffers: megabytes of base64 must not hold a cooperative thread long, even in debug builds.
-        let source = Array(payload.utf8)
-        return [UInt8](unsafeUninitializedCapacity: source.count) { out, written in
-            source.withUnsafeBufferPointer { input in
-                var count = 0
-                for byte in input {
-                    switch byte {
-                    case 0x20, 0x0A, 0x0D, 0x09: continue
-                    case 0x2D: out[count] = 0x2B  // - → +
-                    case 0x5F: out[count] = 0x2F  // _ → /
-                    default: out[count] = byte
+        let header = payload[payload.index(payload.startIndex, offsetBy: 5)..<comma].lowercased()
+        guard header.hasPrefix("image/"), header.hasSuffix(";base64") else {
+            throw APIError.invalidBase64("a data: URL must be of the form data:image/...;base64,<data>")
+        }
+        return payload[payload.index(after: comma)...]
+    }
+
+    private static func decode(characters input: UnsafeBufferPointer<UInt8>) -> Result<[UInt8], APIError> {
+        Base64Alphabet.values.withUnsafeBufferPointer { values in
+            var sextets = 0
+            var padding = 0
+            for byte in input {
+                switch values[Int(byte)] {
+                case Base64Alphabet.space: continue
+                case Base64Alphabet.padding: padding += 1
+                case Base64Alphabet.invalid: return .failure(.invalidBase64("the image is not valid base64"))
+                default:
+                    guard padding == 0 else {
+                        return .failure(.invalidBase64("the image is not valid base64 (misplaced = padding)"))
                     }
-                    count += 1
+                    sextets += 1
                 }
-                written = count
             }
+            guard sextets + padding > 0 else { return .failure(.invalidRequest("the image is empty")) }
+            guard padding <= 2, padding == 0 || (sextets + padding) % 4 == 0 else {
+                return .failure(.invalidBase64("the image is not valid base64 (misplaced = padding)"))
+            }
+            guard sextets % 4 != 1 else { return .failure(.invalidBase64("the image is not valid base64 (bad length)")) }
+            guard sextets > 0 else { return .failure(.invalidBase64("the image is not valid base64 (no data)")) }
+            return .success(
+                [UInt8](unsafeUninitializedCapacity: sextets * 3 / 4) { out, written in
+                    var bits: UInt32 = 0
+                    var held = 0
+                    var count = 0
+                    for byte in input {
+                        let value = values[Int(byte)]
+                        guard value < 64 else { continue }
+                        bits = bits << 6 | UInt32(value)
+                        held += 6
+                        if held >= 8 {
+                            held -= 8
+                            out[count] = UInt8(truncatingIfNeeded: bits >> UInt32(held))
+                            count += 1
+                        }
+                    }
+                    written = count
+                })
         }
     }
 }

@@ -13,7 +13,7 @@ struct RequestIDMiddleware: RouterMiddleware {
     static var headerName: HTTPField.Name { HTTPField.Name("X-Request-ID")! }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let id = request.headers[Self.headerName].flatMap(Self.sanitised) ?? UUID().uuidString.lowercased()
+        let id = request.headers[Self.headerName].flatMap(Self.sanitised) ?? UUID.randomIdentifier()
         var context = context
         context.logger[metadataKey: "request_id"] = .string(id)
         let scope = RequestScope(
