@@ -74,6 +74,18 @@ struct JPEGDecodeTests {
         }
     }
 
+    /// The transposing orientations run in 64x64 tiles: sizes that leave partial tiles in both directions.
+    @Test("Transposing orientations on odd sizes rotate as OpenCV does", arguments: ["97x61", "61x97", "130x1", "1x67"])
+    func transposedOddSizes(_ size: String) throws {
+        let base = try FFmpeg.convert(
+            Fixtures.image("image_T1_lossless.png"), extension: "jpg",
+            arguments: ["-vf", "scale=\(size.replacingOccurrences(of: "x", with: ":"))", "-q:v", "3"])
+        for value in 5...8 {
+            let bytes = Self.inserting(Self.exif(littleEndian: true, entries: [(0x0112, 3, 1, value)]), into: base)
+            Self.expectSame(bytes, "\(size), orientation \(value)")
+        }
+    }
+
     @Test("Chroma layouts and greyscale decode to OpenCV's pixels", arguments: ["yuvj420p", "yuvj422p", "yuvj444p", "gray"])
     func layouts(_ pixelFormat: String) throws {
         let bytes = try FFmpeg.convert(

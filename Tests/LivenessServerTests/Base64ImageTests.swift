@@ -14,7 +14,11 @@ struct Base64ImageTests {
             let wrapped = Data(bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn])
             let urlSafe = encoded.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             let unpadded = String(encoded.prefix { $0 != "=" })
-            for text in [encoded, wrapped, urlSafe, unpadded, " \(encoded)\n", "data:image/jpeg;base64,\(encoded)"] {
+            // Line breaks inside groups of four.
+            let broken = stride(from: 0, to: encoded.count, by: 7).map { start in
+                String(encoded.dropFirst(start).prefix(7))
+            }.joined(separator: "\r\n")
+            for text in [encoded, wrapped, urlSafe, unpadded, broken, " \(encoded)\n", "data:image/jpeg;base64,\(encoded)"] {
                 #expect(try Base64Image.decode(text) == bytes, "length \(length)")
             }
         }
