@@ -8,7 +8,7 @@ import sys
 # stages in order. Markers are substrings of symbol or library names.
 STAGES = [
     ("decode (TurboJPEG, EXIF rotation)", ["libturbojpeg", "lcv_image_decode", "libjpeg", "libpng", "libwebp", "imdecode"]),
-    ("inference (OpenVINO)", ["ov_infer_request_infer", "libopenvino_intel_cpu", "[JIT]", "/tmp/perf-", "[unknown] ([unknown])"]),
+    ("inference (OpenVINO)", ["ov_infer_request_infer", "libopenvino_intel_cpu", "[JIT]", "/tmp/perf-"]),
     ("pre/post-processing (resize, crop, blob, outputs)", ["lcv_detect", "lcv_classify", "lcv_landmarks", "libopencv_imgproc", "libopencv_core", "libopencv_dnn", "libopenvino"]),
     ("base64", ["Base64Image"]),
     ("JSON", ["JSONDecoder", "JSONEncoder", "JSONScanner", "JSONMap", "convertJSON", "WireJSON"]),
