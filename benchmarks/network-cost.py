@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""The networks' own cost per image on one core: the physical bound of docs/performance.md.
+
+Times the detector (at image_T1's input, 166x221) and the two anti-spoof classifiers (80x80) one after the
+other, as one check runs them, with OpenVINO's CPU plugin compiled as the service compiles them (one stream,
+one thread, no pinning, f32), and with onnxruntime on one thread (the Python peer's runtime), and prints each
+network's kernel time from OpenVINO's per-layer counters. Random inputs: the cost of these networks does not
+depend on the pixels.
+
+    python3 -m venv .venv-bench && .venv-bench/bin/pip install openvino==2026.4.1 onnxruntime numpy
+    .venv-bench/bin/python benchmarks/network-cost.py models
+"""
+
+import sys
+import time
+
+import numpy as np
+
+NETWORKS = [
+    ("Widerface-RetinaFace.onnx", [1, 3, 221, 166]),
+    ("2.7_80x80_MiniFASNetV2.onnx", [1, 3, 80, 80]),
+    ("4_0_0_80x80_MiniFASNetV1SE.onnx", [1, 3, 80, 80]),
+]
+ROUNDS = 600
+
+
+def inputs():
+    generator = np.random.default_rng(7)
+    return [(generator.random(shape, dtype=np.float32) * 255, name) for name, shape in NETWORKS]
+
+
+def openvino_runners(folder, counters=False):
+    import openvino as ov
+
+    core = ov.Core()
+    runners = []
+    for (name, shape), (tensor, _) in zip(NETWORKS, inputs()):
+        model = core.read_model(f"{folder}/{name}")
+        model.reshape(shape)
+        config = {"NUM_STREAMS": "1", "INFERENCE_NUM_THREADS": "1", "ENABLE_CPU_PINNING": "NO",
+                  "INFERENCE_PRECISION_HINT": "f32", "PERF_COUNT": "YES" if counters else "NO"}
+        request = core.compile_model(model, "CPU", config).create_infer_request()
+        runners.append((name, request, lambda request=request, tensor=tensor: request.infer({0: tensor})))
+    return runners
+
+
+def onnxruntime_runners(folder):
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    runners = []
+    for (name, _), (tensor, _) in zip(NETWORKS, inputs()):
+        session = onnxruntime.InferenceSession(f"{folder}/{name}", options, providers=["CPUExecutionProvider"])
+        feed = {session.get_inputs()[0].name: tensor}
+        runners.append((name, session, lambda session=session, feed=feed: session.run(None, feed)))
+    return runners
+
+
+def measure(label, runners):
+    for _ in range(30):
+        for _, _, run in runners:
+            run()
+    each = {name: [] for name, _, _ in runners}
+    for _ in range(ROUNDS):
+        for name, _, run in runners:
+            start = time.perf_counter()
+            run()
+            each[name].append(time.perf_counter() - start)
+    medians = {name: sorted(values)[len(values) // 2] * 1e3 for name, values in each.items()}
+    line = ", ".join(f"{name.split('.onnx')[0]} {value:.2f} ms" for name, value in medians.items())
+    print(f"{label}: {line}; one image {sum(medians.values()):.2f} ms (p50 per network, one thread)")
+
+
+def kernels(runners):
+    parts = []
+    for name, request, run in runners:
+        total = 0.0
+        for _ in range(100):
+            run()
+            total += sum(item.real_time.total_seconds() for item in request.get_profiling_info())
+        parts.append(f"{name.split('.onnx')[0]} {total / 100 * 1e3:.2f} ms")
+    print("openvino kernels only: " + ", ".join(parts))
+
+
+def main():
+    folder = sys.argv[1] if len(sys.argv) > 1 else "models"
+    measure("openvino", openvino_runners(folder))
+    kernels(openvino_runners(folder, counters=True))
+    try:
+        measure("onnxruntime", onnxruntime_runners(folder))
+    except ImportError:
+        print("onnxruntime: not installed")
+
+
+if __name__ == "__main__":
+    main()
