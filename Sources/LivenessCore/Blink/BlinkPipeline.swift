@@ -30,23 +30,30 @@ public final class BlinkPipeline {
         var observations: [FrameObservation] = []
         observations.reserveCapacity(frames.count)
         for frame in frames {
-            var points: [Point3]?
-            if let previous = track {
-                points = try BridgeError.domain("the face mesh") { () throws(BridgeError) in
-                    try mesh(frame, region: RegionOfInterest(landmarks: previous.map(\.flat)))
-                }
-            }
-            if points == nil, let face = try detector.detect(frame) {
-                points = try BridgeError.domain("the face mesh") { () throws(BridgeError) in try detectLandmarks(frame, box: face.box) }
-            }
-            track = points
-            guard let points else {
-                observations.append(.noFace)
-                continue
-            }
-            observations.append(try BridgeError.domain("the face mesh") { () throws(BridgeError) in try observation(frame, points) })
+            let step = try observe(frame, track: track, detector: detector)
+            track = step.mesh
+            observations.append(step.observation)
         }
         return observations
+    }
+
+    /// Observes one frame, tracking the face from `track` (the previous frame's mesh) and running the detector
+    /// only without a track or when it is lost. Returns the observation and this frame's mesh, the next frame's
+    /// track (nil without a face).
+    public func observe(_ frame: DecodedImage, track: [Point3]?, detector: FaceDetector) throws(LivenessError)
+        -> (observation: FrameObservation, mesh: [Point3]?)
+    {
+        var points: [Point3]?
+        if let previous = track {
+            points = try BridgeError.domain("the face mesh") { () throws(BridgeError) in
+                try mesh(frame, region: RegionOfInterest(landmarks: previous.map(\.flat)))
+            }
+        }
+        if points == nil, let face = try detector.detect(frame) {
+            points = try BridgeError.domain("the face mesh") { () throws(BridgeError) in try detectLandmarks(frame, box: face.box) }
+        }
+        guard let points else { return (.noFace, nil) }
+        return (try BridgeError.domain("the face mesh") { () throws(BridgeError) in try observation(frame, points) }, points)
     }
 
     /// The five face-alignment points of the face in `box` (two Face Mesh passes, as for a video's first

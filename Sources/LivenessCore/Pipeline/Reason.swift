@@ -31,4 +31,8 @@ public enum Reason: String, CaseIterable, Hashable, Sendable {
     case discontinuousVideo = "discontinuous_video"
     case replayedVideo = "replayed_video"
     case recordedBeforeChallenge = "recorded_before_challenge"
+    // The live session: why it failed (with `wrong_order` and `discontinuous_video` above).
+    case reactionTooFast = "reaction_too_fast"
+    case reactionTooSlow = "reaction_too_slow"
+    case notRealTime = "not_real_time"
 }

@@ -1,6 +1,6 @@
 /// A small seeded generator (SplitMix64): fuzz runs repeat from their seed, and the renderer's noise and sway
 /// are the same on every run.
-public struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }

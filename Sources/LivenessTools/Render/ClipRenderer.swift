@@ -59,12 +59,21 @@ public struct ClipRenderer {
         for index in 0..<frames {
             sway.x = max(-3, min(3, sway.x + script.sway * generator.unit()))
             sway.y = max(-3, min(3, sway.y + script.sway * generator.unit()))
-            let frame = try render(at: Double(index) / Double(script.fps), script: script, sway: sway)
-            try frame.addNoise(seed: script.seed &* 1_000_003 &+ UInt64(index), sigma: script.noise)
+            let frame = try frame(at: Double(index) / Double(script.fps), script: script, index: index, sway: sway)
             out += Array("FRAME\n".utf8)
             out += try frame.i420()
         }
         return out
+    }
+
+    /// One frame at `time` with frame `index`'s seeded sensor noise, shifted by `sway`: a clip's frame, or what
+    /// a scripted live client sends at that moment.
+    public func frame(at time: Double, script: RenderScript, index: Int, sway: Point = Point(x: 0, y: 0)) throws(LivenessError)
+        -> DecodedImage
+    {
+        let frame = try render(at: time, script: script, sway: sway)
+        try frame.addNoise(seed: script.seed &* 1_000_003 &+ UInt64(index), sigma: script.noise)
+        return frame
     }
 
     /// One frame at `time`.

@@ -1,0 +1,17 @@
+/// A live session's verdict: passed, or the reasons it failed, with each completed step.
+public struct LiveOutcome: Hashable, Sendable {
+    /// Why the session failed; empty when it passed.
+    public var reasons: [Reason]
+    /// The steps completed, in order.
+    public var steps: [LiveStepResult]
+    /// The frames judged.
+    public var frames: Int
+
+    public init(reasons: [Reason], steps: [LiveStepResult], frames: Int) {
+        self.reasons = reasons
+        self.steps = steps
+        self.frames = frames
+    }
+
+    public var passed: Bool { reasons.isEmpty }
+}

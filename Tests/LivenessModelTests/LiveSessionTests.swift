@@ -1,0 +1,74 @@
+import LivenessCore
+import LivenessTools
+import Testing
+import TestSupport
+
+/// The live session's judge on rendered frames: a responsive client passes; a client that knew its cues, one
+/// that answers late, a clip made beforehand streamed at camera pace and a burst of frames all fail, each with
+/// its reason.
+@Suite("Live session on rendered frames")
+struct LiveSessionTests {
+    /// A clip rendered beforehand: every kind of step, in one order, at fixed times (the victim's recording of an
+    /// earlier session, or an offline render).
+    static let recorded = Task {
+        let script = RenderScript(
+            actions: [
+                .init(action: .turnLeft, start: 1.6, amount: 38), .init(action: .blink, start: 3.4, amount: 1),
+                .init(action: .openMouth, start: 4.4, amount: 0.5), .init(action: .lookDown, start: 6.2, amount: 30),
+            ], seconds: 8, fps: LiveClient.fps)
+        return try await LiveClient.observations(script, engine: try await Fixtures.engine.value)
+    }
+
+    func cues(_ events: [LiveEvent]) -> [FaceAction] {
+        events.compactMap { if case .cue(_, _, let action) = $0 { action } else { nil } }
+    }
+
+    @Test("A client that answers each cue after it arrives passes: three movements and a blink, revealed one by one", arguments: [1, 2] as [UInt64])
+    func responsive(seed: UInt64) async throws {
+        let (outcome, events) = try await LiveClient.respond(seed: seed, reaction: 0.35, engine: try await Fixtures.engine.value)
+        let result = try #require(outcome)
+        #expect(result.reasons == [])
+        #expect(result.steps.count == 4)
+        #expect(result.steps.filter { $0.action == .blink }.count == 1)
+        #expect(result.steps.map(\.action) == cues(events))
+        // Each cue comes only after the step before it is done.
+        var done = 0
+        for event in events {
+            if case .cue(let step, _, _) = event { #expect(step == done) }
+            if case .stepDone = event { done += 1 }
+        }
+        for step in result.steps { #expect(step.reaction >= 0.3 && step.reaction <= 1.5) }
+    }
+
+    @Test("A client that starts each action before its cue arrives (it knew it) fails: reaction_too_fast")
+    func knewTheCue() async throws {
+        let (outcome, _) = try await LiveClient.respond(seed: 3, reaction: -0.25, seconds: 8, engine: try await Fixtures.engine.value)
+        #expect(outcome?.reasons == [.reactionTooFast])
+    }
+
+    @Test("A client that answers 2 s after the cue (time to render) fails: reaction_too_slow")
+    func tooSlow() async throws {
+        let (outcome, _) = try await LiveClient.respond(seed: 4, reaction: 2.0, seconds: 8, engine: try await Fixtures.engine.value)
+        #expect(outcome?.reasons == [.reactionTooSlow])
+    }
+
+    @Test("A clip made beforehand, streamed at camera pace, fails in at least 99 of 100 sessions, each for its order or timing")
+    func prerecorded() async throws {
+        let frames = try await Self.recorded.value
+        var passed = 0
+        for seed in 1...100 as ClosedRange<UInt64> {
+            let (outcome, _) = LiveClient.replay(frames, seed: seed) { Double($0) / Double(LiveClient.fps) + LiveClient.latency }
+            let reasons = try #require(outcome?.reasons, "session \(seed) has no verdict")
+            if reasons.isEmpty { passed += 1 }
+            #expect(reasons.allSatisfy { [.wrongOrder, .reactionTooFast, .reactionTooSlow].contains($0) })
+        }
+        #expect(passed <= 1)
+    }
+
+    @Test("The same frames sent as a burst, faster than they were captured, fail: not_real_time")
+    func burst() async throws {
+        let frames = try await Self.recorded.value
+        let (outcome, _) = LiveClient.replay(frames, seed: 1) { Double($0) * 0.005 }
+        #expect(outcome?.reasons == [.notRealTime])
+    }
+}

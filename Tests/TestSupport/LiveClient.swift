@@ -1,0 +1,82 @@
+import Foundation
+import LivenessCore
+import LivenessTools
+
+/// A scripted live-session client: it renders each frame from ``Renders/still`` at the moment it is sent, and
+/// answers each cue only after receiving it (``respond(seed:reaction:engine:)``); or it streams frames rendered
+/// beforehand (``observations(_:engine:)``, then ``replay(_:seed:arrival:)``).
+public enum LiveClient {
+    /// Frames per second sent, the network's one-way latency and the capture clock's offset from the server's.
+    public static let fps = 15
+    public static let latency = 0.05
+    public static let captureOffset = 1000.0
+
+    /// A session judged as a responsive client streams to it: each action starts `reaction` seconds after its cue
+    /// arrives (negative: before, as a client that knew the cue would); at most `seconds` of frames.
+    public static func respond(seed: UInt64, reaction: Double, seconds: Double = 20, engine: LivenessEngine) async throws
+        -> (outcome: LiveOutcome?, events: [LiveEvent])
+    {
+        let renderer = try await Self.renderer(engine)
+        var session = LiveSession(generator: SplitMix64(seed: seed), now: 0)
+        var script = RenderScript(actions: [], seconds: seconds, fps: fps, seed: seed)
+        var track: [Point3]?
+        var events: [LiveEvent] = []
+        for index in 0..<Int(seconds * Double(fps)) {
+            let time = Double(index) / Double(fps)
+            let current = script
+            let jpeg = try await onThread { try renderer.value.frame(at: time, script: current, index: index).encoded(as: ".jpg") }
+            let observed = try await engine.observeLive(
+                jpeg, track: track, captureTime: captureOffset + time, arrivalTime: time + latency)
+            track = observed.mesh
+            let answer = session.receive(observed.frame)
+            events += answer
+            for case .cue(_, _, let action) in answer {
+                let start = time + 2 * latency + reaction
+                script.actions.append(RenderedAction(action: action, start: start, amount: RenderScript.amount(action)))
+            }
+            if session.outcome != nil { break }
+        }
+        return (session.outcome, events)
+    }
+
+    /// The frames of `script`, rendered beforehand and observed in order (times to be stamped by ``replay``).
+    public static func observations(_ script: RenderScript, engine: LivenessEngine) async throws -> [LiveFrame] {
+        let renderer = try await Self.renderer(engine)
+        var track: [Point3]?
+        var frames: [LiveFrame] = []
+        for index in 0..<Int(script.seconds * Double(script.fps)) {
+            let time = Double(index) / Double(script.fps)
+            let jpeg = try await onThread { try renderer.value.frame(at: time, script: script, index: index).encoded(as: ".jpg") }
+            let observed = try await engine.observeLive(jpeg, track: track, captureTime: time, arrivalTime: time)
+            track = observed.mesh
+            frames.append(observed.frame)
+        }
+        return frames
+    }
+
+    /// A session fed `frames` (from ``observations``) whatever it answers: frame `i` captured at `i / fps` and
+    /// arriving at `arrival(i)` seconds.
+    public static func replay(_ frames: [LiveFrame], seed: UInt64, arrival: (Int) -> Double) -> (outcome: LiveOutcome?, events: [LiveEvent]) {
+        var session = LiveSession(generator: SplitMix64(seed: seed), now: 0)
+        var events: [LiveEvent] = []
+        for (index, frame) in frames.enumerated() {
+            var stamped = frame
+            stamped.captureTime = captureOffset + Double(index) / Double(fps)
+            stamped.arrivalTime = arrival(index)
+            events += session.receive(stamped)
+            if session.outcome != nil { break }
+        }
+        return (session.outcome, events)
+    }
+
+    static func renderer(_ engine: LivenessEngine) async throws -> Box<ClipRenderer> {
+        let mesh = try await Renders.mesh(engine)
+        return Box(try ClipRenderer(still: try DecodedImage.decode(try Fixtures.bytes(Renders.still)), mesh: mesh))
+    }
+}
+
+/// Hands a non-Sendable value to one thread at a time: the client awaits each use before the next.
+final class Box<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
