@@ -64,19 +64,14 @@ struct LiveTimingTests {
         }
     }
 
-    static func jpegHeader(width: Int, height: Int) -> [UInt8] {
-        [0xFF, 0xD8, 0xFF, 0xE0, 0, 16] + Array("JFIF\0".utf8) + [1, 1, 0, 0, 1, 0, 1, 0, 0]
-            + [0xFF, 0xC0, 0, 17, 8, UInt8(height >> 8), UInt8(height & 0xFF), UInt8(width >> 8), UInt8(width & 0xFF)]
-            + [3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]
-    }
-
     @Test("A live frame is a JPEG of at most 400 kB and 1280 pixels a side, checked before decoding")
     func frameLimits() throws {
         let limits = LiveFrameLimits()
-        #expect(try limits.check(Self.jpegHeader(width: 640, height: 480)).width == 640)
-        #expect(refusal { () throws(LivenessError) in try limits.check(Self.jpegHeader(width: 4000, height: 3000)) } == .imageTooLarge)
+        #expect(try limits.check(ImageHeaderTests.jpeg(width: 640, height: 480)).width == 640)
+        #expect(refusal { () throws(LivenessError) in try limits.check(ImageHeaderTests.jpeg(width: 4000, height: 3000)) } == .imageTooLarge)
         #expect(
-            refusal { () throws(LivenessError) in try limits.check(Self.jpegHeader(width: 640, height: 480) + [UInt8](repeating: 0, count: 10 << 20))
+            refusal { () throws(LivenessError) in
+                try limits.check(ImageHeaderTests.jpeg(width: 640, height: 480) + [UInt8](repeating: 0, count: 10 << 20))
             } == .imageTooLarge)
         let png: [UInt8] =
             [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [0, 0, 2, 128, 0, 0, 1, 224, 8, 2, 0, 0, 0]
