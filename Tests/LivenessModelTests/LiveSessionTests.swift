@@ -55,14 +55,16 @@ struct LiveSessionTests {
     @Test("A clip made beforehand, streamed at camera pace, fails in at least 99 of 100 sessions, each for its order or timing")
     func prerecorded() async throws {
         let frames = try await Self.recorded.value
-        var passed = 0
-        for seed in 1...100 as ClosedRange<UInt64> {
-            let (outcome, _) = LiveClient.replay(frames, seed: seed) { Double($0) / Double(LiveClient.fps) + LiveClient.latency }
-            let reasons = try #require(outcome?.reasons, "session \(seed) has no verdict")
-            if reasons.isEmpty { passed += 1 }
-            #expect(reasons.allSatisfy { [.wrongOrder, .reactionTooFast, .reactionTooSlow].contains($0) })
+        // A hundred sessions of pose fits: off the cooperative pool, which the socket suites' servers answer on.
+        let verdicts = try await onThread {
+            (1...100 as ClosedRange<UInt64>).map { seed in
+                LiveClient.replay(frames, seed: seed) { Double($0) / Double(LiveClient.fps) + LiveClient.latency }.outcome?.reasons
+            }
         }
-        #expect(passed <= 1)
+        #expect(verdicts.allSatisfy { $0 != nil })
+        let reasons = verdicts.compactMap { $0 }
+        #expect(reasons.filter(\.isEmpty).count <= 1)
+        #expect(reasons.allSatisfy { $0.allSatisfy { [.wrongOrder, .reactionTooFast, .reactionTooSlow].contains($0) } })
     }
 
     @Test("The same frames sent as a burst, faster than they were captured, fail: not_real_time")

@@ -48,6 +48,14 @@ public final class ScriptedChecks: LivenessChecking {
         return (result, .embedding(Self.selfieFace))
     }
 
+    /// Live frames need Face Mesh: the live socket's suites run on the real engine.
+    public func observeLive(
+        _ bytes: [UInt8], track: [Point3]?, captureTime: Double, arrivalTime: Double, limits: LiveFrameLimits
+    ) async throws(LivenessError) -> (frame: LiveFrame, mesh: [Point3]?) {
+        _ = try limits.check(bytes)
+        throw LivenessError(.blinkUnavailable, "the scripted checks observe no live frames")
+    }
+
     public func analyseClip(_ video: [UInt8], reference: FaceReference?, actions: ActionChallenge?) async throws(LivenessError) -> BlinkAnalysis {
         try DecodedClip.checkContainer(video, limits: VideoLimits())
         counts.withLock { $0.clips += 1 }

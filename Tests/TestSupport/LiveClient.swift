@@ -69,14 +69,14 @@ public enum LiveClient {
         return (session.outcome, events)
     }
 
-    static func renderer(_ engine: LivenessEngine) async throws -> Box<ClipRenderer> {
+    public static func renderer(_ engine: LivenessEngine) async throws -> Box<ClipRenderer> {
         let mesh = try await Renders.mesh(engine)
         return Box(try ClipRenderer(still: try DecodedImage.decode(try Fixtures.bytes(Renders.still)), mesh: mesh))
     }
 }
 
 /// Hands a non-Sendable value to one thread at a time: the client awaits each use before the next.
-final class Box<Value>: @unchecked Sendable {
-    let value: Value
+public final class Box<Value>: @unchecked Sendable {
+    public let value: Value
     init(_ value: Value) { self.value = value }
 }

@@ -22,11 +22,14 @@ public struct LivePolicy: Hashable, Sendable {
     /// cue, and the face is back to neutral within ``releaseWithin`` seconds of completing it.
     public var completeWithin = 3.0
     public var releaseWithin = 3.0
-    /// Frames arrive at most this fast (frames per second, over any second)…
+    /// Frames arrive at most this fast (frames per second, averaged over any two seconds, with four frames to
+    /// spare), and their capture timestamps are at least half a frame interval apart…
     public var maxFramesPerSecond = 20.0
     /// …and the client's capture clock and the server's arrival clock advance alike: the time elapsed since
-    /// the first frame by one differs from the other's by at most this many seconds (`not_real_time`).
-    public var clockTolerance = 0.75
+    /// the first frame by one differs from the other's by at most this many seconds (`not_real_time`). Room for
+    /// a network's or a busy server's stall; it buys an attacker no time to render, since the reaction window
+    /// bounds when an action must start and end by the server's clock.
+    public var clockTolerance = 2.0
     /// A session ends, failed, after this many seconds.
     public var maxSessionSeconds = 40.0
     /// The framing guide: the face's size (its Face Mesh box's diagonal) is at least this fraction of the

@@ -22,9 +22,10 @@ struct RealTimeCheck: Hashable, Sendable {
         guard capture.isFinite, arrival.isFinite else { return false }
         if let last = lastCapture, capture - last < 0.5 / maxFramesPerSecond { return false }
         lastCapture = capture
+        // The rate over two seconds, with room for a network or a busy server delivering a stall's frames at once.
         arrivals.append(arrival)
-        arrivals.removeAll { $0 <= arrival - 1 }
-        if Double(arrivals.count) > maxFramesPerSecond + 1 { return false }
+        arrivals.removeAll { $0 <= arrival - 2 }
+        if Double(arrivals.count) > 2 * maxFramesPerSecond + 4 { return false }
         guard let firstCapture, let firstArrival else {
             self.firstCapture = capture
             self.firstArrival = arrival

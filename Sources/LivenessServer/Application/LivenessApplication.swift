@@ -1,4 +1,6 @@
 import Hummingbird
+import HummingbirdCore
+import HummingbirdWebSocket
 import LivenessCore
 import LivenessWire
 import Logging
@@ -81,12 +83,17 @@ public enum LivenessApplication {
         let connections = configuration.connections
         let budget = BodyBudget(limit: connections.maxBodyBytesInFlight)
         let largestBody = max(configuration.maxBodyBytes, configuration.maxVideoBytes)
+        let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [
+            ConnectionGuard(configuration: connections, budget: budget, largestBody: largestBody)
+        ])
+        var server = HTTPServerBuilder.http1(configuration: http1)
+        if configuration.liveSessions {
+            let live = LiveRoutes(configuration: configuration, state: state, challenges: challenges, signer: signer)
+            server = .http1WebSocketUpgrade(webSocketRouter: live.router(), configuration: .init(http1: http1, ws: live.socketConfiguration))
+        }
         return Application(
             router: router,
-            server: .http1(
-                configuration: .init(additionalChannelHandlers: [
-                    ConnectionGuard(configuration: connections, budget: budget, largestBody: largestBody)
-                ])),
+            server: server,
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: nil,
                 availableConnectionsDelegate: .maximum(connections.maxConnections, logger: logger)),

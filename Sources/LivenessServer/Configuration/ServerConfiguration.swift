@@ -24,6 +24,10 @@ public struct ServerConfiguration: Sendable {
     public var requireChallenge = false
     public var allowUnboundChallenges = false
     public var demoEnabled = true
+    /// `LIVE_SESSIONS`: serve the live session's WebSocket (`GET /live/{challenge_id}`). Off by default: the
+    /// WebSocket upgrade pipeline parses a connection's first request head before the connection guard is in
+    /// place, so that head's header timeout and the JSON body of a parser refusal are lost (docs/security.md).
+    public var liveSessions = false
     public var rateLimitPerMinute: Int?
     public var rateLimitBurst: Int?
     public var maxFailedChallengesPerHour: Int?
@@ -59,6 +63,7 @@ public struct ServerConfiguration: Sendable {
         rateLimitPerMinute = try settings.limit(.rateLimitPerMinute)
         rateLimitBurst = try settings.limit(.rateLimitBurst)
         demoEnabled = try settings.flag(.demoEnabled, default: demoEnabled)
+        liveSessions = try settings.flag(.liveSessions, default: liveSessions)
         publicBaseURL = settings.text(.publicBaseURL)
         enableFallback = try settings.flag(.enableFallback, default: enableFallback)
         challengeTTL = try settings.number(.challengeTTLSeconds, default: challengeTTL)

@@ -9,7 +9,7 @@ extension Setting {
             inferenceEngine, openvinoThreadsPerStream, openvinoCPUPinning, opencvThreads, maxWorkers, maxQueue, faceMatchThreshold, actionTurnDegrees,
             actionNodDegrees, actionMouthOpening,
             actionHoldMs, actionTimeToleranceSeconds,
-            host, port, apiKey, apiKeys, maxBodyBytes, maxVideoBytes, rateLimitPerMinute, rateLimitBurst, demoEnabled,
+            host, port, apiKey, apiKeys, maxBodyBytes, maxVideoBytes, rateLimitPerMinute, rateLimitBurst, demoEnabled, liveSessions,
             publicBaseURL, enableFallback, activeChallenge, replayWindowHours, challengeTTLSeconds, challengeMaxAttempts, requireChallenge,
             allowUnboundChallenges, maxFailedChallengesPerHour, enableMetrics, enableTracing, logLevel, logFormat, shutdownDrainSeconds,
             headerTimeoutSeconds, idleTimeoutSeconds, bodyMinBytesPerSecond, maxConnections, maxBodyBytesInFlight, trustedProxies,

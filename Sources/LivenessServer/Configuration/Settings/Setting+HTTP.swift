@@ -23,6 +23,10 @@ extension Setting {
         "requests a key may make at once (token bucket size)")
     public static let demoEnabled = Setting(
         "demo.enabled", .flag, default: server.demoEnabled, group: .http, "serve the browser demo at `/demo`")
+    public static let liveSessions = Setting(
+        "live.sessions", .flag, default: server.liveSessions, group: .http,
+        "serve the live session's WebSocket at `/live/{challenge_id}` (off: the upgrade pipeline reads a connection's first request head before the header timeout applies)"
+    )
     public static let publicBaseURL = Setting(
         "public.base.url", .text, group: .http, "makes `fallback.upload_url` absolute, e.g. `https://liveness.example.com`")
 

@@ -1,0 +1,87 @@
+import Foundation
+import HummingbirdWebSocket
+import LivenessCore
+import NIOCore
+
+/// One live session's side of the socket: frames in, the judge's events out as JSON messages, the clock
+/// checked between frames. Frames are observed on the worker pool; nothing here blocks the event loop.
+actor LiveConnection {
+    let engine: any LivenessChecking
+    let outbound: WebSocketOutboundWriter
+    let frameLimits: LiveFrameLimits
+    let limits: LiveServerLimits
+    let start = ContinuousClock.now
+    var session: LiveSession<SystemRandomNumberGenerator>
+    var track: [Point3]?
+    var lastFrame = 0.0
+    /// Whether a cue was sent: from then on, however the session ends, it is an attempt.
+    private(set) var cued = false
+
+    init(engine: any LivenessChecking, outbound: WebSocketOutboundWriter, policy: LivePolicy, frameLimits: LiveFrameLimits, limits: LiveServerLimits)
+    {
+        self.engine = engine
+        self.outbound = outbound
+        self.frameLimits = frameLimits
+        self.limits = limits
+        self.session = LiveSession(policy: policy, generator: SystemRandomNumberGenerator(), now: 0)
+    }
+
+    /// Seconds since the session opened, on the monotonic clock.
+    nonisolated var now: Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+
+    /// One binary message, which arrived at `arrival` (``now`` when it was read from the socket): an 8-byte
+    /// big-endian IEEE 754 capture time in milliseconds, then the JPEG.
+    ///
+    /// - Returns: the verdict, when this frame ended the session.
+    /// - Throws: ``LivenessError`` for a malformed frame, `overloaded` when the workers' queue is full.
+    func frame(_ buffer: ByteBuffer, arrival: Double) async throws -> LiveOutcome? {
+        lastFrame = arrival
+        guard buffer.readableBytes > 8, let bits = buffer.getInteger(at: buffer.readerIndex, as: UInt64.self) else {
+            throw LivenessError.invalidRequest("a frame is an 8-byte capture time in milliseconds, then a JPEG")
+        }
+        let jpeg = Array(buffer.readableBytesView.dropFirst(8))
+        let observed = try await engine.observeLive(
+            jpeg, track: track, captureTime: Double(bitPattern: bits) / 1000, arrivalTime: arrival, limits: frameLimits)
+        track = observed.mesh
+        return try await send(session.receive(observed.frame))
+    }
+
+    /// The clock between frames: a cue that is due, a deadline passed, or a silent client (`session_idle`).
+    /// - Returns: the verdict and, for a silent client, that it was idle.
+    func tick() async throws -> (outcome: LiveOutcome, idle: Bool)? {
+        let time = now
+        if time - lastFrame > limits.idleSeconds, session.outcome == nil {
+            return try await send([session.fail(.reactionTooSlow)]).map { ($0, true) }
+        }
+        return try await send(session.tick(now: time)).map { ($0, false) }
+    }
+
+    /// Ends the session as failed (the client left or sent a bad frame after its first cue).
+    func abandon() -> LiveOutcome {
+        if case .finished(let outcome) = session.fail(.reactionTooSlow) { return outcome }
+        return LiveOutcome(reasons: [.reactionTooSlow], steps: [], frames: 0)
+    }
+
+    /// Writes each event's message; returns the verdict when one is among them.
+    private func send(_ events: [LiveEvent]) async throws -> LiveOutcome? {
+        for event in events {
+            if case .finished(let outcome) = event { return outcome }
+            if case .cue = event { cued = true }
+            if let message = LiveMessage(event) { try await write(message) }
+        }
+        return nil
+    }
+
+    func write(_ message: LiveMessage) async throws {
+        try await outbound.write(.text(String(decoding: try LiveConnection.encoder.encode(message), as: UTF8.self)))
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+}

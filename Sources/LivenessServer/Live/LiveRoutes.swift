@@ -1,0 +1,205 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdWebSocket
+import LivenessCore
+import NIOCore
+import NIOWebSocket
+
+/// `GET /live/{challenge_id}` upgraded to a WebSocket: the live session for a challenge that `POST /liveness`
+/// issued (docs/active-check.md, "The live session").
+///
+/// The upgrade is refused with the API's JSON errors before any socket exists: a missing or wrong API key
+/// (`X-API-KEY` or `Authorization: Bearer`, as everywhere: `API_KEY`, `API_KEYS`), a malformed or unknown
+/// challenge, one of another key, or an engine without Face Mesh. On the socket the client sends binary
+/// frames (``LiveConnection/frame(_:)``) and receives ``LiveMessage``s; the session ends with a `result`
+/// message carrying a signed `result_token` (kind `live_session`), or an `error` message, and the socket
+/// closes with the reason in its close frame. A session that got its first cue is an attempt on the
+/// challenge however it ends; one that ends before is not. Limits: ``LiveServerLimits`` (sessions per key,
+/// idle time), ``LiveFrameLimits`` (a frame's bytes and size), ``LivePolicy`` (frame rate, session length).
+struct LiveRoutes: Sendable {
+    let configuration: ServerConfiguration
+    let state: ServiceState
+    let challenges: ChallengeService
+    let signer: ResultSigner
+    let sessions: LiveSessionCount
+    var policy = LivePolicy()
+    var frameLimits = LiveFrameLimits()
+    var limits = LiveServerLimits()
+
+    init(configuration: ServerConfiguration, state: ServiceState, challenges: ChallengeService, signer: ResultSigner) {
+        self.configuration = configuration
+        self.state = state
+        self.challenges = challenges
+        self.signer = signer
+        self.sessions = LiveSessionCount(limit: limits.sessionsPerKey)
+    }
+
+    /// The socket's path, as the router matches it.
+    static let path: RouterPath = "/live/{challenge_id}"
+
+    /// The router the server consults for upgrades.
+    func router() -> Router<BasicWebSocketRequestContext> {
+        let router = Router(context: BasicWebSocketRequestContext.self)
+        router.middlewares.add(ErrorMiddleware(routes: RouteMethods([:])))
+        router.ws(Self.path, shouldUpgrade: { request, context in try await admit(request, context) }) { inbound, outbound, context in
+            await run(inbound, outbound, context)
+        }
+        return router
+    }
+
+    /// The WebSocket settings: a frame message may be as large as a frame with its capture time.
+    var socketConfiguration: WebSocketServerConfiguration {
+        WebSocketServerConfiguration(maxFrameSize: frameLimits.maxBytes + 8)
+    }
+
+    private func keyID(_ headers: HTTPFields) throws -> String? {
+        let keys = configuration.apiKeys
+        if keys.isEmpty { return nil }
+        guard let presented = PresentedKey.from(headers), let id = keys.identify(presented) else { throw APIError.unauthorized }
+        return id
+    }
+
+    private func challengeID(_ context: some RequestContext) throws -> String {
+        let id = context.parameters.get("challenge_id") ?? ""
+        guard Challenge.isWellFormed(id) else { throw APIError.invalidRequest(LivenessAPI.malformedChallengeID) }
+        return id
+    }
+
+    /// Refuses an upgrade that could not run a session, with the API's errors.
+    private func admit(_ request: Request, _ context: BasicWebSocketRequestContext) async throws -> RouterShouldUpgrade {
+        let key = try keyID(request.headers)
+        let id = try challengeID(context)
+        guard let engine = state.engine else { throw APIError.notReady }
+        guard engine.supportsBlink else { throw APIError(LivenessError(.blinkUnavailable, "Face Mesh is not installed; run scripts/fetch-models")) }
+        guard let challenge = try await challenges.status(id: id, apiKeyID: key) else { throw APIError.challengeNotFound }
+        guard challenge.state == .open else { throw APIError.challengeUsed }
+        return .upgrade([:])
+    }
+
+    /// Runs the session on an upgraded socket.
+    private func run(
+        _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, _ context: WebSocketRouterContext<BasicWebSocketRequestContext>
+    ) async {
+        let key = try? keyID(context.request.headers)
+        let slot = key ?? ""
+        guard let engine = state.engine, let id = try? challengeID(context.requestContext) else { return }
+        let connection = LiveConnection(engine: engine, outbound: outbound, policy: policy, frameLimits: frameLimits, limits: limits)
+        guard sessions.enter(slot) else {
+            let refusal = APIError.rateLimited(
+                retryAfter: limits.idleSeconds, message: "this API key has \(limits.sessionsPerKey) live sessions open")
+            await end(connection, outbound, .error(refusal.identifier, refusal.message), reason: refusal.identifier)
+            return
+        }
+        defer { sessions.leave(slot) }
+        let (frames, reader) = Self.read(inbound, connection, maxBytes: frameLimits.maxBytes + 8)
+        let (last, reason) = await session(id: id, key: key, engine: engine, connection: connection, frames: frames)
+        await end(connection, outbound, last, reason: reason)
+        // The socket's messages have one reader: it must be gone before the handler returns.
+        reader.cancel()
+        await reader.value
+    }
+
+    /// The session on challenge `id`, attempted under `key`: the last message to send, and the close reason.
+    private func session(
+        id: String, key: String?, engine: any LivenessChecking, connection: LiveConnection, frames: AsyncStream<Inbound>
+    ) async -> (LiveMessage, String) {
+        var closing = "closed"
+        do {
+            let (challenge, outcome) = try await challenges.attemptLive(id: id, apiKeyID: key) { _ in
+                let (outcome, reason) = try await Self.converse(frames, connection, tick: limits.tickSeconds)
+                closing = reason ?? (outcome.reasons.first?.rawValue ?? "passed")
+                return outcome
+            }
+            var result = LiveMessage(type: "result")
+            result.passed = outcome.passed
+            result.reasons = outcome.reasons.map(\.rawValue)
+            result.challengeID = id
+            result.resultToken = try await signer.sign(
+                kind: "live_session", decision: outcome.passed ? "passed" : "failed", score: nil,
+                reasons: outcome.reasons.map(\.rawValue), challengeID: id, requestID: UUID.randomIdentifier(), media: nil,
+                modelVersion: engine.modelVersion, audience: key, faceBound: false, challengeType: challenge.type)
+            return (result, closing)
+        } catch let error as ChallengeError {
+            return (.error(error.apiError.identifier, error.apiError.message), error.apiError.identifier)
+        } catch let error as LivenessError {
+            let answer = APIError(error)
+            return (.error(answer.identifier, answer.message), answer.identifier)
+        } catch {
+            return (.error(APIError.internalError.identifier, APIError.internalError.message), APIError.internalError.identifier)
+        }
+    }
+
+    /// Sends the last message and closes with `reason`; a client that already left is not an error.
+    private func end(_ connection: LiveConnection, _ outbound: WebSocketOutboundWriter, _ message: LiveMessage, reason: String) async {
+        try? await connection.write(message)
+        let code: WebSocketErrorCode = message.type == "result" ? .normalClosure : .policyViolation
+        try? await outbound.close(code, reason: reason)
+    }
+
+    /// What the socket reader hands the session: a frame with its arrival time, or a bad message.
+    enum Inbound: Sendable {
+        case frame(ByteBuffer, arrival: Double)
+        case refused(LivenessError)
+    }
+
+    /// Reads the socket's messages into a stream, each stamped as it is read; only the newest two wait while one
+    /// is observed, so a server that falls behind drops frames rather than judging late arrivals as a client's.
+    /// The reader ends with the socket or when cancelled.
+    static func read(_ inbound: WebSocketInboundStream, _ connection: LiveConnection, maxBytes: Int) -> (AsyncStream<Inbound>, Task<Void, Never>) {
+        let (frames, arrivals) = AsyncStream.makeStream(of: Inbound.self, bufferingPolicy: .bufferingNewest(2))
+        let reader = Task {
+            defer { arrivals.finish() }
+            do {
+                for try await message in inbound.messages(maxSize: maxBytes) {
+                    guard case .binary(let buffer) = message else {
+                        arrivals.yield(.refused(.invalidRequest("frames are binary messages: an 8-byte capture time, then a JPEG")))
+                        return
+                    }
+                    arrivals.yield(.frame(buffer, arrival: connection.now))
+                }
+            } catch {
+                // A broken or cancelled socket ends the stream like a closed one.
+            }
+        }
+        return (frames, reader)
+    }
+
+    /// Judges the frames and checks the clock every `tick` seconds until the session has a verdict; with the close
+    /// reason when it is not the verdict's own (`session_idle`, the code of a bad frame, `closed`).
+    /// - Throws: a bad frame's ``LivenessError``, or ``LivenessError`` `invalid_request` for a socket closed,
+    ///   before the first cue (no attempt is counted).
+    static func converse(_ frames: AsyncStream<Inbound>, _ connection: LiveConnection, tick: Double) async throws
+        -> (LiveOutcome, String?)
+    {
+        return try await withThrowingTaskGroup(of: (LiveOutcome, String?).self) { group in
+            group.addTask {
+                do {
+                    for await item in frames {
+                        switch item {
+                        case .frame(let buffer, let arrival):
+                            if let outcome = try await connection.frame(buffer, arrival: arrival) { return (outcome, nil) }
+                        case .refused(let error):
+                            throw error
+                        }
+                    }
+                } catch let error as LivenessError {
+                    guard await connection.cued else { throw error }
+                    return (await connection.abandon(), error.code.rawValue)
+                }
+                try Task.checkCancellation()
+                guard await connection.cued else { throw LivenessError.invalidRequest("the socket closed before the first cue") }
+                return (await connection.abandon(), "closed")
+            }
+            group.addTask {
+                while true {
+                    try await Task.sleep(for: .milliseconds(Int(tick * 1000)))
+                    if let (outcome, idle) = try await connection.tick() { return (outcome, idle ? "session_idle" : nil) }
+                }
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw LivenessError(.internalError, "the session ended without a verdict") }
+            return first
+        }
+    }
+}

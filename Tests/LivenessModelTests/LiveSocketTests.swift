@@ -1,0 +1,265 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import HummingbirdWSTesting
+import HummingbirdWebSocket
+import LivenessCore
+import LivenessServer
+import LivenessTools
+import LivenessWire
+import NIOCore
+import ServerTestSupport
+import Testing
+import TestSupport
+
+/// The live session over its WebSocket, end to end: a responsive client streams rendered frames in real time
+/// and passes with a signed token and a passed challenge; a missing key is refused before the upgrade; a text
+/// frame and a socket closed before the first cue end cleanly and leave the challenge open.
+@Suite("Live session socket", .serialized)
+struct LiveSocketTests {
+    static let key = "live-key"
+    static var headers: HTTPFields { [HTTPField.Name("X-API-KEY")!: key] }
+
+    func app() async throws -> some ApplicationProtocol {
+        try await TestApp.make(
+            {
+                $0.apiKeys = [Self.key]
+                $0.liveSessions = true
+            }, engine: .bound)
+    }
+
+    func challenge(_ client: some TestClientProtocol) async throws -> String {
+        let still = try Fixtures.bytes(Renders.still)
+        return try #require(try await ChallengeClient.issue(client, key: Self.key, selfie: still).challengeId)
+    }
+
+    /// An 8-byte big-endian capture time in milliseconds, then the JPEG.
+    static func frame(_ jpeg: [UInt8], captureMilliseconds: Double) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.writeInteger(captureMilliseconds.bitPattern)
+        buffer.writeBytes(jpeg)
+        return buffer
+    }
+
+    @Test("A responsive client streaming rendered frames in real time passes; the challenge is passed and the token signed")
+    func responsive() async throws {
+        let engine = try await TestApp.boundEngine.value
+        let renderer = try await LiveClient.renderer(engine)
+        try await app().test(.live) { client in
+            let id = try await challenge(client)
+            let script = Locked(RenderScript(actions: [], seconds: 20, fps: LiveClient.fps, seed: 5))
+            let result = Locked<String?>(nil)
+            let start = ContinuousClock.now
+            @Sendable func elapsed() -> Double {
+                let time = ContinuousClock.now - start
+                return Double(time.components.seconds) + Double(time.components.attoseconds) * 1e-18
+            }
+            let close = try await client.ws("/live/\(id)", configuration: .init(additionalHeaders: Self.headers)) { inbound, outbound, _ in
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for index in 0..<(20 * LiveClient.fps) {
+                            let due = Double(index) / Double(LiveClient.fps)
+                            let wait = due - elapsed()
+                            // A camera does not catch up: a frame whose moment has passed is not taken.
+                            if wait < -0.5 / Double(LiveClient.fps) { continue }
+                            if wait > 0 { try await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
+                            let current = script.value
+                            let jpeg = try await onThread { try renderer.value.frame(at: due, script: current, index: index).encoded(as: ".jpg") }
+                            try await outbound.write(.binary(Self.frame(jpeg, captureMilliseconds: 5000 + elapsed() * 1000)))
+                        }
+                    }
+                    for try await message in inbound.messages(maxSize: 1 << 16) {
+                        guard case .text(let text) = message,
+                            let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+                        else { continue }
+                        if json["type"] as? String == "cue", let action = (json["action"] as? String).flatMap(FaceAction.init(rawValue:)) {
+                            let begin = elapsed() + 0.35
+                            script.update { $0.actions.append(RenderedAction(action: action, start: begin, amount: RenderScript.amount(action))) }
+                        }
+                        if json["type"] as? String == "result" || json["type"] as? String == "error" {
+                            result.update { $0 = text }
+                            break
+                        }
+                    }
+                    group.cancelAll()
+                }
+            }
+            let text = try #require(result.value)
+            let answer = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            #expect(answer["type"] as? String == "result")
+            #expect(answer["passed"] as? Bool == true)
+            #expect((answer["reasons"] as? [String]) == [])
+            let token = try #require(answer["result_token"] as? String)
+            let claims = try Self.claims(token)
+            #expect(claims["kind"] as? String == "live_session")
+            #expect(claims["decision"] as? String == "passed")
+            #expect(close?.closeCode == .normalClosure)
+            let status = try await ChallengeClient.status(client, id, key: Self.key)
+            #expect(try status.decoded(Components.Schemas.ChallengeStatus.self).status == .passed)
+        }
+    }
+
+    /// The token's claims (its signature is checked by the token suites).
+    static func claims(_ token: String) throws -> [String: Any] {
+        let parts = token.split(separator: ".")
+        try #require(parts.count == 3)
+        var payload = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        payload += String(repeating: "=", count: (4 - payload.count % 4) % 4)
+        let data = try #require(Data(base64Encoded: payload))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test("Off by default (LIVE_SESSIONS): the same upgrade with the key gets no socket")
+    func offByDefault() async throws {
+        try await TestApp.make({ $0.apiKeys = [Self.key] }, engine: .bound).test(.live) { client in
+            let id = try await challenge(client)
+            await #expect(throws: (any Error).self) {
+                try await client.ws("/live/\(id)", configuration: .init(additionalHeaders: Self.headers)) { _, _, _ in }
+            }
+        }
+    }
+
+    @Test("Without the API key the upgrade is refused: no socket")
+    func unauthorized() async throws {
+        try await app().test(.live) { client in
+            let id = try await challenge(client)
+            await #expect(throws: (any Error).self) {
+                try await client.ws("/live/\(id)") { _, _, _ in }
+            }
+        }
+    }
+
+    @Test("A text frame ends the session with invalid_request; closed before the first cue, the challenge stays open")
+    func textFrame() async throws {
+        try await app().test(.live) { client in
+            let id = try await challenge(client)
+            let error = Locked<String?>(nil)
+            let close = try await client.ws("/live/\(id)", configuration: .init(additionalHeaders: Self.headers)) { inbound, outbound, _ in
+                try await outbound.write(.text("hello"))
+                for try await message in inbound.messages(maxSize: 1 << 16) {
+                    if case .text(let text) = message { error.update { $0 = text } }
+                }
+            }
+            #expect(error.value?.contains("\"code\":\"invalid_request\"") == true)
+            #expect(close?.closeCode == .policyViolation)
+            #expect(close?.reason == "invalid_request")
+            let status = try await ChallengeClient.status(client, id, key: Self.key)
+            #expect(try status.decoded(Components.Schemas.ChallengeStatus.self).status == .open)
+        }
+    }
+
+    /// Streams `count` frames of the still (no action), `pause` seconds apart, stamped `capture(i)` milliseconds
+    /// (nil: the real clock's), until the server sends a `type` message or closes; returns the messages and the
+    /// close frame.
+    func stream(
+        _ client: some TestClientProtocol, _ id: String, count: Int, pause: Double, capture: (@Sendable (Int) -> Double)? = nil,
+        until type: String? = nil
+    ) async throws -> (messages: [String], close: WebSocketCloseFrame?) {
+        let engine = try await TestApp.boundEngine.value
+        let renderer = try await LiveClient.renderer(engine)
+        let still = try await onThread { try renderer.value.frame(at: 0, script: RenderScript(actions: []), index: 0).encoded(as: ".jpg") }
+        let messages = Locked<[String]>([])
+        let close = try await client.ws("/live/\(id)", configuration: .init(additionalHeaders: Self.headers)) { inbound, outbound, _ in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    let start = ContinuousClock.now
+                    for index in 0..<count {
+                        let elapsed = (ContinuousClock.now - start) / .milliseconds(1)
+                        try await outbound.write(.binary(Self.frame(still, captureMilliseconds: capture?(index) ?? elapsed)))
+                        if pause > 0 { try await Task.sleep(for: .milliseconds(Int(pause * 1000))) }
+                    }
+                }
+                for try await message in inbound.messages(maxSize: 1 << 16) {
+                    guard case .text(let text) = message else { continue }
+                    messages.update { $0.append(text) }
+                    if let type, text.contains("\"type\":\"\(type)\"") { break }
+                }
+                group.cancelAll()
+            }
+        }
+        return (messages.value, close)
+    }
+
+    func status(_ client: some TestClientProtocol, _ id: String) async throws -> Components.Schemas.ChallengeStatus {
+        try await ChallengeClient.status(client, id, key: Self.key).decoded(Components.Schemas.ChallengeStatus.self)
+    }
+
+    @Test("A flood of frames, 1 ms apart, fails not_real_time: a verdict, so the attempt is counted")
+    func flood() async throws {
+        try await app().test(.live) { client in
+            let id = try await challenge(client)
+            let before = try await status(client, id).attemptsLeft
+            let (messages, close) = try await stream(client, id, count: 60, pause: 0, capture: { Double($0) })
+            let result = try #require(messages.last)
+            #expect(result.contains("\"reasons\":[\"not_real_time\"]"))
+            #expect(close?.closeCode == .normalClosure && close?.reason == "not_real_time")
+            #expect(try await status(client, id).attemptsLeft == before - 1)
+        }
+    }
+
+    @Test("A client that leaves after its first cue has used an attempt")
+    func leftAfterCue() async throws {
+        try await app().test(.live) { client in
+            let id = try await challenge(client)
+            let before = try await status(client, id).attemptsLeft
+            let start = ContinuousClock.now
+            let (messages, _) = try await stream(client, id, count: 60, pause: 1.0 / 15, until: "cue")
+            #expect(messages.contains { $0.contains("\"type\":\"cue\"") })
+            // The server notices the close and records the attempt.
+            var left = before
+            while left == before && ContinuousClock.now - start < .seconds(10) {
+                try await Task.sleep(for: .milliseconds(100))
+                left = try await status(client, id).attemptsLeft
+            }
+            #expect(left == before - 1)
+        }
+    }
+
+    @Test("A client that stops sending is ended after 5 s: session_idle")
+    func idle() async throws {
+        try await app().test(.live) { client in
+            let id = try await challenge(client)
+            let (messages, close) = try await stream(client, id, count: 3, pause: 1.0 / 15)
+            #expect(messages.last?.contains("\"type\":\"result\"") == true)
+            #expect(close?.reason == "session_idle", "\(messages)")
+        }
+    }
+
+    @Test("A second session on a challenge whose session is open is refused at the upgrade")
+    func secondSession() async throws {
+        try await app().test(.live) { client in
+            let id = try await challenge(client)
+            let refused = Locked(false)
+            _ = try await client.ws("/live/\(id)", configuration: .init(additionalHeaders: Self.headers)) { _, outbound, _ in
+                let engine = try await TestApp.boundEngine.value
+                let renderer = try await LiveClient.renderer(engine)
+                let still = try await onThread { try renderer.value.frame(at: 0, script: RenderScript(actions: []), index: 0).encoded(as: ".jpg") }
+                try await outbound.write(.binary(Self.frame(still, captureMilliseconds: 0)))
+                try await Task.sleep(for: .milliseconds(300))
+                do {
+                    try await client.ws("/live/\(id)", configuration: .init(additionalHeaders: Self.headers)) { _, _, _ in }
+                } catch {
+                    refused.update { $0 = true }
+                }
+            }
+            #expect(refused.value)
+        }
+    }
+
+    @Test("A frame over 400 kB closes the socket before the first cue: the challenge stays open")
+    func oversized() async throws {
+        try await app().test(.live) { client in
+            let id = try await challenge(client)
+            let close = try await client.ws("/live/\(id)", configuration: .init(additionalHeaders: Self.headers)) { inbound, outbound, _ in
+                var buffer = ByteBuffer()
+                buffer.writeInteger(Double(0).bitPattern)
+                buffer.writeRepeatingByte(0xFF, count: 10 << 20)
+                try await outbound.write(.binary(buffer))
+                for try await _ in inbound.messages(maxSize: 1 << 16) {}
+            }
+            #expect(close != nil)
+            #expect(try await status(client, id).status == .open)
+        }
+    }
+}
