@@ -1,10 +1,12 @@
 extension LiveSession {
-    /// Judges a frame against the step being answered.
-    mutating func judge(_ frame: LiveFrame) -> [LiveEvent] {
+    /// Judges a frame against the step being answered; `judged` is when (a cue sent now is timed from it).
+    mutating func judge(_ frame: LiveFrame, judged: Double) -> [LiveEvent] {
         guard let baseline else { return [] }
         let signal = baseline.signal(frame, estimator: policy.actions.pose)
         let now = frame.arrivalTime
-        guard var step else { return pause(signal, now: now) }
+        guard var step else { return pause(signal, now: judged) }
+        // A frame that arrived before its cue left cannot answer it: it can only show an action too early.
+        if now < step.cueTime { return anticipated(signal) ? [finish(.reactionTooFast)] : [] }
         if step.completedAt != nil {
             guard released(signal) else { return [] }
             self.step = nil
@@ -36,14 +38,18 @@ extension LiveSession {
     /// client that knew what comes next, or a clip that does not wait for the cue); the cue goes when it is due.
     mutating func pause(_ signal: ActionSignal, now: Double) -> [LiveEvent] {
         guard let due = nextCueAt else { return [] }
-        let anticipated = FaceAction.allCases.contains { action in
-            guard action.isMovement, let threshold = policy.actions.threshold(action), let value = signal.measure(action) else { return false }
-            return value >= threshold
-        }
-        if anticipated { return [finish(.reactionTooFast)] }
+        if anticipated(signal) { return [finish(.reactionTooFast)] }
         guard now >= due else { return [] }
         nextCueAt = nil
         return [cueNext(now: now)]
+    }
+
+    /// Whether some movement is at its full threshold: an action before its cue.
+    func anticipated(_ signal: ActionSignal) -> Bool {
+        FaceAction.allCases.contains { action in
+            guard action.isMovement, let threshold = policy.actions.threshold(action), let value = signal.measure(action) else { return false }
+            return value >= threshold
+        }
     }
 
     /// A movement other than `action` at its full threshold, held clean (its cross axis small), while

@@ -42,10 +42,13 @@ public struct LiveSession<Generator: RandomNumberGenerator & Sendable>: Sendable
     /// The action whose cue was sent last, while it is being answered.
     public var currentAction: FaceAction? { step?.action }
 
-    /// Judges one frame; the events to send back, in order.
-    public mutating func receive(_ frame: LiveFrame) -> [LiveEvent] {
+    /// Judges one frame; the events to send back, in order. `now` is when it is judged (default: when it arrived),
+    /// later than its arrival when frames wait for a busy server: a cue sent now is timed from now, while the
+    /// client's actions are timed by their frames' arrivals.
+    public mutating func receive(_ frame: LiveFrame, now: Double? = nil) -> [LiveEvent] {
         guard outcome == nil else { return [] }
         frames += 1
+        let judged = max(now ?? frame.arrivalTime, frame.arrivalTime)
         if let expired = deadline(now: frame.arrivalTime) { return [expired] }
         guard clock.admit(capture: frame.captureTime, arrival: frame.arrivalTime) else { return [finish(.notRealTime)] }
         var events: [LiveEvent] = []
@@ -58,16 +61,18 @@ public struct LiveSession<Generator: RandomNumberGenerator & Sendable>: Sendable
         if baseline == nil {
             events += collectNeutral(frame, framing: framing)
         } else {
-            events += judge(frame)
+            events += judge(frame, judged: judged)
         }
         return events
     }
 
-    /// Checks the session's clock at `now` without a frame (the server calls it on a timer): a reaction or a
-    /// completion that is late, or a session that is too long, ends it; a cue that is due goes out.
+    /// Checks the session's clock at `now` without a frame (the server calls it on a timer): a session that is too
+    /// long ends; a cue that is due goes out. A late reaction is judged on the frames' arrivals, when they are
+    /// judged (a server that falls behind never fails a client for it); a client that stops sending is the
+    /// server's idle limit's.
     public mutating func tick(now: Double) -> [LiveEvent] {
         guard outcome == nil else { return [] }
-        if let expired = deadline(now: now) { return [expired] }
+        if now - started > policy.maxSessionSeconds { return [finish(.reactionTooSlow)] }
         guard step == nil, let due = nextCueAt, now >= due else { return [] }
         nextCueAt = nil
         return [cueNext(now: now)]
@@ -85,7 +90,7 @@ public struct LiveSession<Generator: RandomNumberGenerator & Sendable>: Sendable
         return .finished(outcome)
     }
 
-    /// The event that ends the session when a deadline has passed at `now`.
+    /// The event that ends the session when a deadline has passed at `now` (a frame's arrival).
     mutating func deadline(now: Double) -> LiveEvent? {
         if now - started > policy.maxSessionSeconds { return finish(.reactionTooSlow) }
         guard let step else { return nil }

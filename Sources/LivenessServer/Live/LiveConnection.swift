@@ -36,20 +36,28 @@ actor LiveConnection {
     /// big-endian IEEE 754 capture time in milliseconds, then the JPEG.
     ///
     /// - Returns: the verdict, when this frame ended the session.
-    /// - Throws: ``LivenessError`` for a malformed frame, `overloaded` when the workers' queue is full.
+    /// - Throws: ``LivenessError`` for a malformed frame (a frame refused because the workers' queue is full is
+    ///   dropped, not an error).
     func frame(_ buffer: ByteBuffer, arrival: Double) async throws -> LiveOutcome? {
         lastFrame = arrival
         guard buffer.readableBytes > 8, let bits = buffer.getInteger(at: buffer.readerIndex, as: UInt64.self) else {
             throw LivenessError.invalidRequest("a frame is an 8-byte capture time in milliseconds, then a JPEG")
         }
         let jpeg = Array(buffer.readableBytesView.dropFirst(8))
-        let observed = try await engine.observeLive(
-            jpeg, track: track, captureTime: Double(bitPattern: bits) / 1000, arrivalTime: arrival, limits: frameLimits)
+        let observed: (frame: LiveFrame, mesh: [Point3]?)
+        do {
+            observed = try await engine.observeLive(
+                jpeg, track: track, captureTime: Double(bitPattern: bits) / 1000, arrivalTime: arrival, limits: frameLimits)
+        } catch {
+            // A full queue drops this frame, as a camera's frame the server had no time for; the next may fit.
+            if error.code == .overloaded { return nil }
+            throw error
+        }
         track = observed.mesh
-        return try await send(session.receive(observed.frame))
+        return try await send(session.receive(observed.frame, now: now))
     }
 
-    /// The clock between frames: a cue that is due, a deadline passed, or a silent client (`session_idle`).
+    /// The clock between frames: a cue that is due, a session too long, or a silent client (`session_idle`).
     /// - Returns: the verdict and, for a silent client, that it was idle.
     func tick() async throws -> (outcome: LiveOutcome, idle: Bool)? {
         let time = now
