@@ -39,9 +39,6 @@ public struct LiveSession<Generator: RandomNumberGenerator & Sendable>: Sendable
         self.started = now
     }
 
-    /// The action whose cue was sent last, while it is being answered.
-    public var currentAction: FaceAction? { step?.action }
-
     /// Judges one frame; the events to send back, in order. `now` is when it is judged (default: when it arrived),
     /// later than its arrival when frames wait for a busy server: a cue sent now is timed from now, while the
     /// client's actions are timed by their frames' arrivals.

@@ -11,4 +11,12 @@ enum PresentedKey {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
         return String(parts[1]).trimmingCharacters(in: .whitespaces)
     }
+
+    /// The id of the key in `headers` among `keys` (nil when no keys are configured: anyone may call).
+    /// - Throws: ``APIError/unauthorized`` when keys are configured and none of them is presented.
+    static func keyID(_ headers: HTTPFields, among keys: APIKeySet) throws -> String? {
+        if keys.isEmpty { return nil }
+        guard let presented = from(headers), let id = keys.identify(presented) else { throw APIError.unauthorized }
+        return id
+    }
 }

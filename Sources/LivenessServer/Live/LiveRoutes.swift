@@ -12,7 +12,7 @@ import NIOWebSocket
 /// The upgrade is refused with the API's JSON errors before any socket exists: a missing or wrong API key
 /// (`X-API-KEY` or `Authorization: Bearer`, as everywhere: `API_KEY`, `API_KEYS`), a malformed or unknown
 /// challenge, one of another key, or an engine without Face Mesh. On the socket the client sends binary
-/// frames (``LiveConnection/frame(_:)``) and receives ``LiveMessage``s; the session ends with a `result`
+/// frames (``LiveConnection/frame(_:arrival:)``) and receives ``LiveMessage``s; the session ends with a `result`
 /// message carrying a signed `result_token` (kind `live_session`), or an `error` message, and the socket
 /// closes with the reason in its close frame. A session that got its first cue is an attempt on the
 /// challenge however it ends; one that ends before is not. Limits: ``LiveServerLimits`` (sessions per key,
@@ -54,10 +54,7 @@ struct LiveRoutes: Sendable {
     }
 
     private func keyID(_ headers: HTTPFields) throws -> String? {
-        let keys = configuration.apiKeys
-        if keys.isEmpty { return nil }
-        guard let presented = PresentedKey.from(headers), let id = keys.identify(presented) else { throw APIError.unauthorized }
-        return id
+        try PresentedKey.keyID(headers, among: configuration.apiKeys)
     }
 
     private func challengeID(_ context: some RequestContext) throws -> String {

@@ -41,18 +41,18 @@ struct OperationPolicyMiddleware: ServerMiddleware {
         case .open: return nil
         case .apiKey:
             keys = configuration.apiKeys
-            if keys.isEmpty { return nil }
         case .admin:
             keys = configuration.storage.adminKeys
             if keys.isEmpty { throw APIError.notFound("the admin API is off: set ADMIN_API_KEY") }
         }
-        guard let presented = PresentedKey.from(request.headerFields), let id = keys.identify(presented) else {
+        do {
+            return try PresentedKey.keyID(request.headerFields, among: keys)
+        } catch {
             // The path without its query: a client may put its key there (`?api_key=...`), and it is not logged.
             let path = request.path?.prefix { $0 != "?" } ?? ""
             RequestScope.logger.notice("unauthorized request", metadata: ["path": "\(path.prefix(200))"])
-            throw APIError.unauthorized
+            throw error
         }
-        return id
     }
 
     /// 415 unless the body's media type is one the operation takes. A JSON-only operation also takes a body
