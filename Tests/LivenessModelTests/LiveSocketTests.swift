@@ -28,11 +28,11 @@ struct LiveSocketTests {
     }
     static var headers: HTTPFields { [HTTPField.Name("X-API-KEY")!: key] }
 
-    func app() async throws -> some ApplicationProtocol {
+    func app(_ change: @escaping (inout ServerConfiguration) -> Void = { _ in }) async throws -> some ApplicationProtocol {
         try await TestApp.make(
             {
                 $0.apiKeys = [Self.key]
-                $0.liveSessions = true
+                change(&$0)
             }, engine: .own(Self.engine))
     }
 
@@ -70,54 +70,64 @@ struct LiveSocketTests {
         return frames
     }
 
-    @Test("A responsive client streaming camera frames in real time passes; the challenge is passed and the token signed")
-    func responsive() async throws {
+    /// Plays a responsive client on the socket at `url`: camera-paced frames (``frames``), each cued action shown
+    /// from 0.35 s after its cue arrives. Returns the last message (`result` or `error`) and the close frame.
+    static func respond(_ client: some TestClientProtocol, url: String) async throws -> (answer: [String: Any], close: WebSocketCloseFrame?) {
         let frames = try await Self.frames.value
-        try await app().test(.live) { client in
-            let id = try await challenge(client)
-            // Each cued action with the time the client starts showing it (0.35 s after the cue arrives).
-            let shown = Locked<[(action: String, start: Double)]>([])
-            let result = Locked<String?>(nil)
-            let start = ContinuousClock.now
-            @Sendable func elapsed() -> Double {
-                let time = ContinuousClock.now - start
-                return Double(time.components.seconds) + Double(time.components.attoseconds) * 1e-18
-            }
-            let close = try await client.ws("/live/\(id)", configuration: .init(additionalHeaders: Self.headers)) { inbound, outbound, _ in
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask {
-                        for index in 0..<(25 * LiveClient.fps) {
-                            let due = Double(index) / Double(LiveClient.fps)
-                            let wait = due - elapsed()
-                            // A camera does not catch up: a frame whose moment has passed is not taken.
-                            if wait < -0.5 / Double(LiveClient.fps) { continue }
-                            if wait > 0 { try await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
-                            var jpeg = frames["neutral"]![0]
-                            if let last = shown.value.last, due >= last.start, let clip = frames[last.action] {
-                                let offset = Int((due - last.start) * Double(LiveClient.fps))
-                                if offset < clip.count { jpeg = clip[offset] }
-                            }
-                            try await outbound.write(.binary(Self.frame(jpeg, captureMilliseconds: 5000 + elapsed() * 1000)))
+        let shown = Locked<[(action: String, start: Double)]>([])
+        let result = Locked<String?>(nil)
+        let start = ContinuousClock.now
+        @Sendable func elapsed() -> Double {
+            let time = ContinuousClock.now - start
+            return Double(time.components.seconds) + Double(time.components.attoseconds) * 1e-18
+        }
+        let close = try await client.ws(url, configuration: .init(additionalHeaders: Self.headers)) { inbound, outbound, _ in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for index in 0..<(25 * LiveClient.fps) {
+                        let due = Double(index) / Double(LiveClient.fps)
+                        let wait = due - elapsed()
+                        // A camera does not catch up: a frame whose moment has passed is not taken.
+                        if wait < -0.5 / Double(LiveClient.fps) { continue }
+                        if wait > 0 { try await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
+                        var jpeg = frames["neutral"]![0]
+                        if let last = shown.value.last, due >= last.start, let clip = frames[last.action] {
+                            let offset = Int((due - last.start) * Double(LiveClient.fps))
+                            if offset < clip.count { jpeg = clip[offset] }
                         }
+                        try await outbound.write(.binary(Self.frame(jpeg, captureMilliseconds: 5000 + elapsed() * 1000)))
                     }
-                    for try await message in inbound.messages(maxSize: 1 << 16) {
-                        guard case .text(let text) = message,
-                            let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
-                        else { continue }
-                        if json["type"] as? String == "cue", let action = json["action"] as? String {
-                            let begin = elapsed() + 0.35
-                            shown.update { $0.append((action, begin)) }
-                        }
-                        if json["type"] as? String == "result" || json["type"] as? String == "error" {
-                            result.update { $0 = text }
-                            break
-                        }
-                    }
-                    group.cancelAll()
                 }
+                for try await message in inbound.messages(maxSize: 1 << 16) {
+                    guard case .text(let text) = message,
+                        let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+                    else { continue }
+                    if json["type"] as? String == "cue", let action = json["action"] as? String {
+                        let begin = elapsed() + 0.35
+                        shown.update { $0.append((action, begin)) }
+                    }
+                    if json["type"] as? String == "result" || json["type"] as? String == "error" {
+                        result.update { $0 = text }
+                        break
+                    }
+                }
+                group.cancelAll()
             }
-            let text = try #require(result.value)
-            let answer = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        }
+        let text = try #require(result.value)
+        return (try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]), close)
+    }
+
+    @Test(
+        "ACTIVE_CHALLENGE=live: a responsive client streaming camera frames in real time to the fallback's live_url passes; the challenge is passed, its face compared, and the token signed"
+    )
+    func responsive() async throws {
+        try await app { $0.activeChallenge = .live }.test(.live) { client in
+            let still = try Fixtures.bytes(Renders.still)
+            let fallback = try await ChallengeClient.issue(client, key: Self.key, selfie: still)
+            let id = try #require(fallback.challengeId)
+            #expect(fallback.challengeType == .live && fallback.faceBound == true)
+            let (answer, close) = try await Self.respond(client, url: try #require(fallback.liveUrl))
             #expect(answer["type"] as? String == "result")
             #expect(answer["passed"] as? Bool == true)
             #expect((answer["reasons"] as? [String]) == [])
@@ -125,9 +135,29 @@ struct LiveSocketTests {
             let claims = try Self.claims(token)
             #expect(claims["kind"] as? String == "live_session")
             #expect(claims["decision"] as? String == "passed")
+            #expect(claims["mode"] as? String == "live" && claims["challenge_type"] as? String == "live")
+            #expect(claims["face_bound"] as? Bool == true)
             #expect(close?.closeCode == .normalClosure)
-            let status = try await ChallengeClient.status(client, id, key: Self.key)
-            #expect(try status.decoded(Components.Schemas.ChallengeStatus.self).status == .passed)
+            let status = try await ChallengeClient.status(client, id, key: Self.key).decoded(Components.Schemas.ChallengeStatus.self)
+            #expect(status.status == .passed)
+            let match = try #require(status.lastAttempt?.faceMatch, "the live session's faces were compared with the selfie's")
+            #expect(match.matched && (match.distance ?? 1) < 0.3)
+        }
+    }
+
+    @Test("Another person's live session for the selfie fails face_mismatch: every frame's face is compared (attack: a helper does the actions)")
+    func anotherPerson() async throws {
+        try await app { $0.activeChallenge = .live }.test(.live) { client in
+            // The selfie is the blink clips' man; the responsive client streams the render of another man.
+            let fallback = try await ChallengeClient.issue(client, key: Self.key, selfie: try await onThread { Videos.selfie })
+            let id = try #require(fallback.challengeId)
+            #expect(fallback.faceBound == true)
+            let (answer, _) = try await Self.respond(client, url: try #require(fallback.liveUrl))
+            #expect(answer["type"] as? String == "result")
+            #expect(answer["passed"] as? Bool == false)
+            #expect((answer["reasons"] as? [String])?.contains("face_mismatch") == true, "\(answer)")
+            let status = try await ChallengeClient.status(client, id, key: Self.key).decoded(Components.Schemas.ChallengeStatus.self)
+            #expect(status.status == .open && status.lastAttempt?.faceMatch?.matched == false)
         }
     }
 
@@ -141,9 +171,14 @@ struct LiveSocketTests {
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    @Test("Off by default (LIVE_SESSIONS): the same upgrade with the key gets no socket")
-    func offByDefault() async throws {
-        try await TestApp.make({ $0.apiKeys = [Self.key] }, engine: .own(Self.engine)).test(.live) { client in
+    @Test("LIVE_SESSIONS=false: the same upgrade with the key gets no socket")
+    func off() async throws {
+        try await TestApp.make(
+            {
+                $0.apiKeys = [Self.key]
+                $0.liveSessions = false
+            }, engine: .own(Self.engine)
+        ).test(.live) { client in
             let id = try await challenge(client)
             await #expect(throws: (any Error).self) {
                 try await client.ws("/live/\(id)", configuration: .init(additionalHeaders: Self.headers)) { _, _, _ in }

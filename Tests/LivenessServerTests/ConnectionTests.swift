@@ -48,9 +48,14 @@ struct ConnectionTests {
         """
     }
 
-    static func app(_ change: @escaping (inout ConnectionConfiguration) -> Void = { _ in }) async throws -> some ApplicationProtocol {
+    /// The server under test; `live` serves the WebSocket upgrade too (`LIVE_SESSIONS`), whose first request head
+    /// is parsed before ``ConnectionGuard`` is in the pipeline (``UpgradePhaseGuard`` covers that phase).
+    static func app(
+        live: Bool = false, _ change: @escaping (inout ConnectionConfiguration) -> Void = { _ in }
+    ) async throws -> some ApplicationProtocol {
         try await TestApp.make {
             $0.apiKeys = ["client-key"]
+            $0.liveSessions = live
             $0.connections.headerTimeout = 1
             $0.connections.idleTimeout = 2
             $0.connections.bodyMinBytesPerSecond = 10_000
@@ -58,22 +63,31 @@ struct ConnectionTests {
         }
     }
 
-    @Test("Headers sent one byte at a time are cut off after HEADER_TIMEOUT_SECONDS")
-    func slowHeaders() async throws {
-        try await Self.app().test(.live) { client in
+    @Test("Headers sent one byte at a time are cut off after HEADER_TIMEOUT_SECONDS", arguments: [false, true])
+    func slowHeaders(live: Bool) async throws {
+        try await Self.app(live: live).test(.live) { client in
             let port = try #require(client.port)
             let output = try await Self.socket(port, "s.sendall(b'GET /health HTTP/1.1\\r\\nHost: x\\r\\nX-Slow: ')\n" + Self.untilClosed(30))
             #expect(output.hasPrefix("closed"), "\(output)")
         }
     }
 
-    @Test("A kept-alive connection is closed after IDLE_TIMEOUT_SECONDS")
-    func idle() async throws {
-        try await Self.app().test(.live) { client in
+    @Test("A kept-alive connection is closed after IDLE_TIMEOUT_SECONDS", arguments: [false, true])
+    func idle(live: Bool) async throws {
+        try await Self.app(live: live).test(.live) { client in
             let port = try #require(client.port)
             let output = try await Self.socket(port, "s.sendall(b'GET /health HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n')\n" + Self.untilClosed(30))
             #expect(output.hasPrefix("closed"), "\(output)")
             #expect(output.contains("200 OK"))
+        }
+    }
+
+    @Test("A connection that never sends a byte is closed after IDLE_TIMEOUT_SECONDS", arguments: [false, true])
+    func silent(live: Bool) async throws {
+        try await Self.app(live: live).test(.live) { client in
+            let port = try #require(client.port)
+            let output = try await Self.socket(port, Self.untilClosed(30))
+            #expect(output.hasPrefix("closed"), "\(output)")
         }
     }
 
@@ -162,9 +176,9 @@ struct ConnectionTests {
             "POST /liveness HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 5\\r\\nContent-Length: 7\\r\\n\\r\\nhello",
             "PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n",
             "GET /health HTTP/1.1\\r\\nHost: x\\r\\nX-Big: " + String(repeating: "a", count: 90_000) + "\\r\\n\\r\\n",
-        ])
-    func parserErrors(request: String) async throws {
-        try await Self.app().test(.live) { client in
+        ], [false, true])
+    func parserErrors(request: String, live: Bool) async throws {
+        try await Self.app(live: live).test(.live) { client in
             let port = try #require(client.port)
             let output = try await Self.socket(port, "s.sendall(b'\(request)')\n" + Self.untilClosed(30))
             #expect(output.contains("400 Bad Request"), "\(output.prefix(300))")

@@ -49,8 +49,10 @@ public final class ScriptedChecks: LivenessChecking {
     }
 
     /// Live frames need Face Mesh: the live socket's suites run on the real engine.
+    public var faceMatchPolicy: FaceMatchPolicy { FaceMatchPolicy() }
+
     public func observeLive(
-        _ bytes: [UInt8], track: [Point3]?, captureTime: Double, arrivalTime: Double, limits: LiveFrameLimits
+        _ bytes: [UInt8], track: [Point3]?, captureTime: Double, arrivalTime: Double, limits: LiveFrameLimits, embed: Bool
     ) async throws(LivenessError) -> (frame: LiveFrame, mesh: [Point3]?) {
         _ = try limits.check(bytes)
         throw LivenessError(.blinkUnavailable, "the scripted checks observe no live frames")

@@ -9,6 +9,8 @@ public struct LiveFrame: Hashable, Sendable {
     public var captureTime: Double
     /// When the frame arrived, in seconds on the server's monotonic clock.
     public var arrivalTime: Double
+    /// The face's descriptor, when it was asked for and the face could be aligned (the same-face check).
+    public var embedding: FaceEmbedding?
 
     public init(observation: FrameObservation, width: Int, height: Int, captureTime: Double, arrivalTime: Double) {
         self.observation = observation

@@ -31,6 +31,9 @@ public struct LiveSession<Generator: RandomNumberGenerator & Sendable>: Sendable
     var nextCueAt: Double?
     var track: [(time: Double, centre: Point, size: Double)] = []
 
+    /// Whether a cued action is being answered (from its cue until the face is back to neutral after it).
+    public var answering: Bool { step != nil }
+
     /// A session that starts at `now`.
     public init(policy: LivePolicy = LivePolicy(), generator: Generator, now: Double) {
         self.policy = policy

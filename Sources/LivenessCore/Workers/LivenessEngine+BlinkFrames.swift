@@ -71,7 +71,7 @@ extension LivenessEngine {
     }
 
     /// The descriptor of `frame`'s face aligned on `observation`'s points; nil when they are degenerate.
-    private static func embed(_ embedder: FaceEmbedder, _ frame: DecodedImage, _ observation: FrameObservation) throws(LivenessError)
+    static func embed(_ embedder: FaceEmbedder, _ frame: DecodedImage, _ observation: FrameObservation) throws(LivenessError)
         -> FaceEmbedding?
     {
         try BridgeError.domain("the face descriptor") { () throws(BridgeError) in try embedder.embedIfAligned(frame, points: observation.alignment) }

@@ -89,7 +89,14 @@ public enum LivenessApplication {
         var server = HTTPServerBuilder.http1(configuration: http1)
         if configuration.liveSessions {
             let live = LiveRoutes(configuration: configuration, state: state, challenges: challenges, signer: signer)
-            server = .http1WebSocketUpgrade(webSocketRouter: live.router(), configuration: .init(http1: http1, ws: live.socketConfiguration))
+            let sockets = live.router().buildResponder()
+            let configuration = HTTP1WebSocketUpgradeChannel.Configuration(http1: http1, ws: live.socketConfiguration)
+            server = HTTPServerBuilder { responder in
+                GuardedUpgradeChannel(
+                    inner: HTTP1WebSocketUpgradeChannel(
+                        responder: responder, webSocketResponder: sockets, configuration: configuration),
+                    connections: connections)
+            }
         }
         return Application(
             router: router,

@@ -13,9 +13,9 @@ public protocol LivenessChecking: Sendable {
     /// `actions` for an action challenge.
     func analyseClip(_ video: [UInt8], reference: FaceReference?, actions: ActionChallenge?) async throws(LivenessError) -> BlinkAnalysis
 
-    /// One live-session frame observed on a worker (``LivenessEngine/observeLive(_:track:captureTime:arrivalTime:limits:)``).
+    /// One live-session frame observed on a worker (``LivenessEngine/observeLive(_:track:captureTime:arrivalTime:limits:embed:)``).
     func observeLive(
-        _ bytes: [UInt8], track: [Point3]?, captureTime: Double, arrivalTime: Double, limits: LiveFrameLimits
+        _ bytes: [UInt8], track: [Point3]?, captureTime: Double, arrivalTime: Double, limits: LiveFrameLimits, embed: Bool
     ) async throws(LivenessError) -> (frame: LiveFrame, mesh: [Point3]?)
 
     /// The classifier set, e.g. `2.7_80x80_MiniFASNetV2+4_0_0_80x80_MiniFASNetV1SE`.
@@ -26,6 +26,9 @@ public protocol LivenessChecking: Sendable {
 
     /// Whether challenges can be bound to the selfie's face (the face-recognition model is installed too).
     var supportsFaceMatch: Bool { get }
+
+    /// How a challenge's faces are compared with its selfie's (`FACE_MATCH_THRESHOLD`).
+    var faceMatchPolicy: FaceMatchPolicy { get }
 
     /// The number of workers.
     var workerCount: Int { get }

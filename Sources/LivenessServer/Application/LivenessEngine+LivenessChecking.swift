@@ -7,6 +7,8 @@ extension LivenessEngine: LivenessChecking {
         try await checkForChallenge(bytes, bindFace: bindFace)
     }
 
+    public var faceMatchPolicy: FaceMatchPolicy { configuration.faceMatch }
+
     public func analyseClip(_ video: [UInt8], reference: FaceReference?, actions: ActionChallenge?) async throws(LivenessError) -> BlinkAnalysis {
         try await analyzeBlink(video, reference: reference, actions: actions)
     }

@@ -28,11 +28,10 @@ public struct Challenge: Hashable, Sendable {
     /// Whether it was bound to the selfie's face when issued (``reference`` is cleared when it ends; this stays).
     /// False only with `ALLOW_UNBOUND_CHALLENGES` while the face-recognition model is missing.
     public var faceBound: Bool
-    /// The ordered actions and their slots (nil: a blink challenge).
+    /// The ordered actions and their slots (nil: a blink or live challenge).
     public var actions: ActionChallenge?
-
     /// What the challenge asks for.
-    public var type: ChallengeType { actions == nil ? .blink : .actions }
+    public var type: ChallengeType
 
     /// A judged video.
     public struct Attempt: Hashable, Sendable {
@@ -62,9 +61,10 @@ public struct Challenge: Hashable, Sendable {
     public init(
         id: String = Challenge.newID(), createdAt: Date, ttl: TimeInterval, passiveLabel: String, passiveScore: Double,
         passiveReasons: [String] = [], attempts: Int, apiKeyID: String?, reference: FaceReference? = nil,
-        actions: ActionChallenge? = nil
+        actions: ActionChallenge? = nil, type: ChallengeType? = nil
     ) {
         self.actions = actions
+        self.type = type ?? (actions == nil ? .blink : .actions)
         self.reference = reference
         self.faceBound = reference != nil
         self.passiveReasons = passiveReasons

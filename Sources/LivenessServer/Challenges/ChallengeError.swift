@@ -6,6 +6,7 @@ public struct ChallengeError: Error, Hashable, Sendable {
         case used
         case inProgress
         case forbidden
+        case liveOnly
     }
 
     private let code: Code
@@ -22,6 +23,8 @@ public struct ChallengeError: Error, Hashable, Sendable {
     public static let inProgress = ChallengeError(.inProgress)
     /// Created with another API key (403).
     public static let forbidden = ChallengeError(.forbidden)
+    /// A live challenge, uploaded to (409 `challenge_mode`).
+    public static let liveOnly = ChallengeError(.liveOnly)
 
     /// The HTTP answer.
     var apiError: APIError {
@@ -31,6 +34,7 @@ public struct ChallengeError: Error, Hashable, Sendable {
         case .used: .challengeUsed
         case .inProgress: .challengeInProgress(lease: SQLChallengeStore.attemptLease)
         case .forbidden: .challengeForbidden
+        case .liveOnly: .challengeLiveOnly
         }
     }
 }

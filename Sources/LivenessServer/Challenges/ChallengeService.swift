@@ -44,7 +44,7 @@ public struct ChallengeService: Sendable {
         let challenge = Challenge(
             createdAt: now(), ttl: ttl, passiveLabel: result.label.rawValue, passiveScore: result.confidenceScore,
             passiveReasons: result.reasons.map(\.rawValue), attempts: maxAttempts, apiKeyID: apiKeyID, reference: reference,
-            actions: type == .actions ? ActionChallenge.random(layout: layout) : nil)
+            actions: type == .actions ? ActionChallenge.random(layout: layout) : nil, type: type)
         try await store.insert(challenge)
         return challenge
     }
@@ -62,6 +62,17 @@ public struct ChallengeService: Sendable {
         "\(publicBaseURL ?? "")/active/blink?challenge_id=\(challenge.id)"
     }
 
+    /// The live session's WebSocket for `challenge`: `wss://` or `ws://` under `PUBLIC_BASE_URL`, else a path.
+    public func liveURL(for challenge: Challenge) -> String {
+        var base = publicBaseURL ?? ""
+        if base.hasPrefix("https://") {
+            base = "wss://" + base.dropFirst("https://".count)
+        } else if base.hasPrefix("http://") {
+            base = "ws://" + base.dropFirst("http://".count)
+        }
+        return "\(base)/live/\(challenge.id)"
+    }
+
     /// Runs `attempt` against the challenge `id` (its face reference, its actions): refused unless
     /// `apiKeyID` may attempt it now; a pass consumes it, a fail uses up an attempt, an error in `attempt`
     /// leaves it as it was.
@@ -70,6 +81,10 @@ public struct ChallengeService: Sendable {
     ) async throws -> BlinkAnalysis {
         guard Challenge.isWellFormed(id) else { throw ChallengeError.notFound }
         let challenge = try await store.begin(id: id, apiKeyID: apiKeyID, now: now())
+        guard challenge.type != .live else {
+            try await store.release(id: id)
+            throw ChallengeError.liveOnly
+        }
         var analysis: BlinkAnalysis
         do {
             analysis = try await attempt(challenge)

@@ -6,6 +6,7 @@ extension Components.Schemas.ChallengeType {
         switch type {
         case .actions: self = .actions
         case .blink: self = .blink
+        case .live: self = .live
         }
     }
 }

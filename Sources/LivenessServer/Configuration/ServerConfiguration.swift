@@ -27,7 +27,7 @@ public struct ServerConfiguration: Sendable {
     /// `LIVE_SESSIONS`: serve the live session's WebSocket (`GET /live/{challenge_id}`). Off by default: the
     /// WebSocket upgrade pipeline parses a connection's first request head before the connection guard is in
     /// place, so that head's header timeout and the JSON body of a parser refusal are lost (docs/security.md).
-    public var liveSessions = false
+    public var liveSessions = true
     public var rateLimitPerMinute: Int?
     public var rateLimitBurst: Int?
     public var maxFailedChallengesPerHour: Int?
@@ -68,6 +68,9 @@ public struct ServerConfiguration: Sendable {
         enableFallback = try settings.flag(.enableFallback, default: enableFallback)
         challengeTTL = try settings.number(.challengeTTLSeconds, default: challengeTTL)
         activeChallenge = try settings.choice(.activeChallenge, default: activeChallenge)
+        if activeChallenge == .live && !liveSessions {
+            throw settings.refusal(.activeChallenge, "is live, which needs LIVE_SESSIONS=true (its challenges are taken only over the socket)")
+        }
         replayWindowHours = try settings.number(.replayWindowHours, default: replayWindowHours)
         challengeMaxAttempts = try settings.integer(.challengeMaxAttempts, default: challengeMaxAttempts)
         requireChallenge = try settings.flag(.requireChallenge, default: requireChallenge)

@@ -13,7 +13,7 @@ import LivenessWire
 ///
 /// Sits after the HTTP codec; ``ConnectionGuard/ByteObserver`` sits before it, to see a request's first byte.
 /// Both run on the connection's event loop only. Configuration: ``ConnectionConfiguration``.
-final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
+final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler, ConnectionDeadline {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
     typealias OutboundIn = HTTPResponsePart
@@ -33,7 +33,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var inFlight: Int { reservations.count }
     /// The current request was refused here: its parts are dropped.
     private var refusing = false
-    private var ticker: Scheduled<Void>?
+    var ticker: Scheduled<Void>?
 
     init(configuration: ConnectionConfiguration, budget: BodyBudget, largestBody: Int) {
         self.configuration = configuration
@@ -59,18 +59,6 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         idleSince = .now()
         try? context.pipeline.syncOperations.addHandler(ByteObserver(owner: self), position: .first)
         scheduleCheck(context)
-    }
-
-    /// Checks the limits once a second until the connection closes.
-    private func scheduleCheck(_ context: ChannelHandlerContext) {
-        ticker = context.eventLoop.assumeIsolatedUnsafeUnchecked().scheduleTask(in: .seconds(1)) { [self] in
-            if overdue(now: .now()) != nil {
-                ticker = nil
-                context.channel.close(promise: nil)
-            } else {
-                scheduleCheck(context)
-            }
-        }
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
@@ -150,13 +138,18 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             context.fireErrorCaught(error)
             return
         }
+        refuse(Self.refusal(parserError), context: context)
+    }
+
+    /// The JSON 400 that answers an HTTP parser's refusal (here and in ``UpgradePhaseGuard``).
+    static func refusal(_ parserError: HTTPParserError) -> APIError {
         let message =
             switch parserError {
             case .headerOverflow: "the request headers are too large"
             case .invalidVersion: "only HTTP/1.1 and HTTP/1.0 are served here"
             default: "the request is not valid HTTP/1.1"
             }
-        refuse(.invalidRequest(message), context: context)
+        return .invalidRequest(message)
     }
 
     /// Which limit the connection has passed at `now`, if any.

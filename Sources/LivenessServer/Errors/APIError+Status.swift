@@ -11,7 +11,7 @@ extension APIError.Code {
         case .challengeForbidden: .forbidden
         case .challengeNotFound, .notFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
-        case .challengeUsed: .conflict
+        case .challengeUsed, .challengeMode: .conflict
         case .challengeExpired: .gone
         case .payloadTooLarge, .imageTooLarge: .contentTooLarge
         case .unsupportedMediaType: .unsupportedMediaType

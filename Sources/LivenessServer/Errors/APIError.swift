@@ -67,6 +67,8 @@ public struct APIError: Error, Hashable, Sendable {
         error.retryAfter = max(1, Int(lease.rounded(.up)))
         return error
     }
+    public static let challengeLiveOnly = APIError(
+        .challengeMode, "this challenge is taken only in a live session, over the socket at fallback.live_url")
     public static let challengeForbidden = APIError(
         .challengeForbidden, "the challenge belongs to another API key")
 

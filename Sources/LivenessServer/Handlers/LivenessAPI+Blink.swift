@@ -97,7 +97,8 @@ extension LivenessAPI {
             reasons: analysis.reasons.map(\.rawValue), challengeID: challengeID, requestID: RequestScope.requestID, media: video,
             modelVersion: engine.modelVersion, audience: RequestScope.apiKeyID,
             faceBound: challengeID == nil ? nil : analysis.faceMatch != nil, challengeType: answered?.type,
-            actions: answered?.actions.map { ResultClaims.actions($0, results: analysis.actions?.results) })
+            actions: answered?.actions.map { ResultClaims.actions($0, results: analysis.actions?.results) },
+            mode: challengeID == nil ? nil : .upload)
         return .ok(.init(headers: .init(xRequestID: RequestScope.requestID), body: .json(body)))
     }
 

@@ -38,7 +38,9 @@ struct LivenessAPI: APIProtocol {
             fallback = .init(
                 challengeType: .init(challenge.type), actions: challenge.actions?.steps.map { .init($0) },
                 recordingSeconds: challenge.actions.map { WireRounding.seconds($0.duration + 0.5) }, challengeId: challenge.id,
-                uploadUrl: challenges.uploadURL(for: challenge), expiresAt: challenge.expiresAt, faceBound: challenge.faceBound,
+                uploadUrl: challenges.uploadURL(for: challenge),
+                liveUrl: challenge.type == .live ? challenges.liveURL(for: challenge) : nil, expiresAt: challenge.expiresAt,
+                faceBound: challenge.faceBound,
                 retakeSelfie: reference == .unavailable)
         }
         RequestScope.note?.update {

@@ -16,6 +16,9 @@ actor LiveConnection {
     var lastFrame = 0.0
     /// Whether a cue was sent: from then on, however the session ends, it is an attempt.
     private(set) var cued = false
+    /// The selfie's face the session must show (nil: an unbound challenge), and the frames' descriptors.
+    private var reference: FaceReference?
+    private var faces = LiveFaceCheck()
 
     init(engine: any LivenessChecking, outbound: WebSocketOutboundWriter, policy: LivePolicy, frameLimits: LiveFrameLimits, limits: LiveServerLimits)
     {
@@ -45,16 +48,36 @@ actor LiveConnection {
         }
         let jpeg = Array(buffer.readableBytesView.dropFirst(8))
         let observed: (frame: LiveFrame, mesh: [Point3]?)
+        let answering = session.answering
         do {
             observed = try await engine.observeLive(
-                jpeg, track: track, captureTime: Double(bitPattern: bits) / 1000, arrivalTime: arrival, limits: frameLimits)
+                jpeg, track: track, captureTime: Double(bitPattern: bits) / 1000, arrivalTime: arrival, limits: frameLimits,
+                embed: reference != nil && faces.wantsMore)
         } catch {
             // A full queue drops this frame, as a camera's frame the server had no time for; the next may fit.
             if error.code == .overloaded { return nil }
             throw error
         }
         track = observed.mesh
+        if let embedding = observed.frame.embedding { faces.add(embedding, answering: answering || session.answering) }
         return try await send(session.receive(observed.frame, now: now))
+    }
+
+    /// Binds the session to the selfie's face: from now on each frame's face is described for ``judgeFaces(_:)``.
+    func bind(_ reference: FaceReference?) {
+        self.reference = reference
+    }
+
+    /// `outcome` with the same-face check applied (a bound session only): a session whose faces are not the
+    /// selfie's fails with `face_mismatch` or `face_changed`, whatever its actions did. With the comparison. A
+    /// session that already failed before it had enough faces to compare keeps its own reasons only.
+    func judgeFaces(_ outcome: LiveOutcome) -> (outcome: LiveOutcome, match: FaceMatch?) {
+        let policy = engine.faceMatchPolicy
+        guard let reference, outcome.passed || faces.between.count >= policy.minimumFrames else { return (outcome, nil) }
+        let (match, reasons) = faces.decide(reference: reference, policy: policy)
+        var judged = outcome
+        judged.reasons += reasons.filter { !judged.reasons.contains($0) }
+        return (judged, match)
     }
 
     /// The clock between frames: a cue that is due, a session too long, or a silent client (`session_idle`).

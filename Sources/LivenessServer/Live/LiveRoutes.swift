@@ -103,10 +103,12 @@ struct LiveRoutes: Sendable {
     ) async -> (LiveMessage, String) {
         var closing = "closed"
         do {
-            let (challenge, outcome) = try await challenges.attemptLive(id: id, apiKeyID: key) { _ in
-                let (outcome, reason) = try await Self.converse(frames, connection, tick: limits.tickSeconds)
-                closing = reason ?? (outcome.reasons.first?.rawValue ?? "passed")
-                return outcome
+            let (challenge, outcome) = try await challenges.attemptLive(id: id, apiKeyID: key) { challenge in
+                await connection.bind(challenge.reference)
+                let (conversed, reason) = try await Self.converse(frames, connection, tick: limits.tickSeconds)
+                let judged = await connection.judgeFaces(conversed)
+                closing = reason ?? (judged.outcome.reasons.first?.rawValue ?? "passed")
+                return judged
             }
             var result = LiveMessage(type: "result")
             result.passed = outcome.passed
@@ -115,7 +117,7 @@ struct LiveRoutes: Sendable {
             result.resultToken = try await signer.sign(
                 kind: "live_session", decision: outcome.passed ? "passed" : "failed", score: nil,
                 reasons: outcome.reasons.map(\.rawValue), challengeID: id, requestID: UUID.randomIdentifier(), media: nil,
-                modelVersion: engine.modelVersion, audience: key, faceBound: false, challengeType: challenge.type)
+                modelVersion: engine.modelVersion, audience: key, faceBound: challenge.faceBound, challengeType: challenge.type, mode: .live)
             return (result, closing)
         } catch let error as ChallengeError {
             return (.error(error.apiError.identifier, error.apiError.message), error.apiError.identifier)

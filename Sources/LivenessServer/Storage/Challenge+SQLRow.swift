@@ -5,7 +5,7 @@ import SQLKit
 extension Challenge {
     /// The columns of `liveness_challenges` that make up a challenge, in one place for every query.
     static let sqlColumns =
-        "id, created_at_ms, expires_at_ms, passive_label, passive_score, attempts_left, api_key_id, state, passive_reasons, completed_at_ms, last_passed, last_reasons, face_reference, last_face_matched, last_face_distance, face_bound, actions"
+        "id, created_at_ms, expires_at_ms, passive_label, passive_score, attempts_left, api_key_id, state, passive_reasons, completed_at_ms, last_passed, last_reasons, face_reference, last_face_matched, last_face_distance, face_bound, actions, challenge_type"
 
     /// A challenge read from a `liveness_challenges` row (``sqlColumns``). An empty `api_key_id` means none.
     /// Reasons are stored comma-separated (they are code words).
@@ -45,6 +45,12 @@ extension Challenge {
                 throw StorageError.unavailable("malformed challenge actions in the database")
             }
             self.actions = actions
+        }
+        if let typeName = try row.decode(column: "challenge_type", as: String?.self) {
+            guard let type = ChallengeType(rawValue: typeName) else {
+                throw StorageError.unavailable("unknown challenge type '\(typeName.prefix(20))' in the database")
+            }
+            self.type = type
         }
     }
 

@@ -91,6 +91,12 @@ extension Database {
                 """,
                 "CREATE INDEX IF NOT EXISTS liveness_clip_fingerprints_key ON liveness_clip_fingerprints (api_key_id, at_ms)",
             ]),
+        // The challenge's type (`actions`, `blink`, `live`); NULL in earlier rows, whose type follows `actions`.
+        Migration(
+            version: 6,
+            statements: [
+                "ALTER TABLE liveness_challenges ADD COLUMN challenge_type TEXT"
+            ]),
     ]
 
     /// The newest schema version this build knows.

@@ -22,12 +22,12 @@ public struct SQLChallengeStore: ChallengeStore {
                 """
                 INSERT INTO liveness_challenges
                     (id, created_at_ms, expires_at_ms, passive_label, passive_score, attempts_left, api_key_id, state, passive_reasons,
-                     face_reference, face_bound, actions)
+                     face_reference, face_bound, actions, challenge_type)
                 VALUES (\(bind: challenge.id), \(bind: challenge.createdAt.milliseconds), \(bind: challenge.expiresAt.milliseconds),
                         \(bind: challenge.passiveLabel), \(bind: challenge.passiveScore), \(bind: challenge.attemptsLeft),
                         \(bind: challenge.apiKeyID ?? ""), \(bind: challenge.state.rawValue),
                         \(bind: challenge.passiveReasons.joined(separator: ",")), \(bind: Challenge.stored(challenge.reference)),
-                        \(bind: challenge.faceBound), \(bind: challenge.actions?.text))
+                        \(bind: challenge.faceBound), \(bind: challenge.actions?.text), \(bind: challenge.type.rawValue))
                 """
             ).run()
         }

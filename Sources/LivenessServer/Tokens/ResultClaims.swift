@@ -18,8 +18,10 @@ public struct ResultClaims: JWTPayload, Equatable {
     public var modelVersion: String
     /// For a challenge's answers: whether the video's face was compared with the selfie's.
     public var faceBound: Bool?
-    /// For a challenge's answers: `actions` or `blink`.
+    /// For a challenge's answers: `actions`, `blink` or `live`.
     public var challengeType: String?
+    /// For a judged attempt: how it was taken (``ChallengeMode``: `upload` or `live`).
+    public var mode: String?
     /// For an action challenge: the requested actions in order with their slots (and, for a judged video,
     /// whether each passed).
     public var actions: [Action]?
@@ -38,6 +40,7 @@ public struct ResultClaims: JWTPayload, Equatable {
         case modelVersion = "model_version"
         case faceBound = "face_bound"
         case challengeType = "challenge_type"
+        case mode
         case actions
         case issuer = "iss"
         case audience = "aud"

@@ -43,7 +43,7 @@ public struct ResultSigner: Sendable {
     public func sign(
         kind: String, decision: String, requiresActiveCheck: Bool? = nil, score: Double?, reasons: [String],
         challengeID: String?, requestID: String, media: [UInt8]?, modelVersion: String, audience: String?, faceBound: Bool? = nil,
-        challengeType: ChallengeType? = nil, actions: [ResultClaims.Action]? = nil
+        challengeType: ChallengeType? = nil, actions: [ResultClaims.Action]? = nil, mode: ChallengeMode? = nil
     ) async throws -> String {
         // Whole seconds: some verifiers accept only integer NumericDates (RFC 7519 allows fractions).
         let issued = Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down))
@@ -51,7 +51,7 @@ public struct ResultSigner: Sendable {
             kind: kind, decision: decision, requiresActiveCheck: requiresActiveCheck, score: score, reasons: reasons,
             challengeID: challengeID, requestID: requestID,
             mediaSHA256: media.map { SHA256.hex(SHA256.hash($0)) },
-            modelVersion: modelVersion, faceBound: faceBound, challengeType: challengeType?.rawValue, actions: actions,
+            modelVersion: modelVersion, faceBound: faceBound, challengeType: challengeType?.rawValue, mode: mode?.rawValue, actions: actions,
             issuer: IssuerClaim(value: configuration.issuer),
             audience: AudienceClaim(value: audience ?? "public"), issuedAt: IssuedAtClaim(value: issued),
             expiration: ExpirationClaim(value: issued.addingTimeInterval(configuration.ttl)))

@@ -25,7 +25,7 @@ extension Setting {
         "demo.enabled", .flag, default: server.demoEnabled, group: .http, "serve the browser demo at `/demo`")
     public static let liveSessions = Setting(
         "live.sessions", .flag, default: server.liveSessions, group: .http,
-        "serve the live session's WebSocket at `/live/{challenge_id}` (off: the upgrade pipeline reads a connection's first request head before the header timeout applies)"
+        "serve the live session's WebSocket at `/live/{challenge_id}` (docs/active-check.md, \"The live session\")"
     )
     public static let publicBaseURL = Setting(
         "public.base.url", .text, group: .http, "makes `fallback.upload_url` absolute, e.g. `https://liveness.example.com`")
@@ -36,7 +36,7 @@ extension Setting {
     public static let activeChallenge = Setting(
         "active.challenge", .choice(ChallengeType.allCases.map(\.rawValue)), default: server.activeChallenge.rawValue,
         group: .challenges,
-        "the challenge `POST /liveness` issues: `actions` (3 random actions in order, each at its cue time) or `blink` (one blink, for clients that show one instruction)"
+        "the challenge `POST /liveness` issues: `actions` (3 random actions in order, each at its cue time), `blink` (one blink, for clients that show one instruction), or `live` (a live session over the WebSocket at `fallback.live_url`, each action revealed when the last is done; needs `LIVE_SESSIONS`)"
     )
     public static let replayWindowHours = Setting(
         "replay.window.hours", .number(0...720), default: server.replayWindowHours, group: .challenges,
