@@ -98,6 +98,40 @@ extern "C" lcv_status lcv_image_fill_polygon(lcv_image *image, const double *poi
     });
 }
 
+extern "C" lcv_status lcv_image_tint(lcv_image *image, const double *points, int32_t count, uint32_t rgb, double alpha,
+                                     lcv_error *error) {
+    return lcv::guarded(error, LCV_INVALID_ARGUMENT, [&]() -> lcv_status {
+        if (image == nullptr || image->mat.empty() || !(alpha >= 0 && alpha <= 1) || count < 0 || (count > 0 && count < 3) ||
+            (count > 0 && points == nullptr))
+            return lcv::fail(error, LCV_INVALID_ARGUMENT, "no image, polygon or weight");
+        cv::Mat colour(image->mat.size(), image->mat.type(), cv::Scalar(rgb & 0xFF, (rgb >> 8) & 0xFF, (rgb >> 16) & 0xFF));
+        cv::Mat blended;
+        cv::addWeighted(image->mat, 1 - alpha, colour, alpha, 0, blended);
+        if (count == 0) {
+            image->mat = blended;
+            return LCV_OK;
+        }
+        std::vector<cv::Point> polygon(count);
+        for (int32_t i = 0; i < count; ++i) polygon[i] = cv::Point(cvRound(points[2 * i]), cvRound(points[2 * i + 1]));
+        cv::Mat mask = cv::Mat::zeros(image->mat.size(), CV_8UC1);
+        cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{polygon}, cv::Scalar(255));
+        blended.copyTo(image->mat, mask);
+        return LCV_OK;
+    });
+}
+
+extern "C" lcv_status lcv_image_region_mean(const lcv_image *image, int32_t x, int32_t y, int32_t width, int32_t height,
+                                            double *bgr, lcv_error *error) {
+    return lcv::guarded(error, LCV_INVALID_ARGUMENT, [&]() -> lcv_status {
+        if (image == nullptr || image->mat.empty() || bgr == nullptr) return lcv::fail(error, LCV_INVALID_ARGUMENT, "no image");
+        cv::Rect region = cv::Rect(x, y, width, height) & cv::Rect(0, 0, image->mat.cols, image->mat.rows);
+        if (region.area() <= 0) return lcv::fail(error, LCV_INVALID_ARGUMENT, "the region is outside the image");
+        cv::Scalar mean = cv::mean(image->mat(region));
+        for (int i = 0; i < 3; ++i) bgr[i] = mean[i];
+        return LCV_OK;
+    });
+}
+
 extern "C" lcv_status lcv_image_add_noise(lcv_image *image, uint64_t seed, double sigma, lcv_error *error) {
     return lcv::guarded(error, LCV_INVALID_ARGUMENT, [&]() -> lcv_status {
         if (image == nullptr || !(sigma >= 0)) return lcv::fail(error, LCV_INVALID_ARGUMENT, "no image or sigma");

@@ -25,7 +25,7 @@ struct LiveSessionTests {
 
     @Test("A client that answers each cue after it arrives passes: three movements and a blink, revealed one by one", arguments: [1, 2] as [UInt64])
     func responsive(seed: UInt64) async throws {
-        let (outcome, events) = try await LiveClient.respond(seed: seed, reaction: 0.35, engine: try await Fixtures.engine.value)
+        let (outcome, events, _) = try await LiveClient.respond(seed: seed, reaction: 0.35, engine: try await Fixtures.engine.value)
         let result = try #require(outcome)
         #expect(result.reasons == [])
         #expect(result.steps.count == 4)
@@ -42,13 +42,13 @@ struct LiveSessionTests {
 
     @Test("A client that starts each action before its cue arrives (it knew it) fails: reaction_too_fast")
     func knewTheCue() async throws {
-        let (outcome, _) = try await LiveClient.respond(seed: 3, reaction: -0.25, seconds: 8, engine: try await Fixtures.engine.value)
+        let (outcome, _, _) = try await LiveClient.respond(seed: 3, reaction: -0.25, seconds: 8, engine: try await Fixtures.engine.value)
         #expect(outcome?.reasons == [.reactionTooFast])
     }
 
     @Test("A client that answers 2 s after the cue (time to render) fails: reaction_too_slow")
     func tooSlow() async throws {
-        let (outcome, _) = try await LiveClient.respond(seed: 4, reaction: 2.0, seconds: 8, engine: try await Fixtures.engine.value)
+        let (outcome, _, _) = try await LiveClient.respond(seed: 4, reaction: 2.0, seconds: 8, engine: try await Fixtures.engine.value)
         #expect(outcome?.reasons == [.reactionTooSlow])
     }
 
@@ -72,5 +72,48 @@ struct LiveSessionTests {
         let frames = try await Self.recorded.value
         let (outcome, _) = LiveClient.replay(frames, seed: 1) { Double($0) * 0.005 }
         #expect(outcome?.reasons == [.notRealTime])
+    }
+
+    func flashes(_ events: [LiveEvent]) -> [LightColour] {
+        events.compactMap { if case .flash(_, _, let colour, _) = $0 { colour } else { nil } }
+    }
+
+    @Test("With the light code, a face that reflects each colour 0.1 s after it arrives passes; the code is decoded in order")
+    func lightReflected() async throws {
+        let (outcome, events, session) = try await LiveClient.respond(
+            seed: 5, reaction: 0.35, light: .face(delay: 0.1), engine: try await Fixtures.engine.value)
+        let result = try #require(outcome)
+        let verdict = try #require(session.lightVerdict)
+        #expect(result.reasons == [], "decoded \(verdict.decoded), responses \(verdict.responses), lag \(verdict.lag)")
+        #expect(result.lightChecked && session.lightStatus == .passed)
+        let code = flashes(events)
+        #expect((4...6).contains(code.count))
+        #expect(verdict.decoded == code.map { $0 })
+        #expect(verdict.lag >= 0.1 && verdict.lag <= 0.4, "the frames show a colour 0.1 s after it arrives, 0.05 s each way")
+        // The first cue only after the code was judged.
+        let firstCue = try #require(events.firstIndex { if case .cue = $0 { true } else { false } })
+        let judged = try #require(events.firstIndex(of: .light(.passed)))
+        #expect(judged < firstCue)
+    }
+
+    @Test("A screen replay lit by the colours (the whole frame tinted alike) fails: light_mismatch")
+    func lightOnWholeFrame() async throws {
+        let (outcome, _, session) = try await LiveClient.respond(
+            seed: 5, reaction: 0.35, seconds: 8, light: .wholeFrame(delay: 0.1), engine: try await Fixtures.engine.value)
+        #expect(outcome?.reasons == [.lightMismatch], "\(String(describing: session.lightVerdict))")
+    }
+
+    @Test("A reflection 1 s after each colour arrives (time to render it) fails: light_mismatch")
+    func lightLate() async throws {
+        let (outcome, _, session) = try await LiveClient.respond(
+            seed: 5, reaction: 0.35, seconds: 8, light: .face(delay: 1.0), engine: try await Fixtures.engine.value)
+        #expect(outcome?.reasons == [.lightMismatch], "\(String(describing: session.lightVerdict))")
+    }
+
+    @Test("No reflection at all (a face that ignores the screen) fails: light_mismatch")
+    func lightIgnored() async throws {
+        let (outcome, _, session) = try await LiveClient.respond(
+            seed: 5, reaction: 0.35, seconds: 8, light: .face(delay: 0.1, alpha: 0), engine: try await Fixtures.engine.value)
+        #expect(outcome?.reasons == [.lightMismatch], "\(String(describing: session.lightVerdict))")
     }
 }

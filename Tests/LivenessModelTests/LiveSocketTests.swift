@@ -196,6 +196,55 @@ struct LiveSocketTests {
         }
     }
 
+    @Test("A browser's key, offered as the subprotocol liveness.key.<base64url>, opens the session; a wrong one does not")
+    func keyAsSubprotocol() async throws {
+        try await app().test(.live) { client in
+            let id = try await challenge(client)
+            func offer(_ key: String) -> HTTPFields {
+                let encoded = Data(key.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+                    .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+                return [.secWebSocketProtocol: "liveness.v1, liveness.key.\(encoded)"]
+            }
+            await #expect(throws: (any Error).self) {
+                _ = try await stream(client, id, count: 3, pause: 0.07, until: "framing", headers: offer("not-the-key"))
+            }
+            let (messages, _) = try await stream(client, id, count: 12, pause: 0.07, until: "framing", headers: offer(Self.key))
+            #expect(messages.contains { $0.contains("\"type\":\"framing\"") }, "\(messages)")
+        }
+    }
+
+    @Test("LIGHT_CHALLENGE=on: after the neutral start the server sends the light code one colour at a time; ?light=off asks for none")
+    func lightCode() async throws {
+        try await app { $0.lightChallenge = .on }.test(.live) { client in
+            let id = try await challenge(client)
+            let (messages, _) = try await stream(client, id, count: 40, pause: 1.0 / 15, until: "flash")
+            let flash = try #require(messages.last, "\(messages)")
+            #expect(flash.contains("\"type\":\"flash\"") && flash.contains("\"step\":0") && flash.contains("\"colour\":\"#"), "\(flash)")
+            #expect(!messages.contains { $0.contains("\"type\":\"cue\"") }, "no cue before the code")
+
+            let other = try await challenge(client)
+            let (plain, _) = try await stream(client, other, count: 60, pause: 1.0 / 15, until: "cue", query: "?light=off")
+            #expect(plain.last?.contains("\"type\":\"cue\"") == true, "\(plain)")
+            #expect(!plain.contains { $0.contains("\"type\":\"flash\"") })
+        }
+    }
+
+    @Test("LIVE_SESSIONS_PER_KEY: a key's session past its limit is refused with rate_limited while the first is open")
+    func sessionsPerKey() async throws {
+        try await app { $0.liveLimits.sessionsPerKey = 1 }.test(.live) { client in
+            let first = try await challenge(client)
+            let second = try await challenge(client)
+            let refused = Locked<[String]>([])
+            _ = try await client.ws("/live/\(first)", configuration: .init(additionalHeaders: Self.headers)) { _, outbound, _ in
+                try await Task.sleep(for: .milliseconds(300))
+                let (messages, _) = try await stream(client, second, count: 1, pause: 0)
+                refused.update { $0 = messages }
+                try await outbound.close(.normalClosure, reason: nil)
+            }
+            #expect(refused.value.last?.contains("\"code\":\"rate_limited\"") == true, "\(refused.value)")
+        }
+    }
+
     @Test("A text frame ends the session with invalid_request; closed before the first cue, the challenge stays open")
     func textFrame() async throws {
         try await app().test(.live) { client in
@@ -220,13 +269,13 @@ struct LiveSocketTests {
     /// close frame.
     func stream(
         _ client: some TestClientProtocol, _ id: String, count: Int, pause: Double, capture: (@Sendable (Int) -> Double)? = nil,
-        until type: String? = nil
+        until type: String? = nil, headers: HTTPFields = Self.headers, query: String = ""
     ) async throws -> (messages: [String], close: WebSocketCloseFrame?) {
         let engine = try await Self.engine.value
         let renderer = try await LiveClient.renderer(engine)
         let still = try await onThread { try renderer.value.frame(at: 0, script: RenderScript(actions: []), index: 0).encoded(as: ".jpg") }
         let messages = Locked<[String]>([])
-        let close = try await client.ws("/live/\(id)", configuration: .init(additionalHeaders: Self.headers)) { inbound, outbound, _ in
+        let close = try await client.ws("/live/\(id)\(query)", configuration: .init(additionalHeaders: headers)) { inbound, outbound, _ in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     let start = ContinuousClock.now

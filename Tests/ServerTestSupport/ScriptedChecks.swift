@@ -52,7 +52,8 @@ public final class ScriptedChecks: LivenessChecking {
     public var faceMatchPolicy: FaceMatchPolicy { FaceMatchPolicy() }
 
     public func observeLive(
-        _ bytes: [UInt8], track: [Point3]?, captureTime: Double, arrivalTime: Double, limits: LiveFrameLimits, embed: Bool
+        _ bytes: [UInt8], track: [Point3]?, captureTime: Double, arrivalTime: Double, limits: LiveFrameLimits, embed: Bool,
+        colour: Bool
     ) async throws(LivenessError) -> (frame: LiveFrame, mesh: [Point3]?) {
         _ = try limits.check(bytes)
         throw LivenessError(.blinkUnavailable, "the scripted checks observe no live frames")

@@ -11,32 +11,79 @@ public enum LiveClient {
     public static let latency = 0.05
     public static let captureOffset = 1000.0
 
+    /// How the client's frames show the light code's colours, `delay` seconds after each arrives (a screen's and a
+    /// camera's delay), blended in with weight `alpha`.
+    public enum LightAnswer: Sendable {
+        /// On the face only: light reflected by a face near the screen.
+        case face(delay: Double, alpha: Double = 0.25)
+        /// On the whole frame: a screen replay lit by the colours, or a camera's white balance.
+        case wholeFrame(delay: Double, alpha: Double = 0.25)
+    }
+
     /// A session judged as a responsive client streams to it: each action starts `reaction` seconds after its cue
-    /// arrives (negative: before, as a client that knew the cue would); at most `seconds` of frames.
-    public static func respond(seed: UInt64, reaction: Double, seconds: Double = 20, engine: LivenessEngine) async throws
-        -> (outcome: LiveOutcome?, events: [LiveEvent])
-    {
+    /// arrives (negative: before, as a client that knew the cue would); at most `seconds` of frames. With `light`,
+    /// the session shows a light code, and the client shows each colour as `light` says.
+    public static func respond(
+        seed: UInt64, reaction: Double, seconds: Double = 20, light: LightAnswer? = nil, engine: LivenessEngine
+    ) async throws -> (outcome: LiveOutcome?, events: [LiveEvent], session: LiveSession<SplitMix64>) {
         let renderer = try await Self.renderer(engine)
-        var session = LiveSession(generator: SplitMix64(seed: seed), now: 0)
+        var session = LiveSession(generator: SplitMix64(seed: seed), now: 0, light: light != nil)
         var script = RenderScript(actions: [], seconds: seconds, fps: fps, seed: seed)
         var track: [Point3]?
         var events: [LiveEvent] = []
+        // The colour the screen shows from each time on (nil: none).
+        var shown: [(from: Double, colour: LightColour?)] = []
         for index in 0..<Int(seconds * Double(fps)) {
             let time = Double(index) / Double(fps)
             let current = script
-            let jpeg = try await onThread { try renderer.value.frame(at: time, script: current, index: index).encoded(as: ".jpg") }
+            let colour = shown.last { $0.from <= time }?.colour
+            let face = track.map { mesh in Self.faceBox(mesh) } ?? []
+            let jpeg = try await onThread {
+                let image = try renderer.value.frame(at: time, script: current, index: index)
+                if let colour {
+                    switch light {
+                    case .face(_, let alpha): try image.tint(face, rgb: colour.hex, alpha: alpha)
+                    case .wholeFrame(_, let alpha): try image.tint(rgb: colour.hex, alpha: alpha)
+                    case nil: break
+                    }
+                }
+                return try image.encoded(as: ".jpg")
+            }
             let observed = try await engine.observeLive(
-                jpeg, track: track, captureTime: captureOffset + time, arrivalTime: time + latency)
+                jpeg, track: track, captureTime: captureOffset + time, arrivalTime: time + latency, colour: session.wantsColour)
             track = observed.mesh
             let answer = session.receive(observed.frame)
             events += answer
-            for case .cue(_, _, let action) in answer {
-                let start = time + 2 * latency + reaction
-                script.actions.append(RenderedAction(action: action, start: start, amount: RenderScript.amount(action)))
+            for event in answer {
+                switch event {
+                case .cue(_, _, let action):
+                    let start = time + 2 * latency + reaction
+                    script.actions.append(RenderedAction(action: action, start: start, amount: RenderScript.amount(action)))
+                case .flash(_, _, let colour, _):
+                    shown.append((time + 2 * latency + Self.delay(light), colour))
+                case .flashEnd:
+                    shown.append((time + 2 * latency + Self.delay(light), nil))
+                default: break
+                }
             }
             if session.outcome != nil { break }
         }
-        return (session.outcome, events)
+        return (session.outcome, events, session)
+    }
+
+    static func delay(_ light: LightAnswer?) -> Double {
+        switch light {
+        case .face(let delay, _), .wholeFrame(let delay, _): delay
+        case nil: 0
+        }
+    }
+
+    /// The box around a Face Mesh's points, as a polygon: where a screen's light falls on the face.
+    static func faceBox(_ mesh: [Point3]) -> [Point] {
+        guard let minX = mesh.map(\.x).min(), let maxX = mesh.map(\.x).max(), let minY = mesh.map(\.y).min(),
+            let maxY = mesh.map(\.y).max()
+        else { return [] }
+        return [Point(x: minX, y: minY), Point(x: maxX, y: minY), Point(x: maxX, y: maxY), Point(x: minX, y: maxY)]
     }
 
     /// The frames of `script`, rendered beforehand and observed in order (times to be stamped by ``replay``).

@@ -276,6 +276,14 @@ lcv_status lcv_warp_triangles(const lcv_image *source, const double *from, const
 /// Fills the polygon (x, y pairs) with the colour 0xRRGGBB, anti-aliased.
 lcv_status lcv_image_fill_polygon(lcv_image *image, const double *points, int32_t count, uint32_t rgb,
                                   lcv_error *error);
+/// Blends the colour 0xRRGGBB into the polygon (x, y pairs; the whole image when `count` is 0) with weight
+/// `alpha` (0-1): a screen's coloured light on a face, for the light check's tests.
+lcv_status lcv_image_tint(lcv_image *image, const double *points, int32_t count, uint32_t rgb, double alpha,
+                          lcv_error *error);
+/// The mean blue, green and red levels of the rectangle, clamped to the image (`bgr`: 3 values); an empty
+/// rectangle is an error.
+lcv_status lcv_image_region_mean(const lcv_image *image, int32_t x, int32_t y, int32_t width, int32_t height,
+                                 double *bgr, lcv_error *error);
 /// Adds Gaussian noise of `sigma` levels, from OpenCV's generator seeded with `seed` (deterministic).
 lcv_status lcv_image_add_noise(lcv_image *image, uint64_t seed, double sigma, lcv_error *error);
 /// A 64-bit difference hash: the image in grey, shrunk to 9x8 by area, one bit per horizontal neighbour pair

@@ -8,6 +8,12 @@ public enum LiveEvent: Hashable, Sendable {
     case cue(step: Int, of: Int, action: FaceAction)
     /// Step `step`'s action was seen, `reaction` seconds after its cue.
     case stepDone(step: Int, action: FaceAction, reaction: Double)
+    /// Show colour `index` (from 0) of `of` of the light code full-screen now, for about `milliseconds`.
+    case flash(index: Int, of: Int, colour: LightColour, milliseconds: Int)
+    /// Take the light code's last colour off the screen.
+    case flashEnd
+    /// The light check passed, or cannot be made (the session goes on with actions only).
+    case light(LightStatus)
     /// The session's verdict; nothing follows it.
     case finished(LiveOutcome)
 }

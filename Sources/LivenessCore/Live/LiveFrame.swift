@@ -11,6 +11,8 @@ public struct LiveFrame: Hashable, Sendable {
     public var arrivalTime: Double
     /// The face's descriptor, when it was asked for and the face could be aligned (the same-face check).
     public var embedding: FaceEmbedding?
+    /// The face's and the background's colour, when asked for (the light check).
+    public var colour: LiveColour?
 
     public init(observation: FrameObservation, width: Int, height: Int, captureTime: Double, arrivalTime: Double) {
         self.observation = observation

@@ -6,6 +6,8 @@ public struct LiveOutcome: Hashable, Sendable {
     public var steps: [LiveStepResult]
     /// The frames judged.
     public var frames: Int
+    /// Whether the face reflected the session's light code (false: no code was shown, or it was too bright).
+    public var lightChecked = false
 
     public init(reasons: [Reason], steps: [LiveStepResult], frames: Int) {
         self.reasons = reasons

@@ -42,6 +42,8 @@ public struct LivePolicy: Hashable, Sendable {
     public var actions = ActionPolicy()
     /// The eye-closure thresholds of a blink.
     public var blink = BlinkRule()
+    /// The light code, when the session shows one.
+    public var light = LightPolicy()
 
     public init() {}
 

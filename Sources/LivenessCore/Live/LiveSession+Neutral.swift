@@ -18,7 +18,8 @@ extension LiveSession {
             return []
         }
         self.baseline = baseline
-        neutral = []
+        defer { neutral = [] }
+        if lightEnabled { return startLight(neutral, now: frame.arrivalTime) }
         schedule(now: frame.arrivalTime)
         return []
     }

@@ -15,8 +15,14 @@
 /// are seconds on the server's monotonic clock; the caller passes them, which keeps the judge deterministic.
 public struct LiveSession<Generator: RandomNumberGenerator & Sendable>: Sendable {
     public let policy: LivePolicy
+    /// Whether the session shows a light code after its neutral start (``LightPolicy``, `LIGHT_CHALLENGE`).
+    public let lightEnabled: Bool
     /// The verdict, once there is one.
     public internal(set) var outcome: LiveOutcome?
+    /// How the light check went (nil: not run, or not yet).
+    public internal(set) var lightStatus: LightStatus?
+    /// The light check's verdict, once judged.
+    public internal(set) var lightVerdict: LightCheck.Verdict?
 
     var generator: Generator
     var clock: RealTimeCheck
@@ -30,13 +36,18 @@ public struct LiveSession<Generator: RandomNumberGenerator & Sendable>: Sendable
     /// When the next cue is due (between steps, and after the neutral start).
     var nextCueAt: Double?
     var track: [(time: Double, centre: Point, size: Double)] = []
+    var lightRun: LightRun?
 
     /// Whether a cued action is being answered (from its cue until the face is back to neutral after it).
     public var answering: Bool { step != nil }
 
-    /// A session that starts at `now`.
-    public init(policy: LivePolicy = LivePolicy(), generator: Generator, now: Double) {
+    /// Whether frames should carry their colour samples (``LiveFrame/colour``): the light code is to come or running.
+    public var wantsColour: Bool { lightEnabled && lightStatus == nil && outcome == nil && (baseline == nil || lightRun != nil) }
+
+    /// A session that starts at `now`; with `light`, a light code follows the neutral start.
+    public init(policy: LivePolicy = LivePolicy(), generator: Generator, now: Double, light: Bool = false) {
         self.policy = policy
+        self.lightEnabled = light
         self.generator = generator
         self.clock = RealTimeCheck(policy: policy)
         self.started = now
@@ -60,6 +71,8 @@ public struct LiveSession<Generator: RandomNumberGenerator & Sendable>: Sendable
         if !continuous(frame) { return events + [finish(.discontinuousVideo)] }
         if baseline == nil {
             events += collectNeutral(frame, framing: framing)
+        } else if lightRun != nil {
+            events += lightFrame(frame, judged: judged)
         } else {
             events += judge(frame, judged: judged)
         }
@@ -73,6 +86,7 @@ public struct LiveSession<Generator: RandomNumberGenerator & Sendable>: Sendable
     public mutating func tick(now: Double) -> [LiveEvent] {
         guard outcome == nil else { return [] }
         if now - started > policy.maxSessionSeconds { return [finish(.reactionTooSlow)] }
+        if lightRun != nil { return lightClock(now: now) }
         guard step == nil, let due = nextCueAt, now >= due else { return [] }
         nextCueAt = nil
         return [cueNext(now: now)]
@@ -85,7 +99,8 @@ public struct LiveSession<Generator: RandomNumberGenerator & Sendable>: Sendable
     }
 
     mutating func finish(_ reason: Reason?) -> LiveEvent {
-        let outcome = LiveOutcome(reasons: reason.map { [$0] } ?? [], steps: completed, frames: frames)
+        var outcome = LiveOutcome(reasons: reason.map { [$0] } ?? [], steps: completed, frames: frames)
+        outcome.lightChecked = lightStatus == .passed
         self.outcome = outcome
         return .finished(outcome)
     }

@@ -35,4 +35,6 @@ public enum Reason: String, CaseIterable, Hashable, Sendable {
     case reactionTooFast = "reaction_too_fast"
     case reactionTooSlow = "reaction_too_slow"
     case notRealTime = "not_real_time"
+    /// Live session with the light code: the face did not reflect the server's colours in order and on time.
+    case lightMismatch = "light_mismatch"
 }

@@ -71,6 +71,7 @@ public enum LivenessApplication {
             middlewares: [policy])
         DocsRoutes.register(on: router)
         if configuration.demoEnabled { DemoRoutes.register(on: router) }
+        DemoRoutes.registerSDK(on: router)
 
         // Shutdown runs in reverse: the server drains, the workers stop, the audit queue is flushed, and the
         // database closes last.
@@ -88,7 +89,7 @@ public enum LivenessApplication {
         ])
         var server = HTTPServerBuilder.http1(configuration: http1)
         if configuration.liveSessions {
-            let live = LiveRoutes(configuration: configuration, state: state, challenges: challenges, signer: signer)
+            let live = LiveRoutes(configuration: configuration, state: state, challenges: challenges, signer: signer, metrics: metrics)
             let sockets = live.router().buildResponder()
             let configuration = HTTP1WebSocketUpgradeChannel.Configuration(http1: http1, ws: live.socketConfiguration)
             server = HTTPServerBuilder { responder in

@@ -13,9 +13,10 @@ public protocol LivenessChecking: Sendable {
     /// `actions` for an action challenge.
     func analyseClip(_ video: [UInt8], reference: FaceReference?, actions: ActionChallenge?) async throws(LivenessError) -> BlinkAnalysis
 
-    /// One live-session frame observed on a worker (``LivenessEngine/observeLive(_:track:captureTime:arrivalTime:limits:embed:)``).
+    /// One live-session frame observed on a worker (``LivenessEngine/observeLive(_:track:captureTime:arrivalTime:limits:embed:colour:)``).
     func observeLive(
-        _ bytes: [UInt8], track: [Point3]?, captureTime: Double, arrivalTime: Double, limits: LiveFrameLimits, embed: Bool
+        _ bytes: [UInt8], track: [Point3]?, captureTime: Double, arrivalTime: Double, limits: LiveFrameLimits, embed: Bool,
+        colour: Bool
     ) async throws(LivenessError) -> (frame: LiveFrame, mesh: [Point3]?)
 
     /// The classifier set, e.g. `2.7_80x80_MiniFASNetV2+4_0_0_80x80_MiniFASNetV1SE`.

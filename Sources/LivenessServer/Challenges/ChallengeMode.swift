@@ -4,4 +4,6 @@ public enum ChallengeMode: String, Hashable, Sendable {
     case upload
     /// A live session over the WebSocket (`GET /live/{challenge_id}`).
     case live
+    /// A live session whose face also reflected its light code (`LIGHT_CHALLENGE`).
+    case liveLight = "live_light"
 }

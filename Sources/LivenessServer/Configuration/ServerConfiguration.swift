@@ -28,6 +28,11 @@ public struct ServerConfiguration: Sendable {
     /// WebSocket upgrade pipeline parses a connection's first request head before the connection guard is in
     /// place, so that head's header timeout and the JSON body of a parser refusal are lost (docs/security.md).
     public var liveSessions = true
+    public var lightChallenge = LightChallenge.off
+    /// The live session's judge, frames and socket limits (`LIVE_*`).
+    public var livePolicy = LivePolicy()
+    public var liveFrames = LiveFrameLimits()
+    public var liveLimits = LiveServerLimits()
     public var rateLimitPerMinute: Int?
     public var rateLimitBurst: Int?
     public var maxFailedChallengesPerHour: Int?
@@ -64,6 +69,15 @@ public struct ServerConfiguration: Sendable {
         rateLimitBurst = try settings.limit(.rateLimitBurst)
         demoEnabled = try settings.flag(.demoEnabled, default: demoEnabled)
         liveSessions = try settings.flag(.liveSessions, default: liveSessions)
+        liveLimits.sessionsPerKey = try settings.integer(.liveSessionsPerKey, default: liveLimits.sessionsPerKey)
+        liveLimits.idleSeconds = try settings.number(.liveIdleSeconds, default: liveLimits.idleSeconds)
+        livePolicy.maxSessionSeconds = try settings.number(.liveMaxSessionSeconds, default: livePolicy.maxSessionSeconds)
+        livePolicy.maxFramesPerSecond = try settings.number(.liveMaxFramesPerSecond, default: livePolicy.maxFramesPerSecond)
+        liveFrames.maxBytes = try settings.integer(.liveFrameMaxBytes, default: liveFrames.maxBytes)
+        if let text = settings.text(.lightChallenge) {
+            guard let light = LightChallenge(text) else { throw settings.refusal(.lightChallenge, "is not off, on, or a list of key ids") }
+            lightChallenge = light
+        }
         publicBaseURL = settings.text(.publicBaseURL)
         enableFallback = try settings.flag(.enableFallback, default: enableFallback)
         challengeTTL = try settings.number(.challengeTTLSeconds, default: challengeTTL)

@@ -1,6 +1,7 @@
-// Reference client for the liveness API: selfie → POST /liveness → (if asked) the challenge: for `actions`,
-// each cue shown at its time while recording (`recording_seconds`), for `blink` a 4 s blink video → upload_url.
-"use strict";
+// Reference client for the liveness API: selfie → POST /liveness → (if asked) the challenge: for `live`, the
+// live session over the socket at `live_url` (the browser module /sdk/liveness.js runs it); for `actions`, each
+// cue shown at its time while recording (`recording_seconds`), for `blink` a 4 s blink video → upload_url.
+import { CUES, FRAMING, explain, prefersNoFlash, recordChallenge, runLiveSession } from "/sdk/liveness.js";
 
 const $ = (id) => document.getElementById(id);
 const KEY = "liveness-api-key";
@@ -45,16 +46,6 @@ async function send(url, options) {
   return body;
 }
 
-// What each action's cue shows: a symbol (the mirrored preview's direction) and words a screen reader reads.
-const CUES = {
-  turn_left: { symbol: "⬅", text: "Turn your head left" },
-  turn_right: { symbol: "➡", text: "Turn your head right" },
-  look_up: { symbol: "⬆", text: "Look up" },
-  look_down: { symbol: "⬇", text: "Look down" },
-  open_mouth: { symbol: "😮", text: "Open your mouth" },
-  blink: { symbol: "😑", text: "Blink" },
-};
-
 async function openCamera() {
   stream = await navigator.mediaDevices.getUserMedia({
     video: { facingMode: "user", width: { ideal: 640 }, height: { ideal: 480 } }, audio: false,
@@ -86,26 +77,6 @@ function captureJPEG() {
   canvas.height = video.videoHeight;
   canvas.getContext("2d").drawImage(video, 0, 0);
   return canvas.toDataURL("image/jpeg", 0.92);
-}
-
-function recorderType() {
-  const types = ["video/webm;codecs=vp8", "video/webm", "video/mp4"];
-  return types.find((type) => window.MediaRecorder && MediaRecorder.isTypeSupported(type)) || "";
-}
-
-// Records `milliseconds` of the camera; `onStart` runs when the recorder has started (time zero of the clip).
-function record(milliseconds, onStart = () => {}) {
-  return new Promise((resolve, reject) => {
-    const type = recorderType();
-    const recorder = new MediaRecorder(stream, type ? { mimeType: type } : {});
-    const chunks = [];
-    recorder.ondataavailable = (event) => event.data.size > 0 && chunks.push(event.data);
-    recorder.onerror = (event) => reject(event.error);
-    recorder.onstop = () => resolve(new Blob(chunks, { type: recorder.mimeType || type || "video/webm" }));
-    recorder.onstart = () => onStart(performance.now());
-    recorder.start(250);
-    setTimeout(() => recorder.stop(), milliseconds);
-  });
 }
 
 // Shows each action's cue from its `cue_seconds` to its `end_seconds` after `start`, with a countdown and progress.
@@ -170,6 +141,52 @@ function actionResults(active) {
   list.hidden = !(active.actions || []).length;
 }
 
+// Shows a live session's message: the framing guide, "hold still", each cue as it is revealed, the light code's
+// colours full-screen.
+function showLive(message) {
+  if (message.type === "flash") {
+    $("flash").hidden = !message.colour;
+    if (message.colour) $("flash").style.backgroundColor = message.colour;
+    return;
+  }
+  if (message.type === "light") {
+    $("cue-symbol").textContent = message.light === "passed" ? "✔" : "☀";
+    $("cue-text").textContent = message.light === "passed" ? "Colours seen. Now the movements." : "Too bright for the colours: movements only.";
+    $("cue").hidden = false;
+    return;
+  }
+  const cue = message.type === "cue" ? CUES[message.action] || { symbol: "?", text: message.action } : null;
+  if (cue) {
+    $("cue-symbol").textContent = cue.symbol;
+    $("cue-text").textContent = cue.text;
+    $("cue-countdown").textContent = `${message.step + 1} of ${message.of}`;
+  } else if (message.type === "framing" || message.type === "hold_still") {
+    $("cue-symbol").textContent = "🙂";
+    $("cue-text").textContent = FRAMING[message.framing || "ok"] || message.framing;
+    $("cue-countdown").textContent = "";
+  } else if (message.type === "step_done") {
+    $("cue-symbol").textContent = "✔";
+    $("cue-text").textContent = "Good. Back to the centre.";
+  }
+  $("cue").hidden = false;
+}
+
+// The live session: frames streamed as the camera takes them, each action revealed when the last is done.
+async function live(fallback, passive) {
+  show("Not sure yet", false, passive, "live session…");
+  setStatus("Follow the instructions as they appear.", "live");
+  const key = sessionStorage.getItem(KEY);
+  const last = await runLiveSession($("preview"), fallback.live_url, {
+    apiKey: key || undefined, flash: !$("no-flash").checked, onMessage: showLive,
+  });
+  $("cue").hidden = true;
+  $("flash").hidden = true;
+  if (last.type === "error") throw new Error(`${last.code}: ${last.message}`);
+  const detail = `${last.passed ? "passed" : "failed"}` + (last.reasons.length ? ` (${last.reasons.join(", ")}): ${explain(last.reasons)}` : "");
+  show(last.passed ? "Live person" : "Not verified", last.passed, passive, detail);
+  setStatus("Done.", last.passed ? "active-passed" : "active-failed");
+}
+
 function show(verdict, passed, passive, active) {
   $("result").hidden = false;
   $("result").className = `result ${passed ? "passed" : "failed"}`;
@@ -199,13 +216,17 @@ async function check() {
       setStatus("Done.", "passive-done");
       return;
     }
+    if (result.fallback.challenge_type === "live") {
+      await live(result.fallback, passive);
+      return;
+    }
     let clip;
     if (result.fallback.challenge_type === "actions") {
       await awaitStart(result.fallback.actions);
       show("Not sure yet", false, passive, "recording…");
       setStatus("Recording: follow the cues.", "recording");
       let stop = () => {};
-      clip = await record(result.fallback.recording_seconds * 1000, (start) => {
+      clip = await recordChallenge(stream, result.fallback.recording_seconds, (start) => {
         stop = runCues(result.fallback.actions, result.fallback.recording_seconds, start);
       });
       stop();
@@ -213,7 +234,7 @@ async function check() {
       show("Not sure yet", false, passive, "recording…");
       setStatus("Blink now, a few times.", "recording");
       $("prompt").hidden = false;
-      clip = await record(4000);
+      clip = await recordChallenge(stream, 4);
       $("prompt").hidden = true;
     }
     setStatus("Checking the video…", "uploading");
@@ -241,6 +262,7 @@ async function check() {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  $("no-flash").checked = prefersNoFlash();
   $("start").addEventListener("click", startCamera);
   $("check").addEventListener("click", check);
 });

@@ -10,6 +10,7 @@ actor LiveConnection {
     let outbound: WebSocketOutboundWriter
     let frameLimits: LiveFrameLimits
     let limits: LiveServerLimits
+    let metrics: LivenessMetrics?
     let start = ContinuousClock.now
     var session: LiveSession<SystemRandomNumberGenerator>
     var track: [Point3]?
@@ -20,14 +21,20 @@ actor LiveConnection {
     private var reference: FaceReference?
     private var faces = LiveFaceCheck()
 
-    init(engine: any LivenessChecking, outbound: WebSocketOutboundWriter, policy: LivePolicy, frameLimits: LiveFrameLimits, limits: LiveServerLimits)
-    {
+    init(
+        engine: any LivenessChecking, outbound: WebSocketOutboundWriter, policy: LivePolicy, frameLimits: LiveFrameLimits,
+        limits: LiveServerLimits, light: Bool, metrics: LivenessMetrics?
+    ) {
+        self.metrics = metrics
         self.engine = engine
         self.outbound = outbound
         self.frameLimits = frameLimits
         self.limits = limits
-        self.session = LiveSession(policy: policy, generator: SystemRandomNumberGenerator(), now: 0)
+        self.session = LiveSession(policy: policy, generator: SystemRandomNumberGenerator(), now: 0, light: light)
     }
+
+    /// How the session's light check went (nil: none was shown).
+    var lightStatus: LightStatus? { session.lightStatus }
 
     /// Seconds since the session opened, on the monotonic clock.
     nonisolated var now: Double {
@@ -52,15 +59,20 @@ actor LiveConnection {
         do {
             observed = try await engine.observeLive(
                 jpeg, track: track, captureTime: Double(bitPattern: bits) / 1000, arrivalTime: arrival, limits: frameLimits,
-                embed: reference != nil && faces.wantsMore)
+                embed: reference != nil && faces.wantsMore, colour: session.wantsColour)
         } catch {
             // A full queue drops this frame, as a camera's frame the server had no time for; the next may fit.
-            if error.code == .overloaded { return nil }
+            if error.code == .overloaded {
+                metrics?.recordLiveFramesDropped()
+                return nil
+            }
             throw error
         }
         track = observed.mesh
         if let embedding = observed.frame.embedding { faces.add(embedding, answering: answering || session.answering) }
-        return try await send(session.receive(observed.frame, now: now))
+        let judged = now
+        metrics?.recordLiveFrame(seconds: judged - arrival)
+        return try await send(session.receive(observed.frame, now: judged))
     }
 
     /// Binds the session to the selfie's face: from now on each frame's face is described for ``judgeFaces(_:)``.

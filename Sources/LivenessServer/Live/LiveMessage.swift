@@ -2,8 +2,9 @@ import LivenessCore
 
 /// One JSON text message of the live session's socket, server to client. `type` says which fields it has:
 /// `framing` (`framing`), `hold_still`, `cue` (`step`, `of`, `action`), `step_done` (`step`, `action`,
-/// `reaction`), `result` (`passed`, `reasons`, `result_token`, `challenge_id`), `error` (`code`, `message`),
-/// the last before the socket closes.
+/// `reaction`), `flash` (`step`, `of`, `colour` `#rrggbb`, `ms`; `colour` absent: the code is over), `light`
+/// (`light`: `passed` or `too_bright`), `result` (`passed`, `reasons`, `result_token`, `challenge_id`), `error`
+/// (`code`, `message`), the last before the socket closes.
 struct LiveMessage: Encodable, Sendable, Equatable {
     var type: String
     var framing: String?
@@ -11,6 +12,9 @@ struct LiveMessage: Encodable, Sendable, Equatable {
     var of: Int?
     var action: String?
     var reaction: Double?
+    var colour: String?
+    var ms: Int?
+    var light: String?
     var passed: Bool?
     var reasons: [String]?
     var resultToken: String?
@@ -19,7 +23,7 @@ struct LiveMessage: Encodable, Sendable, Equatable {
     var message: String?
 
     enum CodingKeys: String, CodingKey {
-        case type, framing, step, of, action, reaction, passed, reasons, code, message
+        case type, framing, step, of, action, reaction, colour, ms, light, passed, reasons, code, message
         case resultToken = "result_token"
         case challengeID = "challenge_id"
     }
@@ -44,6 +48,17 @@ struct LiveMessage: Encodable, Sendable, Equatable {
             self.step = step
             self.action = action.rawValue
             self.reaction = (reaction * 1000).rounded() / 1000
+        case .flash(let index, let of, let colour, let milliseconds):
+            self.init(type: "flash")
+            self.step = index
+            self.of = of
+            self.colour = colour.css
+            self.ms = milliseconds
+        case .flashEnd:
+            self.init(type: "flash")
+        case .light(let status):
+            self.init(type: "light")
+            self.light = status.rawValue
         case .finished:
             return nil
         }

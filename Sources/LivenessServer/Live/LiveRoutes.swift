@@ -10,29 +10,37 @@ import NIOWebSocket
 /// issued (docs/active-check.md, "The live session").
 ///
 /// The upgrade is refused with the API's JSON errors before any socket exists: a missing or wrong API key
-/// (`X-API-KEY` or `Authorization: Bearer`, as everywhere: `API_KEY`, `API_KEYS`), a malformed or unknown
+/// (`X-API-KEY` or `Authorization: Bearer`, as everywhere: `API_KEY`, `API_KEYS`; or, for browsers, the
+/// subprotocol `liveness.key.<base64url key>` beside `liveness.v1`, which the answer selects), a malformed or unknown
 /// challenge, one of another key, or an engine without Face Mesh. On the socket the client sends binary
 /// frames (``LiveConnection/frame(_:arrival:)``) and receives ``LiveMessage``s; the session ends with a `result`
 /// message carrying a signed `result_token` (kind `live_session`), or an `error` message, and the socket
 /// closes with the reason in its close frame. A session that got its first cue is an attempt on the
-/// challenge however it ends; one that ends before is not. Limits: ``LiveServerLimits`` (sessions per key,
+/// challenge however it ends; one that ends before is not. With `LIGHT_CHALLENGE` on for the key, a light code
+/// follows the neutral start, unless the client asks for none (`?light=off`, for people who must not see
+/// flashing colours): the token's `mode` then says `live`, not `live_light`. Limits: ``LiveServerLimits`` (sessions per key,
 /// idle time), ``LiveFrameLimits`` (a frame's bytes and size), ``LivePolicy`` (frame rate, session length).
 struct LiveRoutes: Sendable {
     let configuration: ServerConfiguration
     let state: ServiceState
     let challenges: ChallengeService
     let signer: ResultSigner
+    let metrics: LivenessMetrics?
     let sessions: LiveSessionCount
-    var policy = LivePolicy()
-    var frameLimits = LiveFrameLimits()
-    var limits = LiveServerLimits()
+    var policy: LivePolicy { configuration.livePolicy }
+    var frameLimits: LiveFrameLimits { configuration.liveFrames }
+    var limits: LiveServerLimits { configuration.liveLimits }
 
-    init(configuration: ServerConfiguration, state: ServiceState, challenges: ChallengeService, signer: ResultSigner) {
+    init(
+        configuration: ServerConfiguration, state: ServiceState, challenges: ChallengeService, signer: ResultSigner,
+        metrics: LivenessMetrics? = nil
+    ) {
+        self.metrics = metrics
         self.configuration = configuration
         self.state = state
         self.challenges = challenges
         self.signer = signer
-        self.sessions = LiveSessionCount(limit: limits.sessionsPerKey)
+        self.sessions = LiveSessionCount(limit: configuration.liveLimits.sessionsPerKey)
     }
 
     /// The socket's path, as the router matches it.
@@ -54,7 +62,7 @@ struct LiveRoutes: Sendable {
     }
 
     private func keyID(_ headers: HTTPFields) throws -> String? {
-        try PresentedKey.keyID(headers, among: configuration.apiKeys)
+        try PresentedKey.keyID(headers, among: configuration.apiKeys, subprotocols: true)
     }
 
     private func challengeID(_ context: some RequestContext) throws -> String {
@@ -71,7 +79,8 @@ struct LiveRoutes: Sendable {
         guard engine.supportsBlink else { throw APIError(LivenessError(.blinkUnavailable, "Face Mesh is not installed; run scripts/fetch-models")) }
         guard let challenge = try await challenges.status(id: id, apiKeyID: key) else { throw APIError.challengeNotFound }
         guard challenge.state == .open else { throw APIError.challengeUsed }
-        return .upgrade([:])
+        // A browser that offered protocols closes a socket whose answer selects none.
+        return .upgrade(PresentedKey.offersSocketProtocol(request.headers) ? [.secWebSocketProtocol: PresentedKey.socketProtocol] : [:])
     }
 
     /// Runs the session on an upgraded socket.
@@ -81,7 +90,10 @@ struct LiveRoutes: Sendable {
         let key = try? keyID(context.request.headers)
         let slot = key ?? ""
         guard let engine = state.engine, let id = try? challengeID(context.requestContext) else { return }
-        let connection = LiveConnection(engine: engine, outbound: outbound, policy: policy, frameLimits: frameLimits, limits: limits)
+        let connection = LiveConnection(
+            engine: engine, outbound: outbound, policy: policy, frameLimits: frameLimits, limits: limits,
+            light: configuration.lightChallenge.enabled(for: key) && context.request.uri.queryParameters["light"] != "off",
+            metrics: metrics)
         guard sessions.enter(slot) else {
             let refusal = APIError.rateLimited(
                 retryAfter: limits.idleSeconds, message: "this API key has \(limits.sessionsPerKey) live sessions open")
@@ -89,7 +101,7 @@ struct LiveRoutes: Sendable {
             return
         }
         defer { sessions.leave(slot) }
-        let (frames, reader) = Self.read(inbound, connection, maxBytes: frameLimits.maxBytes + 8)
+        let (frames, reader) = Self.read(inbound, connection, maxBytes: frameLimits.maxBytes + 8, metrics: metrics)
         let (last, reason) = await session(id: id, key: key, engine: engine, connection: connection, frames: frames)
         await end(connection, outbound, last, reason: reason)
         // The socket's messages have one reader: it must be gone before the handler returns.
@@ -103,10 +115,12 @@ struct LiveRoutes: Sendable {
     ) async -> (LiveMessage, String) {
         var closing = "closed"
         do {
+            var lightChecked = false
             let (challenge, outcome) = try await challenges.attemptLive(id: id, apiKeyID: key) { challenge in
                 await connection.bind(challenge.reference)
                 let (conversed, reason) = try await Self.converse(frames, connection, tick: limits.tickSeconds)
                 let judged = await connection.judgeFaces(conversed)
+                lightChecked = judged.outcome.lightChecked
                 closing = reason ?? (judged.outcome.reasons.first?.rawValue ?? "passed")
                 return judged
             }
@@ -117,7 +131,8 @@ struct LiveRoutes: Sendable {
             result.resultToken = try await signer.sign(
                 kind: "live_session", decision: outcome.passed ? "passed" : "failed", score: nil,
                 reasons: outcome.reasons.map(\.rawValue), challengeID: id, requestID: UUID.randomIdentifier(), media: nil,
-                modelVersion: engine.modelVersion, audience: key, faceBound: challenge.faceBound, challengeType: challenge.type, mode: .live)
+                modelVersion: engine.modelVersion, audience: key, faceBound: challenge.faceBound, challengeType: challenge.type,
+                mode: lightChecked ? .liveLight : .live)
             return (result, closing)
         } catch let error as ChallengeError {
             return (.error(error.apiError.identifier, error.apiError.message), error.apiError.identifier)
@@ -145,7 +160,9 @@ struct LiveRoutes: Sendable {
     /// Reads the socket's messages into a stream, each stamped as it is read; only the newest two wait while one
     /// is observed, so a server that falls behind drops frames rather than judging late arrivals as a client's.
     /// The reader ends with the socket or when cancelled.
-    static func read(_ inbound: WebSocketInboundStream, _ connection: LiveConnection, maxBytes: Int) -> (AsyncStream<Inbound>, Task<Void, Never>) {
+    static func read(
+        _ inbound: WebSocketInboundStream, _ connection: LiveConnection, maxBytes: Int, metrics: LivenessMetrics?
+    ) -> (AsyncStream<Inbound>, Task<Void, Never>) {
         let (frames, arrivals) = AsyncStream.makeStream(of: Inbound.self, bufferingPolicy: .bufferingNewest(2))
         let reader = Task {
             defer { arrivals.finish() }
@@ -155,7 +172,7 @@ struct LiveRoutes: Sendable {
                         arrivals.yield(.refused(.invalidRequest("frames are binary messages: an 8-byte capture time, then a JPEG")))
                         return
                     }
-                    arrivals.yield(.frame(buffer, arrival: connection.now))
+                    if case .dropped = arrivals.yield(.frame(buffer, arrival: connection.now)) { metrics?.recordLiveFramesDropped() }
                 }
             } catch {
                 // A broken or cancelled socket ends the stream like a closed one.

@@ -11,6 +11,8 @@ import Synchronization
 /// - `liveness_internal_errors_total{endpoint}`: requests answered 500 `internal_error` (a failure of ours or of
 ///   OpenCV or OpenVINO, never bad input; each is logged with its request id)
 /// - `liveness_native_messages_total`: lines C libraries printed (``NativeMessages``)
+/// - `liveness_live_frame_latency_seconds`: a live-session frame from its arrival to its judgement, histogram
+/// - `liveness_live_frames_dropped_total`: live-session frames dropped because the server fell behind
 ///
 /// Configuration key: `ENABLE_METRICS` (read by ``ServerConfiguration``).
 public final class LivenessMetrics: Sendable {
@@ -34,6 +36,15 @@ public final class LivenessMetrics: Sendable {
     static var nativeMessages: MetricNameDescriptor {
         descriptor("liveness_native_messages_total", "Lines C libraries (libjpeg, libpng, FFmpeg) printed, logged as warnings.")
     }
+
+    static var liveFrameLatency: MetricNameDescriptor {
+        descriptor("liveness_live_frame_latency_seconds", "Time from a live frame's arrival to its judgement.")
+    }
+    static var liveFramesDropped: MetricNameDescriptor {
+        descriptor("liveness_live_frames_dropped_total", "Live frames dropped because the server fell behind.")
+    }
+    /// Finer buckets for live frames, whose budget is a frame interval (67 ms at 15 fps).
+    static let liveBuckets: [Double] = [0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1, 0.125, 0.15, 0.2, 0.3, 0.5, 1]
 
     /// A descriptor whose name is exactly `name` (no unit suffix is appended).
     private static func descriptor(_ name: String, _ help: String) -> MetricNameDescriptor {
@@ -62,6 +73,16 @@ public final class LivenessMetrics: Sendable {
         registry.makeValueHistogram(
             descriptor: Self.inferenceLatency, labels: [("endpoint", endpoint)], buckets: Self.buckets
         ).record(seconds)
+    }
+
+    /// Records one live frame's time from arrival to judgement.
+    func recordLiveFrame(seconds: Double) {
+        registry.makeValueHistogram(descriptor: Self.liveFrameLatency, buckets: Self.liveBuckets).record(seconds)
+    }
+
+    /// Counts live frames dropped because the server fell behind.
+    func recordLiveFramesDropped(_ count: Int = 1) {
+        registry.makeCounter(descriptor: Self.liveFramesDropped).increment(by: Int64(count))
     }
 
     /// The exposition text, with the queue gauges set from `load` first.

@@ -20,7 +20,7 @@ public struct ResultClaims: JWTPayload, Equatable {
     public var faceBound: Bool?
     /// For a challenge's answers: `actions`, `blink` or `live`.
     public var challengeType: String?
-    /// For a judged attempt: how it was taken (``ChallengeMode``: `upload` or `live`).
+    /// For a judged attempt: how it was taken (``ChallengeMode``: `upload`, `live` or `live_light`).
     public var mode: String?
     /// For an action challenge: the requested actions in order with their slots (and, for a judged video,
     /// whether each passed).

@@ -27,6 +27,10 @@ extension Setting {
         "live.sessions", .flag, default: server.liveSessions, group: .http,
         "serve the live session's WebSocket at `/live/{challenge_id}` (docs/active-check.md, \"The live session\")"
     )
+    public static let lightChallenge = Setting(
+        "light.challenge", .text, default: server.lightChallenge, group: .http,
+        "show a light code in live sessions (the face must reflect the server's colours): `off`, `on`, or the ids of the API keys whose sessions show it; not yet calibrated on real users"
+    )
     public static let publicBaseURL = Setting(
         "public.base.url", .text, group: .http, "makes `fallback.upload_url` absolute, e.g. `https://liveness.example.com`")
 
