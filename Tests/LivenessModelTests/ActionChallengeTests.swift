@@ -46,6 +46,17 @@ struct ActionChallengeTests {
         #expect(!analysis.activePassed)
     }
 
+    @Test("An answer shifted by a slot fails: action_out_of_time (the turn begun before its cue; found by the browser test)")
+    func shiftedBySlot() async throws {
+        let challenge = ActionChallenge(text: "blink@0.8-2.0,turn_right@2.0-3.3,blink@3.3-4.8")!
+        let shifted = ActionChallenge(text: "turn_right@0.8-2.0,blink@2.0-3.3,blink@3.3-4.8")!
+        let analysis = try await analyse(try await render(RenderScript(answering: shifted)), challenge)
+        #expect(analysis.reasons == [.actionOutOfTime], "\(analysis.reasons)")
+        #expect(!analysis.activePassed)
+        let answered = try await analyse(try await render(RenderScript(answering: challenge)), challenge)
+        #expect(answered.activePassed, "the same challenge answered in its slots passes: \(answered.reasons)")
+    }
+
     @Test("A rich clip with every action, the requested ones among them in order, fails: wrong_order")
     func rich() async throws {
         let script = RenderScript(

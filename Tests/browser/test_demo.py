@@ -206,7 +206,9 @@ def test_action_challenge_wrong_order_fails(actions_server, tmp_path):
     state, texts, _ = run_actions_demo(actions_server, tmp_path / "camera.y4m", "demo-actions-wrong.png", wrong)
     print("wrong-order run:", texts)
     assert state == "active-failed", texts
-    assert "wrong_order" in texts["active"] or "action_missing" in texts["active"], texts
+    # A challenge with one movement (blink, turn, blink) has no reordering of its movements: its wrong answer moves
+    # the turn a slot early, which fails action_out_of_time.
+    assert any(reason in texts["active"] for reason in ("wrong_order", "action_missing", "action_out_of_time")), texts
 
 
 def test_security_headers(server):

@@ -21,6 +21,11 @@ public struct ActionPolicy: Hashable, Sendable {
     public var crossAxisDegrees = 12.0
     /// An action's peak may fall this many seconds before its cue or after its slot's end.
     public var timeTolerance = 0.7
+    /// An action may begin at most this many seconds before its cue (the clip's time base against the cue timer;
+    /// a person reacts 0.3 s or more after a cue). Without it, slots of 1.2–1.6 s and the tolerance let an answer
+    /// shifted by a slot pass: a turn done in the slot before its cue, a blink in the slot after its own (found by
+    /// the browser test on the challenge blink, turn_right, blink answered turn_right, blink, blink).
+    public var earlyTolerance = 0.35
     /// The splice guard: the face's centre moves at most this many face sizes (Face Mesh bounding-box diagonals)
     /// per second, and its size changes by at most ``maxSizeChange`` (the logarithm of the ratio) per second, plus
     /// ``continuityNoise``, between any two frames up to ``continuityWindow`` seconds apart. Measured on renders:

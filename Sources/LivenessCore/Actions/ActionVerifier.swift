@@ -5,8 +5,9 @@
 /// - the movements found (turns, nods, mouth), in order, are exactly the requested ones: none missing,
 ///   none extra, none swapped (`wrong_order`), so a longer "rich" recording that contains them among
 ///   others fails;
-/// - each movement's peak, and some blink for a requested blink, lies in its slot ± the tolerance
-///   (`action_out_of_time`); spontaneous blinks elsewhere never fail;
+/// - each movement's peak, and some blink for a requested blink, lies in its slot ± the tolerance, and it began
+///   no earlier than ``ActionPolicy/earlyTolerance`` before its cue (`action_out_of_time`); spontaneous blinks
+///   elsewhere never fail;
 /// - the face never jumps in place or size between frames further than a person moves (`discontinuous_video`).
 public struct ActionVerifier: Hashable, Sendable {
     public var policy: ActionPolicy
@@ -37,12 +38,12 @@ public struct ActionVerifier: Hashable, Sendable {
                     let event = movements[movementIndex]
                     result.peak = event.peak
                     result.peakTime = event.peakTime
-                    result.passed = window.contains(event.peakTime)
+                    result.passed = window.contains(event.peakTime) && event.start >= step.cue - policy.earlyTolerance
                 }
                 movementIndex += 1
             } else {
                 result.detected = !blinks.isEmpty
-                if let blink = blinks.first(where: { window.contains($0.peakTime) }) {
+                if let blink = blinks.first(where: { window.contains($0.peakTime) && $0.start >= step.cue - policy.earlyTolerance }) {
                     result.passed = true
                     result.peak = blink.peak
                     result.peakTime = blink.peakTime

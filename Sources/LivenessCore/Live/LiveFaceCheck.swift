@@ -3,8 +3,8 @@
 ///
 /// Frames between actions (the neutral start, the pauses) are compared as an upload's sampled frames: their
 /// median within ``FaceMatchPolicy/threshold`` of the selfie, each within ``FaceMatchPolicy/consistencyBound`` of
-/// the median. Frames while a cued action is answered (the blink included) are compared as an upload's movement
-/// peaks: each within ``FaceMatchPolicy/actionBound`` of the selfie. So another person cannot do the actions
+/// the median. Frames while a cued action is answered (the blink included) or the light code shows (a coloured face
+/// moves its descriptor) are compared as an upload's movement peaks: each within ``FaceMatchPolicy/actionBound`` of the selfie. So another person cannot do the actions
 /// for the selfie's face, whole or spliced in, on any frame: every frame is compared, not a sample.
 /// At most ``limit`` descriptors are kept (40 s at 20 fps); later frames are not compared.
 public struct LiveFaceCheck: Hashable, Sendable {

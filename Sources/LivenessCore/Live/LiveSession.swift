@@ -38,8 +38,9 @@ public struct LiveSession<Generator: RandomNumberGenerator & Sendable>: Sendable
     var track: [(time: Double, centre: Point, size: Double)] = []
     var lightRun: LightRun?
 
-    /// Whether a cued action is being answered (from its cue until the face is back to neutral after it).
-    public var answering: Bool { step != nil }
+    /// Whether a cued action is being answered (from its cue until the face is back to neutral after it), or the
+    /// light code is showing: frames whose face is not at rest.
+    public var answering: Bool { step != nil || lightRun != nil }
 
     /// Whether frames should carry their colour samples (``LiveFrame/colour``): the light code is to come or running.
     public var wantsColour: Bool { lightEnabled && lightStatus == nil && outcome == nil && (baseline == nil || lightRun != nil) }
