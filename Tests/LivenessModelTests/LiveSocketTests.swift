@@ -242,6 +242,16 @@ struct LiveSocketTests {
                 try await outbound.close(.normalClosure, reason: nil)
             }
             #expect(refused.value.last?.contains("\"code\":\"rate_limited\"") == true, "\(refused.value)")
+            // The first session's slot is given back when it ends: the key may open another.
+            // (The server may take a moment to see the first socket close: a refusal uses no attempt, so retry.)
+            let third = try await challenge(client)
+            var messages: [String] = []
+            for _ in 0..<20 {
+                messages = try await stream(client, third, count: 12, pause: 0.07, until: "framing").messages
+                if !messages.contains(where: { $0.contains("rate_limited") }) { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(messages.contains { $0.contains("\"type\":\"framing\"") }, "\(messages)")
         }
     }
 
@@ -296,6 +306,17 @@ struct LiveSocketTests {
         return (messages.value, close)
     }
 
+    /// Whether the suite's engine holds no work within 2 s: a session that ended, however, holds no worker.
+    func workersFree() async throws -> Bool {
+        let engine = try await Self.engine.value
+        for _ in 0..<40 {
+            let load = engine.load
+            if load.queued == 0 && load.busy == 0 { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
     func status(_ client: some TestClientProtocol, _ id: String) async throws -> Components.Schemas.ChallengeStatus {
         try await ChallengeClient.status(client, id, key: Self.key).decoded(Components.Schemas.ChallengeStatus.self)
     }
@@ -310,6 +331,7 @@ struct LiveSocketTests {
             #expect(result.contains("\"reasons\":[\"not_real_time\"]"))
             #expect(close?.closeCode == .normalClosure && close?.reason == "not_real_time")
             #expect(try await status(client, id).attemptsLeft == before - 1)
+            #expect(try await workersFree())
         }
     }
 
@@ -328,6 +350,7 @@ struct LiveSocketTests {
                 left = try await status(client, id).attemptsLeft
             }
             #expect(left == before - 1)
+            #expect(try await workersFree())
         }
     }
 
@@ -338,6 +361,7 @@ struct LiveSocketTests {
             let (messages, close) = try await stream(client, id, count: 3, pause: 1.0 / 15)
             #expect(messages.last?.contains("\"type\":\"result\"") == true)
             #expect(close?.reason == "session_idle", "\(messages)")
+            #expect(try await workersFree())
         }
     }
 
@@ -375,6 +399,26 @@ struct LiveSocketTests {
             }
             #expect(close != nil)
             #expect(try await status(client, id).status == .open)
+            #expect(try await workersFree())
+        }
+    }
+
+    @Test("A frame that is not a JPEG (a PNG) ends the session with invalid_image; before the first cue the challenge stays open")
+    func notJPEG() async throws {
+        try await app().test(.live) { client in
+            let id = try await challenge(client)
+            let png = try Fixtures.bytes(Renders.still)
+            let error = Locked<String?>(nil)
+            let close = try await client.ws("/live/\(id)", configuration: .init(additionalHeaders: Self.headers)) { inbound, outbound, _ in
+                try await outbound.write(.binary(Self.frame(Array(png.prefix(300_000)), captureMilliseconds: 0)))
+                for try await message in inbound.messages(maxSize: 1 << 16) {
+                    if case .text(let text) = message { error.update { $0 = text } }
+                }
+            }
+            #expect(error.value?.contains("\"code\":\"invalid_image\"") == true, "\(String(describing: error.value))")
+            #expect(close?.closeCode == .policyViolation && close?.reason == "invalid_image")
+            #expect(try await status(client, id).status == .open)
+            #expect(try await workersFree())
         }
     }
 }
