@@ -90,8 +90,9 @@ def open_demo(browser, url):
     return page
 
 
-def run_demo(url, camera, screenshot, api_key=None):
-    """Drives the page: start the camera, check, wait for the blink result. Returns (state, texts)."""
+def run_demo(url, camera, screenshot, api_key=None, running="recording", shows=None):
+    """Drives the page: start the camera, check, wait for the active check (`running`: the status while it runs;
+    `shows`: a selector the page must show meanwhile) and its result. Returns (state, texts)."""
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
         browser = launch_with_camera(playwright, camera)
@@ -105,7 +106,9 @@ def run_demo(url, camera, screenshot, api_key=None):
                 page.wait_for_selector("#key-form:not([hidden])", timeout=15000)
                 page.fill("#api-key", api_key)
                 page.click("#key-form button")
-            page.wait_for_selector('#status[data-state="recording"]', timeout=20000)
+            page.wait_for_selector(f'#status[data-state="{running}"]', timeout=20000)
+            if shows:
+                page.wait_for_selector(shows, timeout=10000)
             page.wait_for_selector(
                 ", ".join(f'#status[data-state="{state}"]' for state in ("active-passed", "active-failed", "error")),
                 timeout=60000)

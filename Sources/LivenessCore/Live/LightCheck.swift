@@ -37,19 +37,17 @@ public struct LightCheck: Hashable, Sendable {
 
     /// The verdict on `samples` for `flashes` (in order, as shown).
     public func judge(_ samples: [Sample], flashes: [LightFlash]) -> Verdict {
-        guard let first = flashes.first,
-            let faceBase = RGB.median(samples.filter { $0.arrival < first.start + policy.minLag }.map(\.colour.face.chroma)),
-            let backgroundBase = RGB.median(samples.filter { $0.arrival < first.start + policy.minLag }.map(\.colour.background.chroma))
-        else {
+        let chromas = samples.map { (arrival: $0.arrival, face: $0.colour.face.chroma, background: $0.colour.background.chroma) }
+        let start = (flashes.first?.start ?? -Double.infinity) + policy.minLag
+        let before = chromas.filter { $0.arrival < start }
+        guard !flashes.isEmpty, let faceBase = RGB.median(before.map(\.face)), let backgroundBase = RGB.median(before.map(\.background)) else {
             return Verdict(lag: 0, decoded: flashes.map { _ in nil }, responses: flashes.map { _ in 0 }, passed: false)
         }
         let directions = Dictionary(uniqueKeysWithValues: LightColour.allCases.map { ($0, Self.unit($0.rgb.chroma - faceBase)) })
         func responses(lag: Double) -> [RGB?] {
             flashes.map { flash in
-                let frames = samples.filter { $0.arrival >= flash.start + lag && $0.arrival < flash.end + lag }
-                guard let face = RGB.mean(frames.map(\.colour.face.chroma)),
-                    let background = RGB.mean(frames.map(\.colour.background.chroma))
-                else { return nil }
+                let frames = chromas.filter { $0.arrival >= flash.start + lag && $0.arrival < flash.end + lag }
+                guard let face = RGB.mean(frames.map(\.face)), let background = RGB.mean(frames.map(\.background)) else { return nil }
                 return (face - faceBase) - (background - backgroundBase)
             }
         }

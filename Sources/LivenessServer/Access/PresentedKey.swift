@@ -23,12 +23,11 @@ enum PresentedKey {
         guard let offered = headers[.secWebSocketProtocol] else { return nil }
         for name in offered.split(separator: ",") {
             let name = name.trimmingCharacters(in: .whitespaces)
-            guard name.hasPrefix(socketKeyPrefix) else { continue }
-            var base64 = name.dropFirst(socketKeyPrefix.count).replacingOccurrences(of: "-", with: "+")
-                .replacingOccurrences(of: "_", with: "/")
-            base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-            guard let data = Data(base64Encoded: base64), let key = String(data: data, encoding: .utf8), !key.isEmpty else { return nil }
-            return key
+            guard name.hasPrefix(socketKeyPrefix), let bytes = Base64URL.decode(String(name.dropFirst(socketKeyPrefix.count))) else {
+                continue
+            }
+            let key = String(decoding: bytes, as: UTF8.self)
+            return key.isEmpty ? nil : key
         }
         return nil
     }

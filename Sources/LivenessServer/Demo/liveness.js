@@ -217,8 +217,16 @@ export function explain(reasons) {
 
 const wait = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
+/** A new element with a class and attributes. */
+function element(tag, className, attributes = {}) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
 /**
- * Mounts the check in `element`: a start button, the camera with an oval guide, large cues in text and symbols
+ * Mounts the check in `container`: a start button, the camera with an oval guide, large cues in text and symbols
  * (announced to screen readers), then the selfie, and when the service asks, the live session (or, for an
  * upload challenge, the recording and its upload). Resolves with the verdict for the page:
  * `{ passed, mode: "passive" | "live" | "upload", reasons, resultToken, challengeId }`. Verify `resultToken` on your
@@ -228,41 +236,25 @@ const wait = (milliseconds) => new Promise((resolve) => setTimeout(resolve, mill
  * `flash` (show the light code's colours when the service asks; default: unless the person prefers reduced
  * motion), `labels` (override the start button's text).
  */
-export async function mountLiveness(element, { apiKey, baseURL, fps = 15, flash = !prefersNoFlash(), labels = {} } = {}) {
+export async function mountLiveness(container, { apiKey, baseURL, fps = 15, flash = !prefersNoFlash(), labels = {} } = {}) {
   const stylesheet = document.createElement("link");
   stylesheet.rel = "stylesheet";
   stylesheet.href = new URL("liveness.css", import.meta.url).href;
   document.head.append(stylesheet);
-  const root = document.createElement("div");
-  root.className = "lv-root";
-  const stage = document.createElement("div");
-  stage.className = "lv-stage";
-  const video = document.createElement("video");
-  video.setAttribute("aria-label", "Your camera");
-  const oval = document.createElement("div");
-  oval.className = "lv-oval";
-  oval.setAttribute("aria-hidden", "true");
-  const screen = document.createElement("div");
-  screen.className = "lv-flash";
+  const root = element("div", "lv-root");
+  const video = element("video", null, { "aria-label": "Your camera" });
+  const screen = element("div", "lv-flash", { "aria-hidden": "true" });
   screen.hidden = true;
-  screen.setAttribute("aria-hidden", "true");
-  stage.append(video, oval, screen);
-  const cue = document.createElement("p");
-  cue.className = "lv-cue";
-  cue.setAttribute("role", "status");
-  cue.setAttribute("aria-live", "assertive");
-  const symbol = document.createElement("span");
-  symbol.className = "lv-symbol";
-  symbol.setAttribute("aria-hidden", "true");
-  const text = document.createElement("span");
-  text.className = "lv-text";
+  const stage = element("div", "lv-stage");
+  stage.append(video, element("div", "lv-oval", { "aria-hidden": "true" }), screen);
+  const cue = element("p", "lv-cue", { role: "status", "aria-live": "assertive" });
+  const symbol = element("span", "lv-symbol", { "aria-hidden": "true" });
+  const text = element("span", "lv-text");
   cue.append(symbol, text);
-  const start = document.createElement("button");
-  start.type = "button";
-  start.className = "lv-start";
+  const start = element("button", "lv-start", { type: "button" });
   start.textContent = labels.start || "Start the liveness check";
   root.append(stage, cue, start);
-  element.replaceChildren(root);
+  container.replaceChildren(root);
   const say = (words, sign = "") => {
     symbol.textContent = sign;
     text.textContent = words;

@@ -33,9 +33,6 @@ actor LiveConnection {
         self.session = LiveSession(policy: policy, generator: SystemRandomNumberGenerator(), now: 0, light: light)
     }
 
-    /// How the session's light check went (nil: none was shown).
-    var lightStatus: LightStatus? { session.lightStatus }
-
     /// Seconds since the session opened, on the monotonic clock.
     nonisolated var now: Double {
         let elapsed = ContinuousClock.now - start

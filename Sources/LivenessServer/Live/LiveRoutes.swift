@@ -115,12 +115,10 @@ struct LiveRoutes: Sendable {
     ) async -> (LiveMessage, String) {
         var closing = "closed"
         do {
-            var lightChecked = false
             let (challenge, outcome) = try await challenges.attemptLive(id: id, apiKeyID: key) { challenge in
                 await connection.bind(challenge.reference)
                 let (conversed, reason) = try await Self.converse(frames, connection, tick: limits.tickSeconds)
                 let judged = await connection.judgeFaces(conversed)
-                lightChecked = judged.outcome.lightChecked
                 closing = reason ?? (judged.outcome.reasons.first?.rawValue ?? "passed")
                 return judged
             }
@@ -132,7 +130,7 @@ struct LiveRoutes: Sendable {
                 kind: "live_session", decision: outcome.passed ? "passed" : "failed", score: nil,
                 reasons: outcome.reasons.map(\.rawValue), challengeID: id, requestID: UUID.randomIdentifier(), media: nil,
                 modelVersion: engine.modelVersion, audience: key, faceBound: challenge.faceBound, challengeType: challenge.type,
-                mode: lightChecked ? .liveLight : .live)
+                mode: outcome.lightChecked ? .liveLight : .live)
             return (result, closing)
         } catch let error as ChallengeError {
             return (.error(error.apiError.identifier, error.apiError.message), error.apiError.identifier)

@@ -18,6 +18,4 @@ extension Setting {
     public static let liveFrameMaxBytes = Setting(
         "live.frame.max.bytes", .integer(10_000...4_000_000), default: server.liveFrames.maxBytes, group: .challenges,
         "the largest live frame (a JPEG); a larger one closes the socket")
-
-    static let liveSettings = [liveSessionsPerKey, liveIdleSeconds, liveMaxSessionSeconds, liveMaxFramesPerSecond, liveFrameMaxBytes]
 }
