@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 @testable import LivenessServer
 import NIOCore
 import NIOEmbedded
@@ -184,6 +185,35 @@ struct ConnectionTests {
             #expect(output.contains("400 Bad Request"), "\(output.prefix(300))")
             #expect(output.contains(#""code":"invalid_request""#), "\(output.prefix(300))")
         }
+    }
+
+    @Test("A connection closed before its first head (by the upgrade-phase guard or the client) is not logged as an error")
+    func guardClosesQuietly() async throws {
+        let lines = LogCapture()
+        var logger = Logger(label: "test") { _ in lines.handler() }
+        logger.logLevel = .trace
+        let app = try await TestApp.make(
+            {
+                $0.apiKeys = ["client-key"]
+                $0.liveSessions = true
+                $0.connections.headerTimeout = 1
+                $0.connections.idleTimeout = 2
+            }, logger: logger)
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let bad = try await Self.socket(port, "s.sendall(b'PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n')\n" + Self.untilClosed(30))
+            #expect(bad.contains("400 Bad Request"), "\(bad.prefix(300))")
+            let slow = try await Self.socket(port, "s.sendall(b'GET /he')\n" + Self.untilClosed(30))
+            #expect(slow.hasPrefix("closed"), "\(slow.prefix(300))")
+            let silent = try await Self.socket(port, Self.untilClosed(30))
+            #expect(silent.hasPrefix("closed"), "\(silent.prefix(300))")
+            // A TCP health probe: connects and leaves without a byte.
+            let probe = try await Self.socket(port, "s.close(); print('left')")
+            #expect(probe.hasPrefix("left"))
+            try await Task.sleep(for: .milliseconds(300))
+        }
+        let errors = lines.text.split(separator: "\n").filter { $0.hasPrefix("error") || $0.hasPrefix("critical") }
+        #expect(errors.isEmpty, "\(errors)")
     }
 
     @Test("X-Forwarded-For names the client only from a trusted proxy: the right-most untrusted hop")

@@ -44,6 +44,15 @@ final class UpgradePhaseGuard: ChannelInboundHandler, RemovableChannelHandler, C
         context.fireChannelRead(data)
     }
 
+    /// The connection ended before its first head was parsed (this guard's limits or refusals closed it, or the
+    /// client left, as a TCP health probe does): told to the upgrade handler as the input closing, which ends its
+    /// negotiation quietly. Without it the handler's removal fails the negotiation as an unexpected state, which
+    /// Hummingbird logs at error level for every such connection.
+    func channelInactive(context: ChannelHandlerContext) {
+        context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        context.fireChannelInactive()
+    }
+
     /// Which limit the connection has passed at `now`, if any.
     func overdue(now: NIODeadline) -> String? {
         if let firstByte {
