@@ -8,6 +8,8 @@
 
 #include <atomic>
 
+#include <malloc.h>
+
 namespace {
 
 class CappedAllocator final : public cv::MatAllocator {
@@ -54,3 +56,5 @@ extern "C" void lcv_set_max_buffer_bytes(size_t max_bytes) {
         // Leaves OpenCV's own allocator in place; the header guard still applies.
     }
 }
+
+extern "C" void lcv_release_free_memory(void) { (void)malloc_trim(0); }

@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include <sys/stat.h>
+
 namespace lcv::openvino {
 namespace {
 
@@ -75,25 +77,25 @@ Output copyOut(ov_tensor_t *tensor) {
 
 class Model {
 public:
-    /// Takes ownership of `model`. A network whose input shape is static is compiled for it here, at load
-    /// (the loads run in parallel at startup); other shapes (the detector's, Iris's two-eye batch) compile
-    /// on first use.
-    Model(ov_model_t *model, int32_t streams) : model(model), streams(std::max(1, streams)) {
-        try {
-            if (ov_model_is_dynamic(model)) return;
-            ov_output_const_port_t *port = nullptr;
-            check(ov_model_const_input(model, &port), "input");
-            Shape shape;
-            const ov_status_e status = ov_const_port_get_shape(port, &shape.value);
-            ov_output_const_port_free(port);
-            check(status, "input shape");
-            (void)compiled(std::vector<int64_t>(shape.value.dims, shape.value.dims + shape.value.rank));
-        } catch (...) {
-            ov_model_free(model);
-            throw;
-        }
+    /// Reads `path`. A network whose input shape is static is compiled for it here, at load (the loads run in
+    /// parallel at startup); other shapes (the detector's, Iris's two-eye batch) compile on first use. The read
+    /// model is freed after each compile (its weights would otherwise stay resident beside the compiled copy:
+    /// 17 MB for the face descriptor's network) and read again from `path` for the next new shape; the file
+    /// must not change meanwhile (its size and modification time are checked).
+    Model(const std::string &path, int32_t streams) : path(path), streams(std::max(1, streams)) {
+        stamp = fileStamp();
+        ReadModel read{this->read()};
+        if (ov_model_is_dynamic(read.handle)) return;
+        ov_output_const_port_t *port = nullptr;
+        ov_status_e status = ov_model_const_input(read.handle, &port);
+        Shape shape;
+        if (status == OK) status = ov_const_port_get_shape(port, &shape.value);
+        if (port != nullptr) ov_output_const_port_free(port);
+        check(status, "input shape");
+        std::vector<int64_t> dims(shape.value.dims, shape.value.dims + shape.value.rank);
+        std::lock_guard<std::mutex> lock(mutex);
+        cache.emplace_front(dims, compile(dims, read.handle));
     }
-    ~Model() { ov_model_free(model); }
 
     /// The compiled model for `shape`, compiling (and evicting the least recently used) when needed.
     std::shared_ptr<CompiledModel> compiled(const std::vector<int64_t> &shape) {
@@ -104,14 +106,35 @@ public:
                 return entry->second;
             }
         }
-        cache.emplace_front(shape, compile(shape));
+        if (fileStamp() != stamp) throw std::runtime_error("OpenVINO model file changed since it was loaded: " + path);
+        ReadModel read{this->read()};
+        cache.emplace_front(shape, compile(shape, read.handle));
         if (cache.size() > maxShapes) cache.pop_back();
         return cache.front().second;
     }
 
 private:
-    /// Reshapes the read model to `shape` and compiles it. Called with `mutex` held.
-    std::shared_ptr<CompiledModel> compile(const std::vector<int64_t> &shape) {
+    struct ReadModel {
+        ov_model_t *handle;
+        ~ReadModel() { ov_model_free(handle); }
+    };
+
+    /// The file's size and modification time.
+    std::pair<int64_t, int64_t> fileStamp() const {
+        struct stat info {};
+        if (::stat(path.c_str(), &info) != 0) throw std::runtime_error("OpenVINO model file is gone: " + path);
+        return {static_cast<int64_t>(info.st_size),
+                static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 + static_cast<int64_t>(info.st_mtim.tv_nsec)};
+    }
+
+    ov_model_t *read() const {
+        ov_model_t *model = nullptr;
+        check(ov_core_read_model(core(), path.c_str(), nullptr, &model), "reading the model");
+        return model;
+    }
+
+    /// Reshapes `model` to `shape` and compiles it. Called with `mutex` held.
+    std::shared_ptr<CompiledModel> compile(const std::vector<int64_t> &shape, ov_model_t *model) {
         ov_partial_shape_t partial{};
         check(ov_partial_shape_create_static(static_cast<int64_t>(shape.size()), shape.data(), &partial), "shape");
         ov_status_e reshaped = ov_model_reshape_single_input(model, partial);
@@ -145,7 +168,8 @@ private:
         return compiled;
     }
 
-    ov_model_t *model;
+    std::string path;
+    std::pair<int64_t, int64_t> stamp;
     int32_t streams;
     std::mutex mutex;
     std::list<std::pair<std::vector<int64_t>, std::shared_ptr<CompiledModel>>> cache;
@@ -209,11 +233,7 @@ std::vector<Output> Session::infer(const float *input, const std::vector<int64_t
     return outputs;
 }
 
-std::shared_ptr<Model> load(const std::string &path, int32_t streams) {
-    ov_model_t *model = nullptr;
-    check(ov_core_read_model(core(), path.c_str(), nullptr, &model), "reading the model");
-    return std::make_shared<Model>(model, streams);
-}
+std::shared_ptr<Model> load(const std::string &path, int32_t streams) { return std::make_shared<Model>(path, streams); }
 
 std::vector<int64_t> inputShape(const std::string &path) {
     ov_model_t *model = nullptr;

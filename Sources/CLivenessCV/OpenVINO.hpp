@@ -10,10 +10,10 @@
 
 namespace lcv::openvino {
 
-/// One network read once per process and compiled on the CPU plugin per input shape, with `streams`
-/// streams (one per worker), f32 precision. Compiled shapes are cached (least recently used first out,
-/// `maxShapes` of them), so the detector's aspect-ratio-dependent inputs cost a compile only the first
-/// time. Thread-safe.
+/// One network compiled on the CPU plugin per input shape, with `streams` streams (one per worker), f32
+/// precision. Compiled shapes are cached (least recently used first out, `maxShapes` of them), so the
+/// detector's aspect-ratio-dependent inputs cost a compile only the first time. The file is read for each
+/// compile and the read model freed after it (refused if the file changed since the first read). Thread-safe.
 class Model;
 
 /// One output of an inference, copied out of OpenVINO's tensor.

@@ -150,4 +150,32 @@ struct ModelLoadingTests {
             }
         }
     }
+
+    @Test(
+        "OpenVINO reads a network again for each new input shape (its read model is freed after compiling); a file replaced since startup is refused, not mixed in"
+    )
+    func readAgainForNewShapes() async throws {
+        try await withTemporaryFolder { folder in
+            try copyModels(to: folder)
+            let engine = try await LivenessEngine(configuration: Self.configuration(folder, engine: .openvino))
+            // Two image sizes, two detector shapes: the second compiles from the file read again.
+            let portrait = try await engine.check(try Fixtures.bytes(Fixtures.image("image_T1.jpg")))
+            let wide = try await engine.check(try Fixtures.bytes(Fixtures.image("two_faces.png")))
+            #expect(portrait.face.box.width > 0 && wide.face.box.width > 0)
+            // Replaced (the same bytes, written anew): shapes compiled before still answer, a new one is refused.
+            let detector = "\(folder)/Widerface-RetinaFace.onnx"
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: detector))
+            try FileManager.default.removeItem(atPath: detector)
+            try await Task.sleep(for: .milliseconds(20))
+            try bytes.write(to: URL(fileURLWithPath: detector))
+            let again = try await engine.check(try Fixtures.bytes(Fixtures.image("image_T1.jpg")))
+            #expect(again.confidenceScore == portrait.confidenceScore)
+            let error = await #expect(throws: LivenessError.self) {
+                try await engine.check(try Fixtures.bytes(Fixtures.image("image_T1_orientation1.jpg")))
+            }
+            #expect(error?.code == .internalError)
+            #expect(error?.message.contains("changed since it was loaded") == true, "\(String(describing: error))")
+            await engine.shutdown()
+        }
+    }
 }

@@ -67,6 +67,11 @@ void lcv_set_num_threads(int32_t threads);
 /// call once at startup, before any worker thread decodes. The decoder's second guard behind the header check.
 void lcv_set_max_buffer_bytes(size_t max_bytes);
 
+/// Gives the C heap's free pages back to the system (glibc's malloc_trim): loading the networks parses each
+/// ONNX file into temporary copies of its weights, freed inside the heap but still resident until trimmed.
+/// Call once the models are loaded.
+void lcv_release_free_memory(void);
+
 // MARK: Images
 
 /// Decodes JPEG/PNG/WebP/BMP bytes like cv::imdecode(IMREAD_COLOR): 8-bit BGR, EXIF orientation applied.

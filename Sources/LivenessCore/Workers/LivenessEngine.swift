@@ -33,6 +33,7 @@ public final class LivenessEngine: Sendable {
             lcv_set_num_threads(Int32(configuration.opencvThreads == 0 ? -1 : configuration.opencvThreads))
             return try WorkerModels(models: models, policy: policy)
         }
+        lcv_release_free_memory()
     }
 
     /// Applies OpenCV's and FFmpeg's process-wide settings (some are environment variables). The executable
