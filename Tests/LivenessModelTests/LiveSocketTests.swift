@@ -186,13 +186,24 @@ struct LiveSocketTests {
         }
     }
 
-    @Test("Without the API key the upgrade is refused: no socket")
+    @Test(
+        "Without the API key (or with a wrong one, or for an unknown challenge) the session is refused on the socket: an error message with the code, and the code as the close reason"
+    )
     func unauthorized() async throws {
         try await app().test(.live) { client in
             let id = try await challenge(client)
-            await #expect(throws: (any Error).self) {
-                try await client.ws("/live/\(id)") { _, _, _ in }
+            for (headers, path, code) in [
+                (HTTPFields(), id, "unauthorized"), ([.init("X-API-KEY")!: "not-the-key"], id, "unauthorized"),
+                (Self.headers, "0123456789abcdef0123456789abcdef", "challenge_not_found"),
+                (Self.headers, "not-an-id", "invalid_request"),
+            ] as [(HTTPFields, String, String)] {
+                let (messages, close) = try await stream(client, path, count: 0, pause: 0, headers: headers)
+                #expect(messages.count == 1 && messages[0].contains(#""code":"\#(code)""#), "\(messages)")
+                #expect(messages.first?.contains(#""type":"error""#) == true)
+                #expect(close?.closeCode == .policyViolation && close?.reason == code, "\(String(describing: close))")
             }
+            let status = try await ChallengeClient.status(client, id, key: Self.key).decoded(Components.Schemas.ChallengeStatus.self)
+            #expect(status.status == .open && status.lastAttempt == nil)
         }
     }
 
@@ -205,9 +216,8 @@ struct LiveSocketTests {
                     .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
                 return [.secWebSocketProtocol: "liveness.v1, liveness.key.\(encoded)"]
             }
-            await #expect(throws: (any Error).self) {
-                _ = try await stream(client, id, count: 3, pause: 0.07, until: "framing", headers: offer("not-the-key"))
-            }
+            let (refused, close) = try await stream(client, id, count: 0, pause: 0, headers: offer("not-the-key"))
+            #expect(refused.first?.contains(#""code":"unauthorized""#) == true && close?.reason == "unauthorized", "\(refused)")
             let (messages, _) = try await stream(client, id, count: 12, pause: 0.07, until: "framing", headers: offer(Self.key))
             #expect(messages.contains { $0.contains("\"type\":\"framing\"") }, "\(messages)")
         }
@@ -365,24 +375,22 @@ struct LiveSocketTests {
         }
     }
 
-    @Test("A second session on a challenge whose session is open is refused at the upgrade")
+    @Test("A second session on a challenge whose session is open is refused on its socket: challenge_used")
     func secondSession() async throws {
         try await app().test(.live) { client in
             let id = try await challenge(client)
-            let refused = Locked(false)
+            let second = Locked<(messages: [String], close: WebSocketCloseFrame?)>(([], nil))
             _ = try await client.ws("/live/\(id)", configuration: .init(additionalHeaders: Self.headers)) { _, outbound, _ in
                 let engine = try await Self.engine.value
                 let renderer = try await LiveClient.renderer(engine)
                 let still = try await onThread { try renderer.value.frame(at: 0, script: RenderScript(actions: []), index: 0).encoded(as: ".jpg") }
                 try await outbound.write(.binary(Self.frame(still, captureMilliseconds: 0)))
                 try await Task.sleep(for: .milliseconds(300))
-                do {
-                    try await client.ws("/live/\(id)", configuration: .init(additionalHeaders: Self.headers)) { _, _, _ in }
-                } catch {
-                    refused.update { $0 = true }
-                }
+                let answer = try await stream(client, id, count: 0, pause: 0)
+                second.update { $0 = answer }
             }
-            #expect(refused.value)
+            #expect(second.value.messages.first?.contains(#""code":"challenge_used""#) == true, "\(second.value.messages)")
+            #expect(second.value.close?.reason == "challenge_used")
         }
     }
 

@@ -115,8 +115,11 @@ actor LiveConnection {
         return nil
     }
 
-    func write(_ message: LiveMessage) async throws {
-        try await outbound.write(.text(String(decoding: try LiveConnection.encoder.encode(message), as: UTF8.self)))
+    func write(_ message: LiveMessage) async throws { try await Self.write(message, to: outbound) }
+
+    /// Sends `message` as a text message on `outbound`.
+    static func write(_ message: LiveMessage, to outbound: WebSocketOutboundWriter) async throws {
+        try await outbound.write(.text(String(decoding: try encoder.encode(message), as: UTF8.self)))
     }
 
     static let encoder: JSONEncoder = {

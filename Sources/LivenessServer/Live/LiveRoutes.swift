@@ -9,10 +9,14 @@ import NIOWebSocket
 /// `GET /live/{challenge_id}` upgraded to a WebSocket: the live session for a challenge that `POST /liveness`
 /// issued (docs/active-check.md, "The live session").
 ///
-/// The upgrade is refused with the API's JSON errors before any socket exists: a missing or wrong API key
+/// Every upgrade to the path is accepted, and a session that cannot run is refused on the socket: an `error`
+/// message with the API's code and message, then a close frame (policy violation) whose reason is the code.
+/// Browsers cannot read an upgrade's HTTP answer, and Hummingbird answers every refused upgrade with the same
+/// empty 400, so the socket is the only place a reason reaches the client. Refused: a missing or wrong API key
 /// (`X-API-KEY` or `Authorization: Bearer`, as everywhere: `API_KEY`, `API_KEYS`; or, for browsers, the
 /// subprotocol `liveness.key.<base64url key>` beside `liveness.v1`, which the answer selects), a malformed or unknown
-/// challenge, one of another key, or an engine without Face Mesh. On the socket the client sends binary
+/// challenge, one of another key, one used or with a session open (`challenge_used`), an engine still loading or
+/// without Face Mesh, and a key past its open sessions (`rate_limited`). On the socket the client sends binary
 /// frames (``LiveConnection/frame(_:arrival:)``) and receives ``LiveMessage``s; the session ends with a `result`
 /// message carrying a signed `result_token` (kind `live_session`), or an `error` message, and the socket
 /// closes with the reason in its close frame. A session that got its first cue is an attempt on the
@@ -50,7 +54,7 @@ struct LiveRoutes: Sendable {
     func router() -> Router<BasicWebSocketRequestContext> {
         let router = Router(context: BasicWebSocketRequestContext.self)
         router.middlewares.add(ErrorMiddleware(routes: RouteMethods([:])))
-        router.ws(Self.path, shouldUpgrade: { request, context in try await admit(request, context) }) { inbound, outbound, context in
+        router.ws(Self.path, shouldUpgrade: { request, _ in Self.accept(request) }) { inbound, outbound, context in
             await run(inbound, outbound, context)
         }
         return router
@@ -71,25 +75,49 @@ struct LiveRoutes: Sendable {
         return id
     }
 
-    /// Refuses an upgrade that could not run a session, with the API's errors.
-    private func admit(_ request: Request, _ context: BasicWebSocketRequestContext) async throws -> RouterShouldUpgrade {
-        let key = try keyID(request.headers)
-        let id = try challengeID(context)
-        guard let engine = state.engine else { throw APIError.notReady }
-        guard engine.supportsBlink else { throw APIError(LivenessError(.blinkUnavailable, "Face Mesh is not installed; run scripts/fetch-models")) }
-        guard let challenge = try await challenges.status(id: id, apiKeyID: key) else { throw APIError.challengeNotFound }
-        guard challenge.state == .open else { throw APIError.challengeUsed }
-        // A browser that offered protocols closes a socket whose answer selects none.
-        return .upgrade(PresentedKey.offersSocketProtocol(request.headers) ? [.secWebSocketProtocol: PresentedKey.socketProtocol] : [:])
+    /// Accepts the upgrade; a browser that offered protocols closes a socket whose answer selects none.
+    static func accept(_ request: Request) -> RouterShouldUpgrade {
+        .upgrade(PresentedKey.offersSocketProtocol(request.headers) ? [.secWebSocketProtocol: PresentedKey.socketProtocol] : [:])
+    }
+
+    /// Who may run a session on the challenge the path names, and on which engine.
+    /// - Throws: the ``APIError`` that refuses it.
+    private func admit(_ request: Request, _ context: some RequestContext) async throws(APIError) -> (
+        key: String?, id: String, engine: any LivenessChecking
+    ) {
+        do {
+            let key = try keyID(request.headers)
+            let id = try challengeID(context)
+            guard let engine = state.engine else { throw APIError.notReady }
+            guard engine.supportsBlink else {
+                throw APIError(LivenessError(.blinkUnavailable, "Face Mesh is not installed; run scripts/fetch-models"))
+            }
+            guard let challenge = try await challenges.status(id: id, apiKeyID: key) else { throw APIError.challengeNotFound }
+            guard challenge.state == .open else { throw APIError.challengeUsed }
+            return (key, id, engine)
+        } catch let error as APIError {
+            throw error
+        } catch let error as ChallengeError {
+            throw error.apiError
+        } catch {
+            throw APIError.internalError
+        }
     }
 
     /// Runs the session on an upgraded socket.
     private func run(
         _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, _ context: WebSocketRouterContext<BasicWebSocketRequestContext>
     ) async {
-        let key = try? keyID(context.request.headers)
+        let key: String?
+        let id: String
+        let engine: any LivenessChecking
+        do {
+            (key, id, engine) = try await admit(context.request, context.requestContext)
+        } catch {
+            await Self.end(outbound, .error(error.identifier, error.message), reason: error.identifier)
+            return
+        }
         let slot = key ?? ""
-        guard let engine = state.engine, let id = try? challengeID(context.requestContext) else { return }
         let connection = LiveConnection(
             engine: engine, outbound: outbound, policy: policy, frameLimits: frameLimits, limits: limits,
             light: configuration.lightChallenge.enabled(for: key) && context.request.uri.queryParameters["light"] != "off",
@@ -97,13 +125,13 @@ struct LiveRoutes: Sendable {
         guard sessions.enter(slot) else {
             let refusal = APIError.rateLimited(
                 retryAfter: limits.idleSeconds, message: "this API key has \(limits.sessionsPerKey) live sessions open")
-            await end(connection, outbound, .error(refusal.identifier, refusal.message), reason: refusal.identifier)
+            await Self.end(outbound, .error(refusal.identifier, refusal.message), reason: refusal.identifier)
             return
         }
         defer { sessions.leave(slot) }
         let (frames, reader) = Self.read(inbound, connection, maxBytes: frameLimits.maxBytes + 8, metrics: metrics)
         let (last, reason) = await session(id: id, key: key, engine: engine, connection: connection, frames: frames)
-        await end(connection, outbound, last, reason: reason)
+        await Self.end(outbound, last, reason: reason)
         // The socket's messages have one reader: it must be gone before the handler returns.
         reader.cancel()
         await reader.value
@@ -143,8 +171,8 @@ struct LiveRoutes: Sendable {
     }
 
     /// Sends the last message and closes with `reason`; a client that already left is not an error.
-    private func end(_ connection: LiveConnection, _ outbound: WebSocketOutboundWriter, _ message: LiveMessage, reason: String) async {
-        try? await connection.write(message)
+    private static func end(_ outbound: WebSocketOutboundWriter, _ message: LiveMessage, reason: String) async {
+        try? await LiveConnection.write(message, to: outbound)
         let code: WebSocketErrorCode = message.type == "result" ? .normalClosure : .policyViolation
         try? await outbound.close(code, reason: reason)
     }
