@@ -71,90 +71,90 @@ async def until_closed(socket_, seconds=15):
     return socket_.close_reason or (socket_.close_code and f"close {socket_.close_code}")
 
 
-async def oversized(url, port, images):
-    async with websockets.connect(url, max_size=1 << 20) as socket_:
-        try:
-            await socket_.send(frame(b"\xff\xd8" + b"\x00" * 10_000_000, 0))
-        except websockets.ConnectionClosed:
-            pass  # closed while the frame was still going out
-        return await until_closed(socket_)
+async def send(socket_, *messages, pause=0.0):
+    """Sends `messages`, `pause` seconds apart; a socket the server closes meanwhile ends the sending."""
+    try:
+        for message in messages:
+            await socket_.send(message)
+            await asyncio.sleep(pause)
+    except websockets.ConnectionClosed:
+        pass
 
 
-async def flood(url, port, images):
-    async with websockets.connect(url, max_size=1 << 20) as socket_:
-        try:
-            for index in range(2000):
-                await socket_.send(frame(images["jpeg"], index))
-                await asyncio.sleep(0.001)
-        except websockets.ConnectionClosed:
-            pass
-        return await until_closed(socket_)
-
-
-async def png(url, port, images):
-    async with websockets.connect(url, max_size=1 << 20) as socket_:
-        try:
-            await socket_.send(frame(images["png"], 0))
-        except websockets.ConnectionClosed:
-            pass
-        return await until_closed(socket_)
-
-
-async def silent(url, port, images):
-    async with websockets.connect(url, max_size=1 << 20) as socket_:
-        for index in range(3):
-            await socket_.send(frame(images["jpeg"], index * 66.7))
-            await asyncio.sleep(1 / 15)
-        return await until_closed(socket_)
-
-
-async def leaves(url, port, images):
-    async with websockets.connect(url, max_size=1 << 20) as socket_:
+def camera(socket_, jpeg):
+    """A task streaming `jpeg` at 15 fps, stamped with the real clock, until cancelled or closed."""
+    async def stream():
         start = time.monotonic()
+        index = 0
+        while True:
+            await send(socket_, frame(jpeg, (time.monotonic() - start) * 1000))
+            index += 1
+            await asyncio.sleep(max(0, start + index / 15 - time.monotonic()))
+    return asyncio.create_task(stream())
 
-        async def stream():
-            index = 0
-            while True:
-                await socket_.send(frame(images["jpeg"], (time.monotonic() - start) * 1000))
-                index += 1
-                await asyncio.sleep(max(0, start + index / 15 - time.monotonic()))
 
-        sender = asyncio.create_task(stream())
+async def until(socket_, types, seconds=15):
+    """Reads until a message of one of `types` arrives (returned) or the socket closes (None)."""
+    try:
+        async with asyncio.timeout(seconds):
+            async for message in socket_:
+                if isinstance(message, str) and json.loads(message)["type"] in types:
+                    return json.loads(message)
+    except (websockets.ConnectionClosed, TimeoutError):
+        pass
+    return None
+
+
+async def oversized(url, images):
+    async with websockets.connect(url, max_size=1 << 20) as socket_:
+        await send(socket_, frame(b"\xff\xd8" + b"\x00" * 10_000_000, 0))
+        return await until_closed(socket_)
+
+
+async def flood(url, images):
+    async with websockets.connect(url, max_size=1 << 20) as socket_:
+        await send(socket_, *(frame(images["jpeg"], index) for index in range(2000)), pause=0.001)
+        return await until_closed(socket_)
+
+
+async def png(url, images):
+    async with websockets.connect(url, max_size=1 << 20) as socket_:
+        await send(socket_, frame(images["png"], 0))
+        return await until_closed(socket_)
+
+
+async def silent(url, images):
+    async with websockets.connect(url, max_size=1 << 20) as socket_:
+        await send(socket_, *(frame(images["jpeg"], index * 66.7) for index in range(3)), pause=1 / 15)
+        return await until_closed(socket_)
+
+
+async def leaves(url, images):
+    async with websockets.connect(url, max_size=1 << 20) as socket_:
+        sender = camera(socket_, images["jpeg"])
         try:
-            async with asyncio.timeout(10):
-                async for message in socket_:
-                    if isinstance(message, str) and json.loads(message)["type"] == "cue":
-                        break
+            await until(socket_, ("cue",), seconds=10)
         finally:
             sender.cancel()
         return "left after its cue"
 
 
-async def second(url, port, images):
+async def second(url, images):
     async with websockets.connect(url, max_size=1 << 20) as first:
-        await first.send(frame(images["jpeg"], 0))
+        await send(first, frame(images["jpeg"], 0))
         await asyncio.sleep(0.2)
         async with websockets.connect(url, max_size=1 << 20) as socket_:
             return await until_closed(socket_)
 
 
-async def ordinary(url, port, images):
+async def ordinary(url, images):
     async with websockets.connect(url, max_size=1 << 20) as socket_:
-        start = time.monotonic()
-        index = 0
-        while True:
-            try:
-                await socket_.send(frame(images["jpeg"], (time.monotonic() - start) * 1000))
-                index += 1
-                await asyncio.sleep(max(0, start + index / 15 - time.monotonic()))
-                while True:
-                    message = await asyncio.wait_for(socket_.recv(), 0.001)
-                    if isinstance(message, str) and json.loads(message)["type"] in ("result", "error"):
-                        return json.loads(message).get("reasons") or json.loads(message).get("code")
-            except (TimeoutError, asyncio.TimeoutError):
-                continue
-            except websockets.ConnectionClosed:
-                return socket_.close_reason
+        sender = camera(socket_, images["jpeg"])
+        try:
+            last = await until(socket_, ("result", "error"))
+        finally:
+            sender.cancel()
+        return (last.get("reasons") or last.get("code")) if last else socket_.close_reason
 
 
 async def round_of(kind, count, port, selfie, images):
@@ -163,7 +163,7 @@ async def round_of(kind, count, port, selfie, images):
     for _ in range(count):
         url = f"ws://127.0.0.1:{port}" + await loop.run_in_executor(None, issue, port, selfie)
         try:
-            reason = await kind(url, port, images)
+            reason = await kind(url, images)
         except websockets.InvalidStatus as refused:
             reason = f"refused {refused.response.status_code}"
         reasons[str(reason)] = reasons.get(str(reason), 0) + 1

@@ -65,10 +65,10 @@ struct LiveMessage: Encodable, Sendable, Equatable {
     }
 
     /// The error message sent before the socket closes on bad input or a refused session.
-    static func error(_ code: String, _ message: String) -> LiveMessage {
+    static func error(_ refusal: APIError) -> LiveMessage {
         var error = LiveMessage(type: "error")
-        error.code = code
-        error.message = message
+        error.code = refusal.identifier
+        error.message = refusal.message
         return error
     }
 }

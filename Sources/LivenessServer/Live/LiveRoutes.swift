@@ -16,7 +16,8 @@ import NIOWebSocket
 /// (`X-API-KEY` or `Authorization: Bearer`, as everywhere: `API_KEY`, `API_KEYS`; or, for browsers, the
 /// subprotocol `liveness.key.<base64url key>` beside `liveness.v1`, which the answer selects), a malformed or unknown
 /// challenge, one of another key, one used or with a session open (`challenge_used`), an engine still loading or
-/// without Face Mesh, and a key past its open sessions (`rate_limited`). On the socket the client sends binary
+/// without Face Mesh, a challenge store that is down (`storage_unavailable`), and a key past its open sessions
+/// (`rate_limited`). On the socket the client sends binary
 /// frames (``LiveConnection/frame(_:arrival:)``) and receives ``LiveMessage``s; the session ends with a `result`
 /// message carrying a signed `result_token` (kind `live_session`), or an `error` message, and the socket
 /// closes with the reason in its close frame. A session that got its first cue is an attempt on the
@@ -81,27 +82,25 @@ struct LiveRoutes: Sendable {
     }
 
     /// Who may run a session on the challenge the path names, and on which engine.
-    /// - Throws: the ``APIError`` that refuses it.
-    private func admit(_ request: Request, _ context: some RequestContext) async throws(APIError) -> (
+    /// - Throws: what refuses it (``refusal(_:)`` turns it into the API's error).
+    private func admit(_ request: Request, _ context: some RequestContext) async throws -> (
         key: String?, id: String, engine: any LivenessChecking
     ) {
-        do {
-            let key = try keyID(request.headers)
-            let id = try challengeID(context)
-            guard let engine = state.engine else { throw APIError.notReady }
-            guard engine.supportsBlink else {
-                throw APIError(LivenessError(.blinkUnavailable, "Face Mesh is not installed; run scripts/fetch-models"))
-            }
-            guard let challenge = try await challenges.status(id: id, apiKeyID: key) else { throw APIError.challengeNotFound }
-            guard challenge.state == .open else { throw APIError.challengeUsed }
-            return (key, id, engine)
-        } catch let error as APIError {
-            throw error
-        } catch let error as ChallengeError {
-            throw error.apiError
-        } catch {
-            throw APIError.internalError
+        let key = try keyID(request.headers)
+        let id = try challengeID(context)
+        guard let engine = state.engine else { throw APIError.notReady }
+        guard engine.supportsBlink else {
+            throw APIError(LivenessError(.blinkUnavailable, "Face Mesh is not installed; run scripts/fetch-models"))
         }
+        guard let challenge = try await challenges.status(id: id, apiKeyID: key) else { throw APIError.challengeNotFound }
+        guard challenge.state == .open else { throw APIError.challengeUsed }
+        return (key, id, engine)
+    }
+
+    /// The API error a session ends with: a challenge's own, or as every HTTP operation classifies it
+    /// (``ErrorMiddleware``: the domain's codes, `storage_unavailable`, else a bare `internal_error`).
+    static func refusal(_ error: any Error) -> APIError {
+        (error as? ChallengeError)?.apiError ?? ErrorMiddleware<BasicWebSocketRequestContext>.classify(error)
     }
 
     /// Runs the session on an upgraded socket.
@@ -114,7 +113,7 @@ struct LiveRoutes: Sendable {
         do {
             (key, id, engine) = try await admit(context.request, context.requestContext)
         } catch {
-            await Self.end(outbound, .error(error.identifier, error.message), reason: error.identifier)
+            await Self.end(outbound, refusing: Self.refusal(error))
             return
         }
         let slot = key ?? ""
@@ -125,7 +124,7 @@ struct LiveRoutes: Sendable {
         guard sessions.enter(slot) else {
             let refusal = APIError.rateLimited(
                 retryAfter: limits.idleSeconds, message: "this API key has \(limits.sessionsPerKey) live sessions open")
-            await Self.end(outbound, .error(refusal.identifier, refusal.message), reason: refusal.identifier)
+            await Self.end(outbound, refusing: refusal)
             return
         }
         defer { sessions.leave(slot) }
@@ -160,14 +159,15 @@ struct LiveRoutes: Sendable {
                 modelVersion: engine.modelVersion, audience: key, faceBound: challenge.faceBound, challengeType: challenge.type,
                 mode: outcome.lightChecked ? .liveLight : .live)
             return (result, closing)
-        } catch let error as ChallengeError {
-            return (.error(error.apiError.identifier, error.apiError.message), error.apiError.identifier)
-        } catch let error as LivenessError {
-            let answer = APIError(error)
-            return (.error(answer.identifier, answer.message), answer.identifier)
         } catch {
-            return (.error(APIError.internalError.identifier, APIError.internalError.message), APIError.internalError.identifier)
+            let refusal = Self.refusal(error)
+            return (.error(refusal), refusal.identifier)
         }
+    }
+
+    /// Ends the socket with `refusal`: its `error` message, and its code as the close reason.
+    private static func end(_ outbound: WebSocketOutboundWriter, refusing refusal: APIError) async {
+        await end(outbound, .error(refusal), reason: refusal.identifier)
     }
 
     /// Sends the last message and closes with `reason`; a client that already left is not an error.
