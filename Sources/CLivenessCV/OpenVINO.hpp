@@ -10,9 +10,9 @@
 
 namespace lcv::openvino {
 
-/// One network compiled on the CPU plugin per input shape, with `streams` streams (one per worker), f32
-/// precision. Compiled shapes are cached (least recently used first out, `maxShapes` of them), so the
-/// detector's aspect-ratio-dependent inputs cost a compile only the first time. The file is read for each
+/// One network compiled on the CPU plugin per input shape, f32 precision: shared (one stream per worker) or per
+/// worker (one compiled model of one stream for each). Compiled shapes are cached (least recently used first out,
+/// `maxShapes` of them), so the detector's aspect-ratio-dependent inputs cost a compile only the first time. The file is read for each
 /// compile and the read model freed after it (refused if the file changed since the first read). Thread-safe.
 class Model;
 
@@ -39,8 +39,9 @@ private:
     std::unique_ptr<State> state;
 };
 
-/// Reads `path` (ONNX) for the CPU plugin. Throws std::runtime_error with OpenVINO's message.
-std::shared_ptr<Model> load(const std::string &path, int32_t streams);
+/// Reads `path` (ONNX) for the CPU plugin, for `workers` workers, compiled per worker or shared. Throws
+/// std::runtime_error with OpenVINO's message.
+std::shared_ptr<Model> load(const std::string &path, int32_t workers, bool perWorker);
 
 /// The first input's shape of the ONNX file at `path` (dynamic dimensions: -1), read without compiling.
 std::vector<int64_t> inputShape(const std::string &path);

@@ -10,8 +10,8 @@ struct DetectorParityTests {
     /// One detector per engine, each with its own nets.
     static func detectors() throws -> (caffe: FaceDetector, onnx: FaceDetector) {
         let catalog = try ModelCatalog.locate(directory: Fixtures.models)
-        let caffe = try LoadedModels(catalog: catalog, engine: .opencv, streams: 1)
-        let onnx = try LoadedModels(catalog: catalog, engine: .openvino, streams: 1)
+        let caffe = try LoadedModels(catalog: catalog, engine: .opencv, workers: 1)
+        let onnx = try LoadedModels(catalog: catalog, engine: .openvino, workers: 1)
         return (try FaceDetector(network: caffe.detector), try FaceDetector(network: onnx.detector))
     }
 

@@ -33,7 +33,7 @@ struct FaceMatchTests {
     func golden(engine: InferenceEngine) async throws {
         let golden = try Self.golden()
         try await onThread {
-            let models = try LoadedModels(catalog: try ModelCatalog.locate(directory: Fixtures.models), engine: engine, streams: 1)
+            let models = try LoadedModels(catalog: try ModelCatalog.locate(directory: Fixtures.models), engine: engine, workers: 1)
             let embedder = try FaceEmbedder(network: try #require(models.faceRecognition))
             let chip = try DecodedImage.decode(try Fixtures.bytes("\(Self.goldenFolder)/chip-T1.png"))
             let embedding = try embedder.embed(chip: chip)
@@ -50,7 +50,7 @@ struct FaceMatchTests {
         let golden = try #require(FaceEmbedding(values: try Self.golden().map(Float.init)))
         try await onThread {
             // One worker's own networks, as the engine gives each worker.
-            let shared = try LoadedModels(catalog: try ModelCatalog.locate(directory: Fixtures.models), engine: engine, streams: 1)
+            let shared = try LoadedModels(catalog: try ModelCatalog.locate(directory: Fixtures.models), engine: engine, workers: 1)
             let models = try WorkerModels(models: shared, policy: LivenessPolicy())
             let image = try DecodedImage.decode(try Fixtures.bytes(Fixtures.image("image_T1.jpg")))
             let face = try #require(try models.passive.detector.detect(image))

@@ -128,14 +128,24 @@ lcv_status lcv_image_encode_progressive_jpeg(const lcv_image *image, uint8_t **o
 
 // MARK: Networks
 
+/// How the workers share an OpenVINO network (on the OpenCV engine each worker always reads its own net).
+typedef enum lcv_sharing {
+    /// One compiled model with a stream per worker: one compiled copy, but the plugin's stream threads run each
+    /// inference while the worker waits for them.
+    LCV_SHARING_STREAMS = 0,
+    /// One compiled model of one stream per worker: inference runs on the worker's own thread, and each worker
+    /// holds its own compiled copy (the first worker's compiled at load, the others' when their nets are made).
+    LCV_SHARING_PER_WORKER = 1,
+} lcv_sharing;
+
 /// Loads a network once for the process. `weights_path` is the Caffe weights (OpenCV engine only; NULL for
 /// ONNX). OpenCV: reads one net now, so that a broken file fails here; the first lcv_net_create gets it,
 /// later ones read their own.
-/// OpenVINO: reads the ONNX file and compiles it for the CPU plugin with `streams` streams and f32 precision:
-/// here for a static input shape, on first use for any other shape (the 8 most recent are kept). Every
-/// lcv_net made from it holds its own infer requests on those compiled models.
-lcv_status lcv_model_load(lcv_engine engine, const char *path, const char *weights_path, int32_t streams,
-                          lcv_model **out, lcv_error *error);
+/// OpenVINO: reads the ONNX file and compiles it for the CPU plugin for `workers` workers, shared as `sharing`
+/// says, f32 precision: here for a static input shape, on first use for any other shape (the 8 most recent are
+/// kept). Every lcv_net made from it holds its own infer requests on those compiled models.
+lcv_status lcv_model_load(lcv_engine engine, const char *path, const char *weights_path, int32_t workers,
+                          lcv_sharing sharing, lcv_model **out, lcv_error *error);
 void lcv_model_free(lcv_model *model);
 /// One worker's network on `model`.
 lcv_status lcv_net_create(lcv_model *model, lcv_net **out, lcv_error *error);

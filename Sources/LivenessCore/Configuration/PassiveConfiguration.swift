@@ -18,7 +18,7 @@ public struct PassiveConfiguration: Hashable, Sendable {
     public var inferenceEngine = InferenceEngine.openvino
     /// OpenVINO's threads per stream (one stream per worker; 0: the CPU plugin's choice), and whether it pins its
     /// threads to cores (nil: the plugin's choice). Measured defaults (docs/performance.md): one thread, no
-    /// pinning: a worker's whole check runs on one core, and two workers give 1.8-1.9x one (the plugin's choices:
+    /// pinning: a worker's whole check runs on one core, and two workers give 1.8-2.0x one (the plugin's choices:
     /// 1.3x).
     public var openvinoThreadsPerStream = 1
     public var openvinoCPUPinning: Bool? = false

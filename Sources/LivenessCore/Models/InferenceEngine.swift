@@ -5,8 +5,9 @@ import CLivenessCV
 /// Configuration key (through ``PassiveConfiguration``): `INFERENCE_ENGINE` (`inference.engine`),
 /// `openvino` (default) or `opencv`.
 public enum InferenceEngine: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
-    /// OpenVINO's CPU plugin, from the pinned PyPI wheel (scripts/fetch-openvino). Each network is compiled
-    /// once, with one stream per worker, and each worker has its own infer request.
+    /// OpenVINO's CPU plugin, from the pinned PyPI wheel (scripts/fetch-openvino). The passive check's networks
+    /// are compiled once per worker (inference on the worker's thread); the video networks once, with one stream
+    /// per worker. Each worker has its own infer requests.
     case openvino
     /// OpenCV 4.6's `cv::dnn`, each worker with its own nets: the parity reference.
     case opencv

@@ -13,17 +13,20 @@ public final class LoadedModels: Sendable {
     /// Loaded only with the blink models (``ModelCatalog/supportsFaceMatch``).
     let faceRecognition: SharedNetwork?
 
-    /// Loads every network in `catalog` on `engine`, for `streams` workers.
+    /// Loads every network in `catalog` on `engine`, for `workers` workers. On OpenVINO the passive check's
+    /// networks (detector, classifiers: three inferences per image) are compiled per worker, so that inference
+    /// runs on the worker's thread; the video networks share one compiled model with a stream per worker (the face
+    /// descriptor's compiled copy is 47 MB).
     ///
     /// - Throws: ``ModelError`` naming the missing or broken file. OpenVINO needs the detector's ONNX
     ///   conversion (``ModelCatalog/detectorONNX``).
-    public init(catalog: ModelCatalog, engine: InferenceEngine, streams: Int) throws(ModelError) {
+    public init(catalog: ModelCatalog, engine: InferenceEngine, workers: Int) throws(ModelError) {
         self.catalog = catalog
         self.engine = engine
-        var files: [(path: String, weights: String?, what: String)] = []
+        var files: [(path: String, weights: String?, what: String, perWorker: Bool)] = []
         switch engine {
         case .opencv:
-            files.append((catalog.detectorPrototxt, catalog.detectorWeights, "Caffe detector"))
+            files.append((catalog.detectorPrototxt, catalog.detectorWeights, "Caffe detector", true))
         case .openvino:
             guard let onnx = catalog.detectorONNX else {
                 let folder = (catalog.detectorPrototxt as NSString).deletingLastPathComponent
@@ -31,18 +34,21 @@ public final class LoadedModels: Sendable {
                     "\(folder)/\(ModelCatalog.detectorONNXName)",
                     "the OpenVINO engine needs the detector converted to ONNX: run scripts/fetch-models, or set INFERENCE_ENGINE=opencv")
             }
-            files.append((onnx, nil, "detector"))
+            files.append((onnx, nil, "detector", true))
         }
-        files += catalog.classifiers.map { ($0.path, nil, "ONNX classifier") }
+        files += catalog.classifiers.map { ($0.path, nil, "ONNX classifier", true) }
         let optional = [
             (catalog.faceMesh, "landmark model"), (catalog.iris, "landmark model"),
             (catalog.supportsFaceMatch ? catalog.faceRecognition : nil, "face-recognition model"),
         ]
-        files += optional.compactMap { path, what in path.map { ($0, nil, what) } }
+        files += optional.compactMap { path, what in path.map { ($0, nil, what, false) } }
         // Loading (OpenVINO compiles here) runs in parallel; the first failure in file order is reported.
         let list = files
         let results = Self.loadAll(list.count) { index throws(ModelError) in
-            try SharedNetwork(engine: engine, path: list[index].path, weights: list[index].weights, streams: streams, what: list[index].what)
+            let file = list[index]
+            return try SharedNetwork(
+                engine: engine, path: file.path, weights: file.weights, workers: workers, perWorker: file.perWorker,
+                what: file.what)
         }
         var networks: [SharedNetwork] = []
         for result in results { networks.append(try result.get()) }

@@ -60,7 +60,7 @@ extension Setting {
         "whether OpenVINO pins its threads to cores; `auto` leaves it to the plugin")
     public static let maxWorkers = Setting(
         "max.workers", .integer(1...256), default: "number of cores", group: .models,
-        "worker threads, each with its own nets or infer requests (and OpenVINO's stream count)")
+        "worker threads, each with its own nets or infer requests (on OpenVINO, its own compiled passive networks)")
     public static let maxQueue = Setting(
         "max.queue", .integer(1...100_000), default: passive.maxQueue, group: .models,
         "requests that may wait for a worker before 503 `overloaded`")
