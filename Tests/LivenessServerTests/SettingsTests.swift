@@ -129,7 +129,8 @@ struct SettingsTests {
         // Defaults: one thread per stream, no pinning (each worker's check on one core).
         let defaults = try Self.read([:]).passive
         #expect(defaults.openvinoCPUPinning == false && defaults.openvinoThreadsPerStream == 1)
-        #expect(defaults.opencvThreads == 1)
+        #expect(defaults.opencvThreads == 1 && defaults.openvinoPerWorker)
+        #expect(try Self.read(["OPENVINO_PER_WORKER": "false"]).passive.openvinoPerWorker == false)
         #expect(try Self.read(["OPENCV_THREADS": "0"]).passive.opencvThreads == 0)
         #expect(throws: (any Error).self) { try Self.read(["OPENCV_THREADS": "-1"]) }
         #expect(try Self.read(["OPENVINO_THREADS_PER_STREAM": "0"]).passive.openvinoThreadsPerStream == 0)

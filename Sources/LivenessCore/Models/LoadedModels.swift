@@ -13,20 +13,20 @@ public final class LoadedModels: Sendable {
     /// Loaded only with the blink models (``ModelCatalog/supportsFaceMatch``).
     let faceRecognition: SharedNetwork?
 
-    /// Loads every network in `catalog` on `engine`, for `workers` workers. On OpenVINO the passive check's
-    /// networks (detector, classifiers: three inferences per image) are compiled per worker, so that inference
-    /// runs on the worker's thread; the video networks share one compiled model with a stream per worker (the face
-    /// descriptor's compiled copy is 47 MB).
+    /// Loads every network in `catalog` on `engine`, for `workers` workers. On OpenVINO, with `passivePerWorker`,
+    /// the passive check's networks (detector, classifiers: three inferences per image) are compiled per worker,
+    /// so that inference runs on the worker's thread; the video networks share one compiled model with a stream
+    /// per worker (a second copy of the face descriptor's would cost 47 MB).
     ///
     /// - Throws: ``ModelError`` naming the missing or broken file. OpenVINO needs the detector's ONNX
     ///   conversion (``ModelCatalog/detectorONNX``).
-    public init(catalog: ModelCatalog, engine: InferenceEngine, workers: Int) throws(ModelError) {
+    public init(catalog: ModelCatalog, engine: InferenceEngine, workers: Int, passivePerWorker: Bool = true) throws(ModelError) {
         self.catalog = catalog
         self.engine = engine
         var files: [(path: String, weights: String?, what: String, perWorker: Bool)] = []
         switch engine {
         case .opencv:
-            files.append((catalog.detectorPrototxt, catalog.detectorWeights, "Caffe detector", true))
+            files.append((catalog.detectorPrototxt, catalog.detectorWeights, "Caffe detector", passivePerWorker))
         case .openvino:
             guard let onnx = catalog.detectorONNX else {
                 let folder = (catalog.detectorPrototxt as NSString).deletingLastPathComponent
@@ -34,9 +34,9 @@ public final class LoadedModels: Sendable {
                     "\(folder)/\(ModelCatalog.detectorONNXName)",
                     "the OpenVINO engine needs the detector converted to ONNX: run scripts/fetch-models, or set INFERENCE_ENGINE=opencv")
             }
-            files.append((onnx, nil, "detector", true))
+            files.append((onnx, nil, "detector", passivePerWorker))
         }
-        files += catalog.classifiers.map { ($0.path, nil, "ONNX classifier", true) }
+        files += catalog.classifiers.map { ($0.path, nil, "ONNX classifier", passivePerWorker) }
         let optional = [
             (catalog.faceMesh, "landmark model"), (catalog.iris, "landmark model"),
             (catalog.supportsFaceMatch ? catalog.faceRecognition : nil, "face-recognition model"),

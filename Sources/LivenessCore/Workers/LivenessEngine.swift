@@ -24,7 +24,9 @@ public final class LivenessEngine: Sendable {
         Self.configureProcess()
         lcv_set_max_buffer_bytes(configuration.limits.decoderBytes)
         lcv_openvino_threading(Int32(configuration.openvinoThreadsPerStream), configuration.openvinoCPUPinning.map { $0 ? 1 : 0 } ?? -1)
-        let models = try LoadedModels(catalog: catalog, engine: configuration.inferenceEngine, workers: configuration.workers)
+        let models = try LoadedModels(
+            catalog: catalog, engine: configuration.inferenceEngine, workers: configuration.workers,
+            passivePerWorker: configuration.openvinoPerWorker)
         self.models = models
         self.pool = try await WorkerPool(
             workers: configuration.workers, maxQueue: configuration.maxQueue, name: "passive"

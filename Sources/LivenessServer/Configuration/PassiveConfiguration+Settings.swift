@@ -25,6 +25,7 @@ extension PassiveConfiguration {
         inferenceEngine = try settings.choice(.inferenceEngine, default: inferenceEngine)
         openvinoThreadsPerStream = try settings.integer(.openvinoThreadsPerStream, default: openvinoThreadsPerStream)
         opencvThreads = try settings.integer(.opencvThreads, default: opencvThreads)
+        openvinoPerWorker = try settings.flag(.openvinoPerWorker, default: openvinoPerWorker)
         if let pinning = settings.text(.openvinoCPUPinning)?.lowercased() {
             switch pinning {
             case "on": openvinoCPUPinning = true

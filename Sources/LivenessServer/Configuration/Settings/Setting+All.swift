@@ -6,7 +6,8 @@ extension Setting {
         let rows: [Setting] = [
             modelDirectory, modelPath, extraModels, modelCropScale, confidenceThreshold, activeCheckPolicy, smallFaceRecovery,
             qualityMinFaceSize, qualityMinBrightness, qualityMaxBrightness, qualityMaxClipped, qualityMinSharpness,
-            inferenceEngine, openvinoThreadsPerStream, openvinoCPUPinning, opencvThreads, maxWorkers, maxQueue, faceMatchThreshold, actionTurnDegrees,
+            inferenceEngine, openvinoThreadsPerStream, openvinoCPUPinning, openvinoPerWorker, opencvThreads, maxWorkers, maxQueue, faceMatchThreshold,
+            actionTurnDegrees,
             actionNodDegrees, actionMouthOpening,
             actionHoldMs, actionTimeToleranceSeconds,
             host, port, apiKey, apiKeys, maxBodyBytes, maxVideoBytes, rateLimitPerMinute, rateLimitBurst, demoEnabled, liveSessions, lightChallenge,
