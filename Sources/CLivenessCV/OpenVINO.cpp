@@ -82,12 +82,12 @@ public:
     /// more streams the plugin hands every inference to a stream thread of its own and back, which left the cores
     /// idle 8 % of the time under load. A network whose input shape is static is compiled here (for the first slot),
     /// at load (the loads run in parallel at startup), and for each other slot when its worker's session is made, on
-    /// that worker's thread; other shapes (the detector's, Iris's two-eye batch) compile on first use. The read model
+    /// that worker's thread (`eager`), or on that worker's first inference; other shapes (the detector's, Iris's two-eye batch) compile on first use. The read model
     /// is freed after each compile (its weights would otherwise stay resident beside the compiled copy: 17 MB for the
     /// face descriptor's network) and read again from `path` for the next compile; the file must not change
     /// meanwhile (its size and modification time are checked).
-    Model(const std::string &path, int32_t workers, bool perWorker)
-        : path(path), dedicated(perWorker), streams(perWorker ? 1 : std::max(1, workers)),
+    Model(const std::string &path, int32_t workers, bool perWorker, bool eager)
+        : path(path), dedicated(perWorker), eager(eager), streams(perWorker ? 1 : std::max(1, workers)),
           slots(perWorker ? static_cast<size_t>(std::max(1, workers)) : 1) {
         stamp = fileStamp();
         ReadModel read{this->read()};
@@ -110,8 +110,8 @@ public:
     /// The slot for a new session: one per worker, taken in turn.
     size_t claimSlot() { return nextSlot.fetch_add(1) % slots.size(); }
 
-    /// True when each worker compiles its own model (one stream, inference on the worker's thread).
-    bool perWorker() const { return dedicated; }
+    /// True when each worker's session compiles its own copy of a static network as it is made.
+    bool compilesPerSession() const { return dedicated && eager; }
 
     /// Slot `slot`'s compiled model for `shape`, compiling (and evicting the least recently used) when needed.
     std::shared_ptr<CompiledModel> compiled(size_t slot, const std::vector<int64_t> &shape) {
@@ -195,6 +195,7 @@ private:
     std::pair<int64_t, int64_t> stamp;
     std::vector<int64_t> staticShape;
     bool dedicated;
+    bool eager;
     int32_t streams;
     std::vector<Slot> slots;
     std::atomic<size_t> nextSlot{0};
@@ -232,7 +233,7 @@ Session::Session(std::shared_ptr<Model> model) : state(std::make_unique<State>()
     state->model = std::move(model);
     state->slot = state->model->claimSlot();
     // A static network is compiled for this worker now, on its thread, not on its first check.
-    if (state->model->perWorker() && !state->model->fixedShape().empty()) state->request(state->model->fixedShape());
+    if (state->model->compilesPerSession() && !state->model->fixedShape().empty()) state->request(state->model->fixedShape());
 }
 Session::~Session() = default;
 
@@ -264,8 +265,8 @@ std::vector<Output> Session::infer(const float *input, const std::vector<int64_t
     return outputs;
 }
 
-std::shared_ptr<Model> load(const std::string &path, int32_t workers, bool perWorker) {
-    return std::make_shared<Model>(path, workers, perWorker);
+std::shared_ptr<Model> load(const std::string &path, int32_t workers, bool perWorker, bool eager) {
+    return std::make_shared<Model>(path, workers, perWorker, eager);
 }
 
 std::vector<int64_t> inputShape(const std::string &path) {

@@ -39,9 +39,10 @@ private:
     std::unique_ptr<State> state;
 };
 
-/// Reads `path` (ONNX) for the CPU plugin, for `workers` workers, compiled per worker or shared. Throws
-/// std::runtime_error with OpenVINO's message.
-std::shared_ptr<Model> load(const std::string &path, int32_t workers, bool perWorker);
+/// Reads `path` (ONNX) for the CPU plugin, for `workers` workers, compiled per worker or shared; per worker,
+/// `eager` compiles a static network for each worker when its session is made, else on its first inference.
+/// Throws std::runtime_error with OpenVINO's message.
+std::shared_ptr<Model> load(const std::string &path, int32_t workers, bool perWorker, bool eager);
 
 /// The first input's shape of the ONNX file at `path` (dynamic dimensions: -1), read without compiling.
 std::vector<int64_t> inputShape(const std::string &path);

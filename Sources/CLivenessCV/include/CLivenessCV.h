@@ -136,6 +136,9 @@ typedef enum lcv_sharing {
     /// One compiled model of one stream per worker: inference runs on the worker's own thread, and each worker
     /// holds its own compiled copy (the first worker's compiled at load, the others' when their nets are made).
     LCV_SHARING_PER_WORKER = 1,
+    /// As LCV_SHARING_PER_WORKER, but the other workers' copies compile on their first inference (startup stays
+    /// short and memory low until the network is used; that first inference takes a compile longer).
+    LCV_SHARING_PER_WORKER_ON_USE = 2,
 } lcv_sharing;
 
 /// Loads a network once for the process. `weights_path` is the Caffe weights (OpenCV engine only; NULL for

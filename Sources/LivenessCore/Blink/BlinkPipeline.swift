@@ -15,10 +15,13 @@ public final class BlinkPipeline {
     private let mesh: LandmarkNetwork
     private let iris: LandmarkNetwork
 
-    init(faceMesh: SharedNetwork, iris: SharedNetwork) throws(ModelError) {
-        mesh = try LandmarkNetwork(network: faceMesh, inputSize: 192, outputs: ["conv2d_21", "conv2d_31"], capacity: 1405)
+    /// `probe`: run each network once now (``LandmarkNetwork``), which one worker does for all.
+    init(faceMesh: SharedNetwork, iris: SharedNetwork, probe: Bool) throws(ModelError) {
+        mesh = try LandmarkNetwork(
+            network: faceMesh, inputSize: 192, outputs: ["conv2d_21", "conv2d_31"], capacity: 1405, probe: probe)
         self.iris = try LandmarkNetwork(
-            network: iris, inputSize: 64, outputs: ["output_eyes_contours_and_brows", "output_iris"], capacity: 2 * 228)
+            network: iris, inputSize: 64, outputs: ["output_eyes_contours_and_brows", "output_iris"], capacity: 2 * 228,
+            probe: probe)
     }
 
     /// Observes consecutive frames, tracking the face from one to the next.

@@ -13,7 +13,9 @@ final class LandmarkNetwork {
     private var buffer: [Float]
     private var counts = [Int32](repeating: 0, count: 4)
 
-    init(network: SharedNetwork, inputSize: Int, outputs: [String], capacity: Int) throws(ModelError) {
+    /// With `probe`, runs the model once on a blank input so that a model that does not fit fails at startup
+    /// (one worker's probe is enough: the others' would only compile their own copies early).
+    init(network: SharedNetwork, inputSize: Int, outputs: [String], capacity: Int, probe: Bool) throws(ModelError) {
         self.net = try WorkerNet(network)
         self.path = network.path
         self.inputSize = inputSize
@@ -21,6 +23,7 @@ final class LandmarkNetwork {
         self.outputNames = Array(self.outputs.utf8CString)
         self.outputCount = outputs.count
         self.buffer = [Float](repeating: 0, count: capacity)
+        guard probe else { return }
         try net.probe("the landmark model does not run on a \(inputSize)x\(inputSize) input") {
             let probe = try DecodedImage.blank(width: inputSize, height: inputSize)
             _ = try run(

@@ -22,9 +22,10 @@ public struct PassiveConfiguration: Hashable, Sendable {
     /// 1.3x).
     public var openvinoThreadsPerStream = 1
     public var openvinoCPUPinning: Bool? = false
-    /// Whether each worker compiles its own copy of the passive check's networks on OpenVINO, so that their
-    /// inference runs on the worker's thread. Measured default (docs/performance.md): on, 5-7 % more req/s and two
-    /// workers 1.9-2.1x one (shared: 1.5-1.7x), for about 18 MiB more at peak.
+    /// Whether each worker compiles its own copy of the networks that run on every image and frame (detector,
+    /// classifiers, Face Mesh, Iris) on OpenVINO, so that their inference runs on the worker's thread. Measured
+    /// default (docs/performance.md): on; two workers 1.95-2.08x one (shared: 1.5-1.75x), 5-10 % more req/s, a
+    /// blink clip about 20 % faster, for about 24 MiB more at peak.
     public var openvinoPerWorker = true
     /// OpenCV's threads per worker for resizing, colour conversion and `cv::dnn` (0: OpenCV's default). Measured
     /// default: 1, parallelism comes from the workers (docs/performance.md).

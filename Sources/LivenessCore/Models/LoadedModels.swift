@@ -1,3 +1,4 @@
+import CLivenessCV
 import Foundation
 import Synchronization
 
@@ -13,20 +14,23 @@ public final class LoadedModels: Sendable {
     /// Loaded only with the blink models (``ModelCatalog/supportsFaceMatch``).
     let faceRecognition: SharedNetwork?
 
-    /// Loads every network in `catalog` on `engine`, for `workers` workers. On OpenVINO, with `passivePerWorker`,
-    /// the passive check's networks (detector, classifiers: three inferences per image) are compiled per worker,
-    /// so that inference runs on the worker's thread; the video networks share one compiled model with a stream
-    /// per worker (a second copy of the face descriptor's would cost 47 MB).
+    /// Loads every network in `catalog` on `engine`, for `workers` workers. On OpenVINO, with `perWorker`, the
+    /// networks that run on every image and every video frame are compiled per worker, so that inference runs on
+    /// the worker's thread: the detector and classifiers for each worker at startup, Face Mesh and Iris on each
+    /// worker's first clip (startup stays within a second of the OpenCV engine's). The face descriptor, run on a
+    /// few frames per clip, always shares one compiled model with a stream per worker (a copy is 47 MB).
     ///
     /// - Throws: ``ModelError`` naming the missing or broken file. OpenVINO needs the detector's ONNX
     ///   conversion (``ModelCatalog/detectorONNX``).
-    public init(catalog: ModelCatalog, engine: InferenceEngine, workers: Int, passivePerWorker: Bool = true) throws(ModelError) {
+    public init(catalog: ModelCatalog, engine: InferenceEngine, workers: Int, perWorker: Bool = true) throws(ModelError) {
         self.catalog = catalog
         self.engine = engine
-        var files: [(path: String, weights: String?, what: String, perWorker: Bool)] = []
+        let passive = perWorker ? LCV_SHARING_PER_WORKER : LCV_SHARING_STREAMS
+        let video = perWorker ? LCV_SHARING_PER_WORKER_ON_USE : LCV_SHARING_STREAMS
+        var files: [(path: String, weights: String?, what: String, sharing: lcv_sharing)] = []
         switch engine {
         case .opencv:
-            files.append((catalog.detectorPrototxt, catalog.detectorWeights, "Caffe detector", passivePerWorker))
+            files.append((catalog.detectorPrototxt, catalog.detectorWeights, "Caffe detector", passive))
         case .openvino:
             guard let onnx = catalog.detectorONNX else {
                 let folder = (catalog.detectorPrototxt as NSString).deletingLastPathComponent
@@ -34,20 +38,20 @@ public final class LoadedModels: Sendable {
                     "\(folder)/\(ModelCatalog.detectorONNXName)",
                     "the OpenVINO engine needs the detector converted to ONNX: run scripts/fetch-models, or set INFERENCE_ENGINE=opencv")
             }
-            files.append((onnx, nil, "detector", passivePerWorker))
+            files.append((onnx, nil, "detector", passive))
         }
-        files += catalog.classifiers.map { ($0.path, nil, "ONNX classifier", passivePerWorker) }
+        files += catalog.classifiers.map { ($0.path, nil, "ONNX classifier", passive) }
         let optional = [
-            (catalog.faceMesh, "landmark model"), (catalog.iris, "landmark model"),
-            (catalog.supportsFaceMatch ? catalog.faceRecognition : nil, "face-recognition model"),
+            (catalog.faceMesh, "landmark model", video), (catalog.iris, "landmark model", video),
+            (catalog.supportsFaceMatch ? catalog.faceRecognition : nil, "face-recognition model", LCV_SHARING_STREAMS),
         ]
-        files += optional.compactMap { path, what in path.map { ($0, nil, what, false) } }
+        files += optional.compactMap { path, what, own in path.map { ($0, nil, what, own) } }
         // Loading (OpenVINO compiles here) runs in parallel; the first failure in file order is reported.
         let list = files
         let results = Self.loadAll(list.count) { index throws(ModelError) in
             let file = list[index]
             return try SharedNetwork(
-                engine: engine, path: file.path, weights: file.weights, workers: workers, perWorker: file.perWorker,
+                engine: engine, path: file.path, weights: file.weights, workers: workers, sharing: file.sharing,
                 what: file.what)
         }
         var networks: [SharedNetwork] = []

@@ -10,15 +10,13 @@ final class SharedNetwork: @unchecked Sendable {  // lcv_model is safe to share 
     let engine: InferenceEngine
     private let model: OpaquePointer
 
-    /// Loads `path` (ONNX, or a Caffe prototxt with `weights`) for `workers` concurrent workers. On OpenVINO,
-    /// `perWorker` compiles a one-stream model for each worker, whose inference then runs on the worker's own
-    /// thread (the hot path's networks); otherwise one compiled model has a stream per worker and the plugin's
-    /// stream threads run the inferences (less memory, a hand-off per inference).
+    /// Loads `path` (ONNX, or a Caffe prototxt with `weights`) for `workers` concurrent workers, shared on OpenVINO
+    /// as `sharing` says: the hot path's networks per worker (inference on the worker's own thread), the rest
+    /// with one compiled model and a stream per worker (less memory, a hand-off to the plugin's thread per inference).
     init(
-        engine: InferenceEngine, path: String, weights: String? = nil, workers: Int, perWorker: Bool, what: String
+        engine: InferenceEngine, path: String, weights: String? = nil, workers: Int, sharing: lcv_sharing, what: String
     ) throws(ModelError) {
         var handle: OpaquePointer?
-        let sharing = perWorker ? LCV_SHARING_PER_WORKER : LCV_SHARING_STREAMS
         do {
             try BridgeError.check { lcv_model_load(engine.bridge, path, weights, Int32(workers), sharing, &handle, $0) }
         } catch {

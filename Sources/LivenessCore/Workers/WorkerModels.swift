@@ -7,11 +7,12 @@ public final class WorkerModels {
     /// The face-recognition network, when it and the blink models are installed.
     public let embedder: FaceEmbedder?
 
-    /// Makes this worker's nets from the shared `models`.
-    public init(models: LoadedModels, policy: LivenessPolicy) throws(ModelError) {
+    /// Makes this worker's nets from the shared `models`. `probeLandmarks`: try Face Mesh and Iris on a blank
+    /// input now (the first worker does it for all; on OpenVINO the others' copies then compile on their first clip).
+    public init(models: LoadedModels, policy: LivenessPolicy, probeLandmarks: Bool = true) throws(ModelError) {
         passive = try PassivePipeline(models: models, policy: policy)
         if let mesh = models.faceMesh, let iris = models.iris {
-            blink = try BlinkPipeline(faceMesh: mesh, iris: iris)
+            blink = try BlinkPipeline(faceMesh: mesh, iris: iris, probe: probeLandmarks)
         } else {
             blink = nil
         }

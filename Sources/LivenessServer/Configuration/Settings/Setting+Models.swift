@@ -53,7 +53,7 @@ extension Setting {
         "OpenVINO CPU threads per stream (one stream per worker; 1: each check on one core); 0 leaves it to the plugin")
     public static let openvinoPerWorker = Setting(
         "openvino.per.worker", .flag, default: passive.openvinoPerWorker, group: .models,
-        "each worker compiles its own detector and classifiers on OpenVINO, inference on its own thread; false shares one copy (about 18 MiB less, 5-7 % fewer checks per second)"
+        "each worker compiles its own detector, classifiers, Face Mesh and Iris on OpenVINO and runs them on its own thread; false shares one copy (less memory, fewer checks per second, slower clips)"
     )
     public static let opencvThreads = Setting(
         "opencv.threads", .integer(0...64), default: passive.opencvThreads, group: .models,
