@@ -52,11 +52,13 @@ extern "C" lcv_status lcv_model_load(lcv_engine engine, const char *path, const 
         }
         case LCV_ENGINE_OPENVINO:
             if (!model->weights.empty()) return lcv::fail(error, LCV_INVALID_ARGUMENT, "OpenVINO reads ONNX files only");
-            if (sharing != LCV_SHARING_STREAMS && sharing != LCV_SHARING_PER_WORKER && sharing != LCV_SHARING_PER_WORKER_ON_USE) {
+            if (sharing < LCV_SHARING_STREAMS || sharing > LCV_SHARING_PER_WORKER_DEFERRED) {
                 return lcv::fail(error, LCV_INVALID_ARGUMENT, "unknown sharing");
             }
-            model->openvino = lcv::openvino::load(model->path, workers, sharing != LCV_SHARING_STREAMS,
-                                                  sharing == LCV_SHARING_PER_WORKER);
+            model->openvino = lcv::openvino::load(
+                model->path, workers, sharing != LCV_SHARING_STREAMS && sharing != LCV_SHARING_STREAMS_DEFERRED,
+                sharing == LCV_SHARING_PER_WORKER,
+                sharing == LCV_SHARING_STREAMS_DEFERRED || sharing == LCV_SHARING_PER_WORKER_DEFERRED);
             break;
         default:
             return lcv::fail(error, LCV_INVALID_ARGUMENT, "unknown inference engine");

@@ -85,8 +85,9 @@ public:
     /// that worker's thread (`eager`), or on that worker's first inference; other shapes (the detector's, Iris's two-eye batch) compile on first use. The read model
     /// is freed after each compile (its weights would otherwise stay resident beside the compiled copy: 17 MB for the
     /// face descriptor's network) and read again from `path` for the next compile; the file must not change
-    /// meanwhile (its size and modification time are checked).
-    Model(const std::string &path, int32_t workers, bool perWorker, bool eager)
+    /// meanwhile (its size and modification time are checked). `deferred`: no copy is compiled here (the file is
+    /// still read, so a broken file fails at load).
+    Model(const std::string &path, int32_t workers, bool perWorker, bool eager, bool deferred)
         : path(path), dedicated(perWorker), eager(eager), streams(perWorker ? 1 : std::max(1, workers)),
           slots(perWorker ? static_cast<size_t>(std::max(1, workers)) : 1) {
         stamp = fileStamp();
@@ -99,6 +100,7 @@ public:
         if (port != nullptr) ov_output_const_port_free(port);
         check(status, "input shape");
         staticShape.assign(shape.value.dims, shape.value.dims + shape.value.rank);
+        if (deferred) return;
         Slot &first = this->slots[0];
         std::lock_guard<std::mutex> lock(first.mutex);
         first.cache.emplace_front(staticShape, compile(staticShape, read.handle));
@@ -265,8 +267,8 @@ std::vector<Output> Session::infer(const float *input, const std::vector<int64_t
     return outputs;
 }
 
-std::shared_ptr<Model> load(const std::string &path, int32_t workers, bool perWorker, bool eager) {
-    return std::make_shared<Model>(path, workers, perWorker, eager);
+std::shared_ptr<Model> load(const std::string &path, int32_t workers, bool perWorker, bool eager, bool deferred) {
+    return std::make_shared<Model>(path, workers, perWorker, eager, deferred);
 }
 
 std::vector<int64_t> inputShape(const std::string &path) {

@@ -28,12 +28,14 @@ struct FaceMatchTests {
     }
 
     @Test(
-        "On the same chip, the converted network gives dlib's own embedding (golden from PyPI dlib-bin, within 1e-4)",
-        arguments: InferenceEngine.allCases)
-    func golden(engine: InferenceEngine) async throws {
+        "On the same chip, the converted network gives dlib's own embedding (golden from PyPI dlib-bin, within 1e-4), compiled at startup or on first use",
+        arguments: InferenceEngine.allCases, [true, false])
+    func golden(engine: InferenceEngine, keepLive: Bool) async throws {
         let golden = try Self.golden()
         try await onThread {
-            let models = try LoadedModels(catalog: try ModelCatalog.locate(directory: Fixtures.models), engine: engine, workers: 1)
+            let models = try LoadedModels(
+                catalog: try ModelCatalog.locate(directory: Fixtures.models), engine: engine, workers: 1, keepLiveNetworks: keepLive)
+            #expect(models.keepsLiveNetworks == (keepLive || engine == .opencv))
             let embedder = try FaceEmbedder(network: try #require(models.faceRecognition))
             let chip = try DecodedImage.decode(try Fixtures.bytes("\(Self.goldenFolder)/chip-T1.png"))
             let embedding = try embedder.embed(chip: chip)

@@ -131,6 +131,8 @@ struct SettingsTests {
         #expect(defaults.openvinoCPUPinning == false && defaults.openvinoThreadsPerStream == 1)
         #expect(defaults.opencvThreads == 1 && defaults.openvinoPerWorker)
         #expect(try Self.read(["OPENVINO_PER_WORKER": "false"]).passive.openvinoPerWorker == false)
+        #expect(!defaults.openvinoKeepLiveNetworks)
+        #expect(try Self.read(["OPENVINO_KEEP_LIVE_NETWORKS": "true"]).passive.openvinoKeepLiveNetworks)
         #expect(try Self.read(["OPENCV_THREADS": "0"]).passive.opencvThreads == 0)
         #expect(throws: (any Error).self) { try Self.read(["OPENCV_THREADS": "-1"]) }
         #expect(try Self.read(["OPENVINO_THREADS_PER_STREAM": "0"]).passive.openvinoThreadsPerStream == 0)

@@ -139,6 +139,11 @@ typedef enum lcv_sharing {
     /// As LCV_SHARING_PER_WORKER, but the other workers' copies compile on their first inference (startup stays
     /// short and memory low until the network is used; that first inference takes a compile longer).
     LCV_SHARING_PER_WORKER_ON_USE = 2,
+    /// As LCV_SHARING_STREAMS, but nothing is compiled at load (the file is read and parsed): the shared copy
+    /// compiles on the first inference, for a network most processes seldom or never run.
+    LCV_SHARING_STREAMS_DEFERRED = 3,
+    /// As LCV_SHARING_PER_WORKER_ON_USE, but the first worker's copy also compiles on its first inference.
+    LCV_SHARING_PER_WORKER_DEFERRED = 4,
 } lcv_sharing;
 
 /// Loads a network once for the process. `weights_path` is the Caffe weights (OpenCV engine only; NULL for

@@ -6,8 +6,11 @@ public final class FaceEmbedder {
     private let net: WorkerNet
     private var buffer = [Float](repeating: 0, count: 256)
 
-    init(network: SharedNetwork) throws(ModelError) {
+    /// With `probe`, runs the network once on a blank chip so that a model that does not fit fails at startup (one
+    /// worker's probe is enough: the compiled model is shared).
+    init(network: SharedNetwork, probe: Bool = true) throws(ModelError) {
         net = try WorkerNet(network)
+        guard probe else { return }
         try net.probe("the face-recognition model does not give a 128-D embedding of a 150x150 chip") {
             let probe = try DecodedImage.blank(width: FaceAlignment.chipSize, height: FaceAlignment.chipSize)
             _ = try embed(chip: probe)

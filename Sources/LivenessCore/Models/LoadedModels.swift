@@ -13,20 +13,36 @@ public final class LoadedModels: Sendable {
     let iris: SharedNetwork?
     /// Loaded only with the blink models (``ModelCatalog/supportsFaceMatch``).
     let faceRecognition: SharedNetwork?
+    /// Whether the live networks (Face Mesh, Iris, the face descriptor) are compiled at startup, where the first
+    /// worker probes them (``WorkerModels``). If not (OpenVINO only), they are read and parsed at startup and each
+    /// copy compiles on its first inference: a process that has opened no challenge holds about 95 MiB less.
+    public let keepsLiveNetworks: Bool
 
     /// Loads every network in `catalog` on `engine`, for `workers` workers. On OpenVINO, with `perWorker`, the
     /// networks that run on every image and every video frame are compiled per worker, so that inference runs on
     /// the worker's thread: the detector and classifiers for each worker at startup, Face Mesh and Iris on each
     /// worker's first clip (startup stays within a second of the OpenCV engine's). The face descriptor, run on a
     /// few frames per clip, always shares one compiled model with a stream per worker (a copy is 47 MB).
+    /// `keepLiveNetworks`: see ``keepsLiveNetworks`` (always true on OpenCV, whose nets hold their weights once read).
     ///
     /// - Throws: ``ModelError`` naming the missing or broken file. OpenVINO needs the detector's ONNX
     ///   conversion (``ModelCatalog/detectorONNX``).
-    public init(catalog: ModelCatalog, engine: InferenceEngine, workers: Int, perWorker: Bool = true) throws(ModelError) {
+    public init(
+        catalog: ModelCatalog, engine: InferenceEngine, workers: Int, perWorker: Bool = true, keepLiveNetworks: Bool = true
+    ) throws(ModelError) {
         self.catalog = catalog
         self.engine = engine
+        let keep = keepLiveNetworks || engine == .opencv
+        self.keepsLiveNetworks = keep
         let passive = perWorker ? LCV_SHARING_PER_WORKER : LCV_SHARING_STREAMS
-        let video = perWorker ? LCV_SHARING_PER_WORKER_ON_USE : LCV_SHARING_STREAMS
+        let video =
+            switch (perWorker, keep) {
+            case (true, true): LCV_SHARING_PER_WORKER_ON_USE
+            case (true, false): LCV_SHARING_PER_WORKER_DEFERRED
+            case (false, true): LCV_SHARING_STREAMS
+            case (false, false): LCV_SHARING_STREAMS_DEFERRED
+            }
+        let descriptor = keep ? LCV_SHARING_STREAMS : LCV_SHARING_STREAMS_DEFERRED
         var files: [(path: String, weights: String?, what: String, sharing: lcv_sharing)] = []
         switch engine {
         case .opencv:
@@ -43,7 +59,7 @@ public final class LoadedModels: Sendable {
         files += catalog.classifiers.map { ($0.path, nil, "ONNX classifier", passive) }
         let optional = [
             (catalog.faceMesh, "landmark model", video), (catalog.iris, "landmark model", video),
-            (catalog.supportsFaceMatch ? catalog.faceRecognition : nil, "face-recognition model", LCV_SHARING_STREAMS),
+            (catalog.supportsFaceMatch ? catalog.faceRecognition : nil, "face-recognition model", descriptor),
         ]
         files += optional.compactMap { path, what, own in path.map { ($0, nil, what, own) } }
         // Loading (OpenVINO compiles here) runs in parallel; the first failure in file order is reported.

@@ -26,14 +26,14 @@ public final class LivenessEngine: Sendable {
         lcv_openvino_threading(Int32(configuration.openvinoThreadsPerStream), configuration.openvinoCPUPinning.map { $0 ? 1 : 0 } ?? -1)
         let models = try LoadedModels(
             catalog: catalog, engine: configuration.inferenceEngine, workers: configuration.workers,
-            perWorker: configuration.openvinoPerWorker)
+            perWorker: configuration.openvinoPerWorker, keepLiveNetworks: configuration.openvinoKeepLiveNetworks)
         self.models = models
         self.pool = try await WorkerPool(
             workers: configuration.workers, maxQueue: configuration.maxQueue, name: "passive"
         ) { (index: Int) throws(ModelError) -> WorkerModels in
             // Parallelism comes from the workers; OpenCV's own thread pool would oversubscribe the cores.
             lcv_set_num_threads(Int32(configuration.opencvThreads == 0 ? -1 : configuration.opencvThreads))
-            return try WorkerModels(models: models, policy: policy, probeLandmarks: index == 0)
+            return try WorkerModels(models: models, policy: policy, probe: index == 0)
         }
         lcv_release_free_memory()
     }

@@ -26,6 +26,7 @@ extension PassiveConfiguration {
         openvinoThreadsPerStream = try settings.integer(.openvinoThreadsPerStream, default: openvinoThreadsPerStream)
         opencvThreads = try settings.integer(.opencvThreads, default: opencvThreads)
         openvinoPerWorker = try settings.flag(.openvinoPerWorker, default: openvinoPerWorker)
+        openvinoKeepLiveNetworks = try settings.flag(.openvinoKeepLiveNetworks, default: openvinoKeepLiveNetworks)
         if let pinning = settings.text(.openvinoCPUPinning)?.lowercased() {
             switch pinning {
             case "on": openvinoCPUPinning = true

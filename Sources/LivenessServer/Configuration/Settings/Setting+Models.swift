@@ -55,6 +55,10 @@ extension Setting {
         "openvino.per.worker", .flag, default: passive.openvinoPerWorker, group: .models,
         "each worker compiles its own detector, classifiers, Face Mesh and Iris on OpenVINO and runs them on its own thread; false shares one copy (less memory, fewer checks per second, slower clips)"
     )
+    public static let openvinoKeepLiveNetworks = Setting(
+        "openvino.keep.live.networks", .flag, default: passive.openvinoKeepLiveNetworks, group: .models,
+        "compile and probe Face Mesh, Iris and the face descriptor at startup on OpenVINO; false only reads them at startup and compiles each worker's copy on first use (about 95 MiB less until the first challenge, whose check and clip then take 0.1-0.2 s longer, once per worker)"
+    )
     public static let opencvThreads = Setting(
         "opencv.threads", .integer(0...64), default: passive.opencvThreads, group: .models,
         "OpenCV threads for each worker's resizing, colour conversion and `cv::dnn` (1: each check on one core); 0 is OpenCV's default")
