@@ -33,7 +33,7 @@ std::vector<cv::Mat> lcv_net::forward(const cv::Mat &blob, const std::vector<std
 extern "C" void lcv_net_free(lcv_net *net) { delete net; }
 
 extern "C" lcv_status lcv_model_load(lcv_engine engine, const char *path, const char *weights_path, int32_t workers,
-                                     lcv_sharing sharing, lcv_model **out, lcv_error *error) {
+                                     lcv_sharing sharing, int32_t deferred, lcv_model **out, lcv_error *error) {
     return lcv::guarded(error, LCV_MODEL_LOAD_FAILED, [&]() -> lcv_status {
         if (out == nullptr || path == nullptr) return lcv::fail(error, LCV_INVALID_ARGUMENT, "missing path or output handle");
         *out = nullptr;
@@ -52,13 +52,11 @@ extern "C" lcv_status lcv_model_load(lcv_engine engine, const char *path, const 
         }
         case LCV_ENGINE_OPENVINO:
             if (!model->weights.empty()) return lcv::fail(error, LCV_INVALID_ARGUMENT, "OpenVINO reads ONNX files only");
-            if (sharing < LCV_SHARING_STREAMS || sharing > LCV_SHARING_PER_WORKER_DEFERRED) {
+            if (sharing != LCV_SHARING_STREAMS && sharing != LCV_SHARING_PER_WORKER && sharing != LCV_SHARING_PER_WORKER_ON_USE) {
                 return lcv::fail(error, LCV_INVALID_ARGUMENT, "unknown sharing");
             }
-            model->openvino = lcv::openvino::load(
-                model->path, workers, sharing != LCV_SHARING_STREAMS && sharing != LCV_SHARING_STREAMS_DEFERRED,
-                sharing == LCV_SHARING_PER_WORKER,
-                sharing == LCV_SHARING_STREAMS_DEFERRED || sharing == LCV_SHARING_PER_WORKER_DEFERRED);
+            model->openvino = lcv::openvino::load(model->path, workers, sharing != LCV_SHARING_STREAMS,
+                                                  sharing == LCV_SHARING_PER_WORKER, deferred != 0);
             break;
         default:
             return lcv::fail(error, LCV_INVALID_ARGUMENT, "unknown inference engine");

@@ -88,7 +88,7 @@ public:
     /// meanwhile (its size and modification time are checked). `deferred`: no copy is compiled here (the file is
     /// still read, so a broken file fails at load).
     Model(const std::string &path, int32_t workers, bool perWorker, bool eager, bool deferred)
-        : path(path), dedicated(perWorker), eager(eager), streams(perWorker ? 1 : std::max(1, workers)),
+        : path(path), dedicated(perWorker), eager(eager && !deferred), streams(perWorker ? 1 : std::max(1, workers)),
           slots(perWorker ? static_cast<size_t>(std::max(1, workers)) : 1) {
         stamp = fileStamp();
         ReadModel read{this->read()};

@@ -41,7 +41,7 @@ private:
 
 /// Reads `path` (ONNX) for the CPU plugin, for `workers` workers, compiled per worker or shared; per worker,
 /// `eager` compiles a static network for each worker when its session is made, else on its first inference.
-/// `deferred`: nothing is compiled here, not even the first copy of a static network.
+/// `deferred`: nothing is compiled here or when sessions are made; every copy compiles on its first inference.
 /// Throws std::runtime_error with OpenVINO's message.
 std::shared_ptr<Model> load(const std::string &path, int32_t workers, bool perWorker, bool eager, bool deferred);
 

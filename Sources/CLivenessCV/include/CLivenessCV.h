@@ -139,11 +139,6 @@ typedef enum lcv_sharing {
     /// As LCV_SHARING_PER_WORKER, but the other workers' copies compile on their first inference (startup stays
     /// short and memory low until the network is used; that first inference takes a compile longer).
     LCV_SHARING_PER_WORKER_ON_USE = 2,
-    /// As LCV_SHARING_STREAMS, but nothing is compiled at load (the file is read and parsed): the shared copy
-    /// compiles on the first inference, for a network most processes seldom or never run.
-    LCV_SHARING_STREAMS_DEFERRED = 3,
-    /// As LCV_SHARING_PER_WORKER_ON_USE, but the first worker's copy also compiles on its first inference.
-    LCV_SHARING_PER_WORKER_DEFERRED = 4,
 } lcv_sharing;
 
 /// Loads a network once for the process. `weights_path` is the Caffe weights (OpenCV engine only; NULL for
@@ -151,9 +146,11 @@ typedef enum lcv_sharing {
 /// later ones read their own.
 /// OpenVINO: reads the ONNX file and compiles it for the CPU plugin for `workers` workers, shared as `sharing`
 /// says, f32 precision: here for a static input shape, on first use for any other shape (the 8 most recent are
-/// kept). Every lcv_net made from it holds its own infer requests on those compiled models.
+/// kept). Every lcv_net made from it holds its own infer requests on those compiled models. With `deferred`
+/// (non-zero) nothing is compiled here, for a network most processes seldom or never run: the file is still read
+/// and parsed, and every copy compiles on its first inference (OpenCV: ignored).
 lcv_status lcv_model_load(lcv_engine engine, const char *path, const char *weights_path, int32_t workers,
-                          lcv_sharing sharing, lcv_model **out, lcv_error *error);
+                          lcv_sharing sharing, int32_t deferred, lcv_model **out, lcv_error *error);
 void lcv_model_free(lcv_model *model);
 /// One worker's network on `model`.
 lcv_status lcv_net_create(lcv_model *model, lcv_net **out, lcv_error *error);

@@ -30,7 +30,7 @@ public struct PassiveConfiguration: Hashable, Sendable {
     /// Whether the live networks (Face Mesh, Iris, the face descriptor) are compiled and probed at startup on
     /// OpenVINO. Off by default (docs/performance.md): they are read and parsed at startup and each worker's copy
     /// compiles on first use, so a service that has opened no challenge yet holds about 95 MiB less and starts
-    /// 0.2-0.4 s sooner; the first challenge a worker opens and its first clip take 0.1-0.2 s longer, once.
+    /// 0.2-0.4 s sooner; the first challenge a worker opens and its first clip take 0.1-0.3 s longer, once.
     public var openvinoKeepLiveNetworks = false
     /// OpenCV's threads per worker for resizing, colour conversion and `cv::dnn` (0: OpenCV's default). Measured
     /// default: 1, parallelism comes from the workers (docs/performance.md).

@@ -35,18 +35,11 @@ public final class LoadedModels: Sendable {
         let keep = keepLiveNetworks || engine == .opencv
         self.keepsLiveNetworks = keep
         let passive = perWorker ? LCV_SHARING_PER_WORKER : LCV_SHARING_STREAMS
-        let video =
-            switch (perWorker, keep) {
-            case (true, true): LCV_SHARING_PER_WORKER_ON_USE
-            case (true, false): LCV_SHARING_PER_WORKER_DEFERRED
-            case (false, true): LCV_SHARING_STREAMS
-            case (false, false): LCV_SHARING_STREAMS_DEFERRED
-            }
-        let descriptor = keep ? LCV_SHARING_STREAMS : LCV_SHARING_STREAMS_DEFERRED
-        var files: [(path: String, weights: String?, what: String, sharing: lcv_sharing)] = []
+        let video = perWorker ? LCV_SHARING_PER_WORKER_ON_USE : LCV_SHARING_STREAMS
+        var files: [(path: String, weights: String?, what: String, sharing: lcv_sharing, deferred: Bool)] = []
         switch engine {
         case .opencv:
-            files.append((catalog.detectorPrototxt, catalog.detectorWeights, "Caffe detector", passive))
+            files.append((catalog.detectorPrototxt, catalog.detectorWeights, "Caffe detector", passive, false))
         case .openvino:
             guard let onnx = catalog.detectorONNX else {
                 let folder = (catalog.detectorPrototxt as NSString).deletingLastPathComponent
@@ -54,21 +47,21 @@ public final class LoadedModels: Sendable {
                     "\(folder)/\(ModelCatalog.detectorONNXName)",
                     "the OpenVINO engine needs the detector converted to ONNX: run scripts/fetch-models, or set INFERENCE_ENGINE=opencv")
             }
-            files.append((onnx, nil, "detector", passive))
+            files.append((onnx, nil, "detector", passive, false))
         }
-        files += catalog.classifiers.map { ($0.path, nil, "ONNX classifier", passive) }
-        let optional = [
+        files += catalog.classifiers.map { ($0.path, nil, "ONNX classifier", passive, false) }
+        let live = [
             (catalog.faceMesh, "landmark model", video), (catalog.iris, "landmark model", video),
-            (catalog.supportsFaceMatch ? catalog.faceRecognition : nil, "face-recognition model", descriptor),
+            (catalog.supportsFaceMatch ? catalog.faceRecognition : nil, "face-recognition model", LCV_SHARING_STREAMS),
         ]
-        files += optional.compactMap { path, what, own in path.map { ($0, nil, what, own) } }
+        files += live.compactMap { path, what, own in path.map { ($0, nil, what, own, !keep) } }
         // Loading (OpenVINO compiles here) runs in parallel; the first failure in file order is reported.
         let list = files
         let results = Self.loadAll(list.count) { index throws(ModelError) in
             let file = list[index]
             return try SharedNetwork(
                 engine: engine, path: file.path, weights: file.weights, workers: workers, sharing: file.sharing,
-                what: file.what)
+                deferred: file.deferred, what: file.what)
         }
         var networks: [SharedNetwork] = []
         for result in results { networks.append(try result.get()) }

@@ -13,12 +13,14 @@ final class SharedNetwork: @unchecked Sendable {  // lcv_model is safe to share 
     /// Loads `path` (ONNX, or a Caffe prototxt with `weights`) for `workers` concurrent workers, shared on OpenVINO
     /// as `sharing` says: the hot path's networks per worker (inference on the worker's own thread), the rest
     /// with one compiled model and a stream per worker (less memory, a hand-off to the plugin's thread per inference).
+    /// `deferred`: compiled on first use only (`lcv_model_load`).
     init(
-        engine: InferenceEngine, path: String, weights: String? = nil, workers: Int, sharing: lcv_sharing, what: String
+        engine: InferenceEngine, path: String, weights: String? = nil, workers: Int, sharing: lcv_sharing,
+        deferred: Bool = false, what: String
     ) throws(ModelError) {
         var handle: OpaquePointer?
         do {
-            try BridgeError.check { lcv_model_load(engine.bridge, path, weights, Int32(workers), sharing, &handle, $0) }
+            try BridgeError.check { lcv_model_load(engine.bridge, path, weights, Int32(workers), sharing, deferred ? 1 : 0, &handle, $0) }
         } catch {
             throw .corrupt(weights ?? path, "\(engine.rawValue) could not load the \(what): \(error.message)")
         }

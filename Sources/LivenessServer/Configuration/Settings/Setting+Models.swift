@@ -57,7 +57,7 @@ extension Setting {
     )
     public static let openvinoKeepLiveNetworks = Setting(
         "openvino.keep.live.networks", .flag, default: passive.openvinoKeepLiveNetworks, group: .models,
-        "compile and probe Face Mesh, Iris and the face descriptor at startup on OpenVINO; false only reads them at startup and compiles each worker's copy on first use (about 95 MiB less until the first challenge, whose check and clip then take 0.1-0.2 s longer, once per worker)"
+        "compile and probe Face Mesh, Iris and the face descriptor at startup on OpenVINO; false only reads them at startup and compiles each worker's copy on first use (about 95 MiB less until the first challenge, whose check and clip then take 0.1-0.3 s longer, once per worker)"
     )
     public static let opencvThreads = Setting(
         "opencv.threads", .integer(0...64), default: passive.opencvThreads, group: .models,
