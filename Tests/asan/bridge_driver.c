@@ -31,6 +31,11 @@ static void check_image(lcv_net *detector, lcv_net *classifier, lcv_net *mesh, c
     lcv_error error;
     lcv_image *image = NULL;
     images++;
+    // TurboJPEG's path with every orientation: the transposing ones move pixels 4 bytes at a time.
+    for (int32_t orientation = 1; orientation <= 8; ++orientation) {
+        lcv_image *oriented = NULL;
+        if (lcv_image_decode_jpeg(bytes, count, orientation, &oriented, &error) == LCV_OK) lcv_image_free(oriented);
+    }
     if (lcv_image_decode(bytes, count, &image, &error) != LCV_OK) return;
     decoded++;
     int width = lcv_image_width(image), height = lcv_image_height(image);
