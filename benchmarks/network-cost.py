@@ -4,11 +4,15 @@
 Times the detector (at image_T1's input, 166x221) and the two anti-spoof classifiers (80x80) one after the
 other, as one check runs them, with OpenVINO's CPU plugin compiled as the service compiles them (one stream,
 one thread, no pinning, f32), and with onnxruntime on one thread (the Python peer's runtime), and prints each
-network's kernel time from OpenVINO's per-layer counters. Random inputs: the cost of these networks does not
+network's kernel time from OpenVINO's per-layer counters. OpenVINO is timed twice: interleaved, as a check runs
+the networks, and each network alone in a loop of its own; the difference is what the three networks cost each
+other in the caches. Random inputs: the cost of these networks does not
 depend on the pixels.
 
     python3 -m venv .venv-bench && .venv-bench/bin/pip install openvino==2026.4.1 onnxruntime numpy
-    .venv-bench/bin/python benchmarks/network-cost.py models
+    .venv-bench/bin/python benchmarks/network-cost.py models [--batch]
+
+`--batch` also times each network on 2 and 4 inputs per inference.
 """
 
 import sys
@@ -29,12 +33,14 @@ def inputs():
     return [(generator.random(shape, dtype=np.float32) * 255, name) for name, shape in NETWORKS]
 
 
-def openvino_runners(folder, counters=False):
+def openvino_runners(folder, counters=False, batch=1):
     import openvino as ov
 
     core = ov.Core()
     runners = []
     for (name, shape), (tensor, _) in zip(NETWORKS, inputs()):
+        shape = [batch] + shape[1:]
+        tensor = np.repeat(tensor, batch, axis=0)
         model = core.read_model(f"{folder}/{name}")
         model.reshape(shape)
         config = {"NUM_STREAMS": "1", "INFERENCE_NUM_THREADS": "1", "ENABLE_CPU_PINNING": "NO",
@@ -58,19 +64,31 @@ def onnxruntime_runners(folder):
     return runners
 
 
-def measure(label, runners):
+def timed(run, times):
+    start = time.perf_counter()
+    run()
+    times.append(time.perf_counter() - start)
+
+
+def measure(label, runners, alone=False):
+    """Interleaved (as a check runs them: each network evicts the others' weights from the caches), or each
+    network `alone` in a loop of its own (its weights and code stay cached: what a single-network test sees)."""
     for _ in range(30):
         for _, _, run in runners:
             run()
     each = {name: [] for name, _, _ in runners}
-    for _ in range(ROUNDS):
+    if alone:
         for name, _, run in runners:
-            start = time.perf_counter()
-            run()
-            each[name].append(time.perf_counter() - start)
+            for _ in range(ROUNDS):
+                timed(run, each[name])
+    else:
+        for _ in range(ROUNDS):
+            for name, _, run in runners:
+                timed(run, each[name])
     medians = {name: sorted(values)[len(values) // 2] * 1e3 for name, values in each.items()}
     line = ", ".join(f"{name.split('.onnx')[0]} {value:.2f} ms" for name, value in medians.items())
-    print(f"{label}: {line}; one image {sum(medians.values()):.2f} ms (p50 per network, one thread)")
+    order = "each alone" if alone else "interleaved"
+    print(f"{label} ({order}): {line}; one image {sum(medians.values()):.2f} ms (p50 per network, one thread)")
 
 
 def kernels(runners):
@@ -85,8 +103,13 @@ def kernels(runners):
 
 
 def main():
-    folder = sys.argv[1] if len(sys.argv) > 1 else "models"
+    arguments = [argument for argument in sys.argv[1:] if not argument.startswith("--")]
+    folder = arguments[0] if arguments else "models"
     measure("openvino", openvino_runners(folder))
+    measure("openvino", openvino_runners(folder), alone=True)
+    if "--batch" in sys.argv:
+        for batch in (2, 4):
+            measure(f"openvino, {batch} images per inference (divide by {batch})", openvino_runners(folder, batch=batch))
     kernels(openvino_runners(folder, counters=True))
     try:
         measure("onnxruntime", onnxruntime_runners(folder))
