@@ -1,7 +1,10 @@
 // The passive check's bridge calls timed one by one, in-process, on one thread (docs/performance.md): decode,
 // detect, each classifier, the quality measure; then the same checks run stage by stage in groups of 1, 2 and 4
 // images (decode all, detect all, each classifier on all), which shows what the networks cost each other in the
-// caches. Built and run by benchmarks/stage-cost.sh against the release build's bridge objects.
+// caches. Built and run by benchmarks/stage-cost.sh against the release build's bridge objects. The detector's
+// input size follows SFAS's rule (DetectorInput); the classifiers' crops are squares of 2.7 and 4 times the face,
+// shifted inside the image, close to CropWindow's in size, which is what their cost depends on. Any failing call
+// stops the program: a timing of a failed call would be meaningless.
 #include "CLivenessCV.h"
 
 #include <algorithm>
@@ -20,6 +23,12 @@ using Clock = std::chrono::steady_clock;
 
 double milliseconds(Clock::time_point from, Clock::time_point to) {
     return std::chrono::duration<double, std::milli>(to - from).count();
+}
+
+void require(lcv_status status, const lcv_error &error, const char *what) {
+    if (status == LCV_OK) return;
+    std::fprintf(stderr, "%s: %s\n", what, error.message);
+    std::exit(1);
 }
 
 lcv_net *network(const std::string &path) {
@@ -42,10 +51,7 @@ struct Check {
     lcv_image *decode() const {
         lcv_image *image = nullptr;
         lcv_error error{};
-        if (lcv_image_decode_jpeg(jpeg.data(), jpeg.size(), orientation, &image, &error) != LCV_OK) {
-            std::fprintf(stderr, "decode: %s\n", error.message);
-            std::exit(1);
-        }
+        require(lcv_image_decode_jpeg(jpeg.data(), jpeg.size(), orientation, &image, &error), error, "decode");
         return image;
     }
 
@@ -56,8 +62,9 @@ struct Check {
         float rows[7 * 64];
         int32_t count = 0;
         lcv_error error{};
-        lcv_detect(detector, image, std::max(1, static_cast<int>(width * scale)), std::max(1, static_cast<int>(height * scale)),
-                   rows, 64, &count, &error);
+        require(lcv_detect(detector, image, std::max(1, static_cast<int>(width * scale)),
+                           std::max(1, static_cast<int>(height * scale)), rows, 64, &count, &error),
+                error, "detect");
         if (count == 0) return {width / 4, height / 4, width / 2, height / 2};
         const int x1 = static_cast<int>(rows[3] * width), y1 = static_cast<int>(rows[4] * height);
         return {x1, y1, static_cast<int>(rows[5] * width) - x1, static_cast<int>(rows[6] * height) - y1};
@@ -72,14 +79,15 @@ struct Check {
         float logits[8];
         int32_t count = 0;
         lcv_error error{};
-        lcv_classify(net, image, &input, logits, 8, &count, &error);
+        require(lcv_classify(net, image, &input, logits, 8, &count, &error), error, "classify");
     }
 
     static void quality(lcv_image *image, const std::vector<int> &box) {
         lcv_face_quality quality{};
         lcv_error error{};
-        lcv_face_quality_measure(image, std::max(0, box[0]), std::max(0, box[1]), std::max(1, box[2]), std::max(1, box[3]),
-                                 &quality, &error);
+        require(lcv_face_quality_measure(image, std::max(0, box[0]), std::max(0, box[1]), std::max(1, box[2]),
+                                         std::max(1, box[3]), &quality, &error),
+                error, "quality");
     }
 };
 

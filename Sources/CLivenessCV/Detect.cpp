@@ -13,8 +13,9 @@ namespace {
 
 /// cv::dnn::blobFromImage(bgr, 1.0, Size(), mean, false, false) for 8-bit BGR in one pass: float(pixel) - mean per
 /// channel, written straight into the three planes. blobFromImage converts, subtracts and splits in three passes
-/// (0.30 ms against 0.06 ms for the detector's 166x221 input); the values are the same floats (the means are
-/// whole numbers, and the scale of 1 leaves them as they are).
+/// (0.27-0.30 ms against 0.06 ms for the detector's 166x221 input in isolation; about 0.04 ms of a check's detect
+/// stage, docs/performance.md); the values are the same floats (the means are whole numbers, and the scale of 1
+/// leaves them as they are).
 cv::Mat meanSubtractedBlob(const cv::Mat &bgr, const float (&mean)[3]) {
     if (bgr.type() != CV_8UC3) return cv::dnn::blobFromImage(bgr, 1.0, cv::Size(), cv::Scalar(mean[0], mean[1], mean[2]), false, false);
     const int height = bgr.rows;
