@@ -5,31 +5,21 @@
 // input size follows SFAS's rule (DetectorInput); the classifiers' crops are squares of 2.7 and 4 times the face,
 // shifted inside the image, close to CropWindow's in size, which is what their cost depends on. Any failing call
 // stops the program: a timing of a failed call would be meaningless.
-#include "CLivenessCV.h"
+#include "bridge-bench.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double milliseconds(Clock::time_point from, Clock::time_point to) {
-    return std::chrono::duration<double, std::milli>(to - from).count();
-}
-
-void require(lcv_status status, const lcv_error &error, const char *what) {
-    if (status == LCV_OK) return;
-    std::fprintf(stderr, "%s: %s\n", what, error.message);
-    std::exit(1);
-}
+using bench::Clock;
+using bench::median;
+using bench::milliseconds;
+using bench::require;
 
 lcv_net *network(const std::string &path) {
     lcv_model *model = nullptr;
@@ -91,11 +81,6 @@ struct Check {
     }
 };
 
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -103,14 +88,11 @@ int main(int argc, char **argv) {
         std::fprintf(stderr, "usage: stage-cost MODELS IMAGE.jpg [ORIENTATION] [CHECKS]\n");
         return 2;
     }
-    lcv_configure_process();
-    lcv_openvino_threading(1, 0);  // the service's defaults: one thread per stream, no pinning, OpenCV on one thread
-    lcv_set_num_threads(1);
+    bench::configureAsTheService();
     const std::string models = argv[1];
-    std::ifstream file(argv[2], std::ios::binary);
     Check check{network(models + "/Widerface-RetinaFace.onnx"), network(models + "/2.7_80x80_MiniFASNetV2.onnx"),
                 network(models + "/4_0_0_80x80_MiniFASNetV1SE.onnx"),
-                std::vector<uint8_t>(std::istreambuf_iterator<char>(file), {}), argc > 3 ? std::atoi(argv[3]) : 1};
+                bench::readFile(argv[2]), argc > 3 ? std::atoi(argv[3]) : 1};
     const int checks = argc > 4 ? std::atoi(argv[4]) : 2000;
     std::vector<double> stages[6];
     for (int round = 0; round < checks + 20; ++round) {

@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Times the passive check's bridge calls in-process on one thread (benchmarks/stage-cost.cpp), linked against
-# the release build's bridge objects: run `swift build -c release` first.
-# Usage: benchmarks/stage-cost.sh [IMAGE.jpg] [ORIENTATION] [CHECKS]
+# Builds and runs one of the in-process bridge benchmarks, linked against the release build's bridge objects:
+# run `swift build -c release` first. This script is also installed as clip-cost.sh; its name picks the program.
+#   benchmarks/stage-cost.sh [IMAGE.jpg] [ORIENTATION] [CHECKS]   the passive check's calls (stage-cost.cpp)
+#   benchmarks/clip-cost.sh [VIDEO] [ROUNDS]                       a clip's decode and landmark networks, both
+#                                                                  engines (clip-cost.cpp)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+program=$(basename "$0" .sh)
+testdata=${LIVENESS_TESTDATA:-$root/../shared/testdata}
 objects="$root/.build/release/CLivenessCV.build"
-[ -d "$objects" ] || { echo "stage-cost: no release build in $objects; run swift build -c release" >&2; exit 1; }
+[ -d "$objects" ] || { echo "$program: no release build in $objects; run swift build -c release" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-c++ -O2 -std=c++17 -I"$root/Sources/CLivenessCV/include" "$root/benchmarks/stage-cost.cpp" "$objects"/*.o \
+c++ -O2 -std=c++17 -I"$root/Sources/CLivenessCV/include" "$root/benchmarks/$program.cpp" "$objects"/*.o \
     $(pkg-config --libs liveness-opencv4 liveness-openvino) -lturbojpeg \
-    -Wl,-rpath,"$(pkg-config --variable=libdir liveness-openvino)" -o "$work/stage-cost"
-"$work/stage-cost" "$root/models" "${1:-${LIVENESS_TESTDATA:-$root/../shared/testdata}/images/image_T1.jpg}" "${2:-6}" "${3:-2000}"
+    -Wl,-rpath,"$(pkg-config --variable=libdir liveness-openvino)" -o "$work/$program"
+case "$program" in
+clip-cost) "$work/$program" "$root/models" "${1:-$testdata/video/noblink_photo_moving_h264.mp4}" "${2:-5}" ;;
+*) "$work/$program" "$root/models" "${1:-$testdata/images/image_T1.jpg}" "${2:-6}" "${3:-2000}" ;;
+esac
