@@ -3,8 +3,8 @@
 // every frame as BlinkPipeline tracks a face, on both engines in turn: Face Mesh on the region from the previous
 // frame's points and Iris on both eyes as one batch of two, each timed as its bridge call (the crop, the blob and
 // the inference). Frames are visited in order after the whole clip is decoded, as the service does, so their
-// pixels come from memory, not from the cache. The first frame's region is the frame's centre; two passes over
-// the clip let the track settle before the timed rounds. Built and run by benchmarks/clip-cost.sh against the
+// pixels come from memory, not from the cache. Each pass starts from the frame's centre and follows the face from
+// there; the first two passes warm the networks up and are not timed. Built and run by benchmarks/clip-cost.sh against the
 // release build's bridge objects; any failing call stops the program.
 #include "bridge-bench.hpp"
 
@@ -125,6 +125,7 @@ int main(int argc, char **argv) {
         const double cpu = cpuMilliseconds();
         lcv_video *clip = nullptr;
         lcv_error error{};
+        // 640: VideoLimits' default maxSide, the size the analysis uses.
         require(lcv_video_open(video.data(), video.size(), 640, &clip, &error), error, "open");
         for (lcv_image *frame = nullptr;; frames.push_back(frame)) {
             require(lcv_video_next(clip, &frame, &error), error, "decode");
@@ -163,7 +164,7 @@ int main(int argc, char **argv) {
                 engines[engine].eyes(frame, points);
                 const auto end = Clock::now();
                 region = Region::around(points);
-                if (round < 2) continue;  // the track settles, and the networks warm up
+                if (round < 2) continue;  // warm-up passes
                 mesh[engine].push_back(milliseconds(start, meshed));
                 iris[engine].push_back(milliseconds(meshed, end));
             }
