@@ -4,8 +4,8 @@
 // frame's points and Iris on both eyes as one batch of two, each timed as its bridge call (the crop, the blob and
 // the inference). Frames are visited in order after the whole clip is decoded, as the service does, so their
 // pixels come from memory, not from the cache. Each pass starts from the frame's centre and follows the face from
-// there; the first two passes warm the networks up and are not timed. Built and run by benchmarks/clip-cost.sh against the
-// release build's bridge objects; any failing call stops the program.
+// there; the first two passes warm the networks up and are not timed. Built and run by benchmarks/clip-cost.sh
+// against the release build's bridge objects; any failing call stops the program.
 #include "bridge-bench.hpp"
 
 #include <algorithm>
