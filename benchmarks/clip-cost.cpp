@@ -100,7 +100,7 @@ struct Landmarks {
         std::vector<double> maps = Region::eye(points, 33, 133).transform(64);
         const std::vector<double> left = Region::eye(points, 362, 263).transform(64);
         maps.insert(maps.end(), left.begin(), left.end());
-        run(iris, image, maps, {0, 1}, 64, 1, "output_eyes_contours_and_brows,output_iris");
+        run(iris, image, maps, {0, 1}, 64, 1, "output_eyes_contours_and_brows");
     }
 };
 

@@ -1,10 +1,13 @@
 // The only file that includes OpenVINO's C API (see OpenVINO.hpp).
 #include "OpenVINO.hpp"
+#include "OnnxOutputs.hpp"
 
 #include <openvino/c/openvino.h>
 
 #include <algorithm>
 #include <atomic>
+#include <fstream>
+#include <iterator>
 #include <list>
 #include <map>
 #include <mutex>
@@ -56,6 +59,13 @@ struct Shape {
     ~Shape() { ov_shape_free(&value); }
 };
 
+/// What a compiled model is compiled for: an input shape, and the outputs kept (empty: all of them).
+struct Variant {
+    std::vector<int64_t> shape;
+    std::vector<std::string> outputs;
+    bool operator==(const Variant &other) const { return shape == other.shape && outputs == other.outputs; }
+};
+
 Output copyOut(ov_tensor_t *tensor) {
     Output output;
     Shape shape;
@@ -91,7 +101,19 @@ public:
         : path(path), dedicated(perWorker), eager(eager && !deferred), streams(perWorker ? 1 : std::max(1, workers)),
           slots(perWorker ? static_cast<size_t>(std::max(1, workers)) : 1) {
         stamp = fileStamp();
-        ReadModel read{this->read()};
+        ReadModel read{this->read({})};
+        size_t outputCount = 0;
+        check(ov_model_outputs_size(read.handle, &outputCount), "output count");
+        for (size_t index = 0; index < outputCount; ++index) {
+            ov_output_const_port_t *output = nullptr;
+            char *name = nullptr;
+            ov_status_e named = ov_model_const_output_by_index(read.handle, index, &output);
+            if (named == OK) named = ov_port_get_any_name(output, &name);
+            if (output != nullptr) ov_output_const_port_free(output);
+            check(named, "output name");
+            outputNames.emplace_back(name);
+            ov_free(name);
+        }
         if (ov_model_is_dynamic(read.handle)) return;
         ov_output_const_port_t *port = nullptr;
         ov_status_e status = ov_model_const_input(read.handle, &port);
@@ -103,11 +125,21 @@ public:
         if (deferred) return;
         Slot &first = this->slots[0];
         std::lock_guard<std::mutex> lock(first.mutex);
-        first.cache.emplace_front(staticShape, compile(staticShape, read.handle));
+        first.cache.emplace_front(Variant{staticShape, {}}, compile(staticShape, read.handle));
     }
 
     /// The input shape when it is static, else empty.
     const std::vector<int64_t> &fixedShape() const { return staticShape; }
+
+    /// `names` when they are some of the model's outputs but not all: a model compiled for them alone leaves out the
+    /// layers only the others need (Iris's iris points, which the eye aspect ratio does not read). Else empty: all.
+    std::vector<std::string> kept(const std::vector<std::string> &names) const {
+        if (names.empty() || names.size() >= outputNames.size()) return {};
+        for (const std::string &name : names) {
+            if (std::find(outputNames.begin(), outputNames.end(), name) == outputNames.end()) return {};
+        }
+        return names;
+    }
 
     /// The slot for a new session: one per worker, taken in turn.
     size_t claimSlot() { return nextSlot.fetch_add(1) % slots.size(); }
@@ -115,19 +147,19 @@ public:
     /// True when each worker's session compiles its own copy of a static network as it is made.
     bool compilesPerSession() const { return dedicated && eager; }
 
-    /// Slot `slot`'s compiled model for `shape`, compiling (and evicting the least recently used) when needed.
-    std::shared_ptr<CompiledModel> compiled(size_t slot, const std::vector<int64_t> &shape) {
+    /// Slot `slot`'s compiled model for `variant`, compiling (and evicting the least recently used) when needed.
+    std::shared_ptr<CompiledModel> compiled(size_t slot, const Variant &variant) {
         Slot &owner = slots[slot];
         std::lock_guard<std::mutex> lock(owner.mutex);
         for (auto entry = owner.cache.begin(); entry != owner.cache.end(); ++entry) {
-            if (entry->first == shape) {
+            if (entry->first == variant) {
                 owner.cache.splice(owner.cache.begin(), owner.cache, entry);
                 return entry->second;
             }
         }
         if (fileStamp() != stamp) throw std::runtime_error("OpenVINO model file changed since it was loaded: " + path);
-        ReadModel read{this->read()};
-        owner.cache.emplace_front(shape, compile(shape, read.handle));
+        ReadModel read{this->read(variant.outputs)};
+        owner.cache.emplace_front(variant, compile(variant.shape, read.handle));
         if (owner.cache.size() > maxShapes) owner.cache.pop_back();
         return owner.cache.front().second;
     }
@@ -138,10 +170,10 @@ private:
         ~ReadModel() { ov_model_free(handle); }
     };
 
-    /// One worker's compiled models, one per input shape, most recently used first.
+    /// One worker's compiled models, one per variant, most recently used first.
     struct Slot {
         std::mutex mutex;
-        std::list<std::pair<std::vector<int64_t>, std::shared_ptr<CompiledModel>>> cache;
+        std::list<std::pair<Variant, std::shared_ptr<CompiledModel>>> cache;
     };
 
     /// The file's size and modification time.
@@ -152,8 +184,19 @@ private:
                 static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 + static_cast<int64_t>(info.st_mtim.tv_nsec)};
     }
 
-    ov_model_t *read() const {
+    /// The model from `path`, with only the graph outputs named in `outputs` (empty: all of them) when the file
+    /// allows it (lcv::onnx::keepingOutputs), else whole.
+    ov_model_t *read(const std::vector<std::string> &outputs) const {
         ov_model_t *model = nullptr;
+        if (!outputs.empty()) {
+            std::ifstream file(path, std::ios::binary);
+            const std::string pruned = lcv::onnx::keepingOutputs(std::string(std::istreambuf_iterator<char>(file), {}), outputs);
+            if (!pruned.empty()) {
+                check(ov_core_read_model_from_memory_buffer(core(), pruned.data(), pruned.size(), nullptr, &model),
+                      "reading the model");
+                return model;
+            }
+        }
         check(ov_core_read_model(core(), path.c_str(), nullptr, &model), "reading the model");
         return model;
     }
@@ -196,6 +239,7 @@ private:
     std::string path;
     std::pair<int64_t, int64_t> stamp;
     std::vector<int64_t> staticShape;
+    std::vector<std::string> outputNames;
     bool dedicated;
     bool eager;
     int32_t streams;
@@ -207,23 +251,23 @@ struct Session::State {
     std::shared_ptr<Model> model;
     size_t slot = 0;
     struct Request {
-        std::vector<int64_t> shape;
+        Variant variant;
         std::shared_ptr<CompiledModel> compiled;  // keeps it alive while this request exists
         ov_infer_request_t *handle = nullptr;
         ~Request() { if (handle != nullptr) ov_infer_request_free(handle); }
     };
     std::list<std::unique_ptr<Request>> requests;
 
-    Request &request(const std::vector<int64_t> &shape) {
+    Request &request(const Variant &variant) {
         for (auto entry = requests.begin(); entry != requests.end(); ++entry) {
-            if ((*entry)->shape == shape) {
+            if ((*entry)->variant == variant) {
                 requests.splice(requests.begin(), requests, entry);
                 return *requests.front();
             }
         }
         auto created = std::make_unique<Request>();
-        created->shape = shape;
-        created->compiled = model->compiled(slot, shape);
+        created->variant = variant;
+        created->compiled = model->compiled(slot, variant);
         check(ov_compiled_model_create_infer_request(created->compiled->handle, &created->handle), "infer request");
         requests.push_front(std::move(created));
         if (requests.size() > maxShapes) requests.pop_back();
@@ -235,13 +279,13 @@ Session::Session(std::shared_ptr<Model> model) : state(std::make_unique<State>()
     state->model = std::move(model);
     state->slot = state->model->claimSlot();
     // A static network is compiled for this worker now, on its thread, not on its first check.
-    if (state->model->compilesPerSession() && !state->model->fixedShape().empty()) state->request(state->model->fixedShape());
+    if (state->model->compilesPerSession() && !state->model->fixedShape().empty()) state->request(Variant{state->model->fixedShape(), {}});
 }
 Session::~Session() = default;
 
 std::vector<Output> Session::infer(const float *input, const std::vector<int64_t> &shape,
                                    const std::vector<std::string> &names) {
-    State::Request &request = state->request(shape);
+    State::Request &request = state->request(Variant{shape, state->model->kept(names)});
     Shape tensorShape;
     check(ov_shape_create(static_cast<int64_t>(shape.size()), shape.data(), &tensorShape.value), "input shape");
     Tensor tensor;

@@ -11,9 +11,11 @@
 namespace lcv::openvino {
 
 /// One network compiled on the CPU plugin per input shape, f32 precision: shared (one stream per worker) or per
-/// worker (one compiled model of one stream for each). Compiled shapes are cached (least recently used first out,
-/// `maxShapes` of them), so the detector's aspect-ratio-dependent inputs cost a compile only the first time. The file is read for each
-/// compile and the read model freed after it (refused if the file changed since the first read). Thread-safe.
+/// worker (one compiled model of one stream for each). Compiled models are cached per input shape and outputs kept
+/// (least recently used first out, `maxShapes` of them), so the detector's aspect-ratio-dependent inputs cost a
+/// compile only the first time, and a network asked for some of its outputs is compiled without the layers only the
+/// others need. The file is read for each compile and the read model freed after it (refused if the file changed
+/// since the first read). Thread-safe.
 class Model;
 
 /// One output of an inference, copied out of OpenVINO's tensor.
