@@ -22,6 +22,20 @@ public enum Videos {
         }
     }
 
+    /// A noisy `width` x `height` test pattern of 6 frames (H.264), stored twice from one encode: without a rotation
+    /// tag, and stream-copied with the tag `degrees`. The tagged copy decodes to the untagged one turned upright.
+    public static func taggedPair(width: Int, height: Int, degrees: Int) throws -> (untagged: [UInt8], tagged: [UInt8]) {
+        try withTemporaryFolder { folder in
+            let source = "testsrc2=size=\(width)x\(height):rate=4:duration=1.5"
+            try FFmpeg.run([
+                "-f", "lavfi", "-i", source, "-vf", "noise=alls=40:allf=t", "-c:v", "libx264", "-crf", "20", "-pix_fmt", "yuv420p",
+                "\(folder)/untagged.mp4",
+            ])
+            try FFmpeg.run(["-i", "\(folder)/untagged.mp4", "-c", "copy", "-metadata:s:v:0", "rotate=\(degrees)", "\(folder)/tagged.mp4"])
+            return (try Fixtures.bytes("\(folder)/untagged.mp4"), try Fixtures.bytes("\(folder)/tagged.mp4"))
+        }
+    }
+
     /// `blink_real_h264.mp4` resampled to `fps` frames per second.
     public static func resampled(fps: Int) throws -> [UInt8] {
         try FFmpeg.convert(path("blink_real_h264.mp4"), extension: "mp4", arguments: ["-vf", "fps=\(fps)", "-c:v", "libx264"])
