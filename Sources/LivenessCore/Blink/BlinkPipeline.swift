@@ -19,10 +19,12 @@ public final class BlinkPipeline {
     init(faceMesh: SharedNetwork, iris: SharedNetwork, probe: Bool) throws(ModelError) {
         mesh = try LandmarkNetwork(
             network: faceMesh, inputSize: 192, outputs: ["conv2d_21", "conv2d_31"], capacity: 1405, probe: probe)
-        // The eye contour only: the iris points are not read, and on OpenVINO a network asked for fewer outputs than
-        // it has is compiled without the layers only the others need (docs/performance.md, "the clip's bound").
+        // The eye contour only, both eyes as one batch (``eyeAspectRatios(_:_:)``): the iris points are not read, and
+        // on OpenVINO a network asked for fewer outputs than it has is compiled without the layers only the others
+        // need (docs/performance.md, "the clip's bound").
         self.iris = try LandmarkNetwork(
-            network: iris, inputSize: 64, outputs: ["output_eyes_contours_and_brows"], capacity: 2 * 213, probe: probe)
+            network: iris, inputSize: 64, outputs: ["output_eyes_contours_and_brows"], capacity: 2 * 213, batch: 2,
+            probe: probe)
     }
 
     /// Observes consecutive frames, tracking the face from one to the next.

@@ -13,9 +13,10 @@ final class LandmarkNetwork {
     private var buffer: [Float]
     private var counts = [Int32](repeating: 0, count: 4)
 
-    /// With `probe`, runs the model once on a blank input so that a model that does not fit fails at startup
-    /// (one worker's probe is enough: the others' would only compile their own copies early).
-    init(network: SharedNetwork, inputSize: Int, outputs: [String], capacity: Int, probe: Bool) throws(ModelError) {
+    /// With `probe`, runs the model once on a blank input, as a batch of `batch` regions (the batch the caller runs,
+    /// so that OpenVINO compiles at startup the copy the first clip uses), so that a model that does not fit fails at
+    /// startup (one worker's probe is enough: the others' would only compile their own copies early).
+    init(network: SharedNetwork, inputSize: Int, outputs: [String], capacity: Int, batch: Int = 1, probe: Bool) throws(ModelError) {
         self.net = try WorkerNet(network)
         self.path = network.path
         self.inputSize = inputSize
@@ -26,10 +27,9 @@ final class LandmarkNetwork {
         guard probe else { return }
         try net.probe("the landmark model does not run on a \(inputSize)x\(inputSize) input") {
             let probe = try DecodedImage.blank(width: inputSize, height: inputSize)
-            _ = try run(
-                probe,
-                region: RegionOfInterest(
-                    centreX: Double(inputSize) / 2, centreY: Double(inputSize) / 2, side: Double(inputSize), rotation: 0))
+            let region = RegionOfInterest(
+                centreX: Double(inputSize) / 2, centreY: Double(inputSize) / 2, side: Double(inputSize), rotation: 0)
+            _ = try run(probe, regions: Array(repeating: (region, false), count: batch))
         }
     }
 

@@ -50,11 +50,14 @@ public final class LoadedModels: Sendable {
             files.append((onnx, nil, "detector", passive, false))
         }
         files += catalog.classifiers.map { ($0.path, nil, "ONNX classifier", passive, false) }
+        // Iris always runs on both eyes as one batch for its eye contour alone (``BlinkPipeline``), never on its file's
+        // static shape with both heads, which is all a compile at load could make: it compiles on first use, or at the
+        // first worker's probe when the live networks are kept.
         let live = [
-            (catalog.faceMesh, "landmark model", video), (catalog.iris, "landmark model", video),
-            (catalog.supportsFaceMatch ? catalog.faceRecognition : nil, "face-recognition model", LCV_SHARING_STREAMS),
+            (catalog.faceMesh, "landmark model", video, !keep), (catalog.iris, "landmark model", video, true),
+            (catalog.supportsFaceMatch ? catalog.faceRecognition : nil, "face-recognition model", LCV_SHARING_STREAMS, !keep),
         ]
-        files += live.compactMap { path, what, own in path.map { ($0, nil, what, own, !keep) } }
+        files += live.compactMap { path, what, own, deferred in path.map { ($0, nil, what, own, deferred) } }
         // Loading (OpenVINO compiles here) runs in parallel; the first failure in file order is reported.
         let list = files
         let results = Self.loadAll(list.count) { index throws(ModelError) in
