@@ -33,7 +33,8 @@ std::vector<cv::Mat> lcv_net::forward(const cv::Mat &blob, const std::vector<std
 extern "C" void lcv_net_free(lcv_net *net) { delete net; }
 
 extern "C" lcv_status lcv_model_load(lcv_engine engine, const char *path, const char *weights_path, int32_t workers,
-                                     lcv_sharing sharing, int32_t deferred, lcv_model **out, lcv_error *error) {
+                                     lcv_sharing sharing, int32_t deferred, const lcv_openvino_options *options,
+                                     lcv_model **out, lcv_error *error) {
     return lcv::guarded(error, LCV_MODEL_LOAD_FAILED, [&]() -> lcv_status {
         if (out == nullptr || path == nullptr) return lcv::fail(error, LCV_INVALID_ARGUMENT, "missing path or output handle");
         *out = nullptr;
@@ -50,14 +51,24 @@ extern "C" lcv_status lcv_model_load(lcv_engine engine, const char *path, const 
             model->spare.reset(first);
             break;
         }
-        case LCV_ENGINE_OPENVINO:
+        case LCV_ENGINE_OPENVINO: {
             if (!model->weights.empty()) return lcv::fail(error, LCV_INVALID_ARGUMENT, "OpenVINO reads ONNX files only");
             if (sharing != LCV_SHARING_STREAMS && sharing != LCV_SHARING_PER_WORKER && sharing != LCV_SHARING_PER_WORKER_ON_USE) {
                 return lcv::fail(error, LCV_INVALID_ARGUMENT, "unknown sharing");
             }
+            if (options != nullptr && options->precision != LCV_PRECISION_F32 && options->precision != LCV_PRECISION_BF16) {
+                return lcv::fail(error, LCV_INVALID_ARGUMENT, "unknown precision");
+            }
+            lcv::openvino::Options compiling;
+            if (options != nullptr) {
+                compiling.threadsPerStream = std::max(0, options->threads_per_stream);
+                compiling.cpuPinning = options->cpu_pinning < 0 ? -1 : (options->cpu_pinning > 0 ? 1 : 0);
+                compiling.bf16 = options->precision == LCV_PRECISION_BF16;
+            }
             model->openvino = lcv::openvino::load(model->path, workers, sharing != LCV_SHARING_STREAMS,
-                                                  sharing == LCV_SHARING_PER_WORKER, deferred != 0);
+                                                  sharing == LCV_SHARING_PER_WORKER, deferred != 0, compiling);
             break;
+        }
         default:
             return lcv::fail(error, LCV_INVALID_ARGUMENT, "unknown inference engine");
         }
@@ -97,6 +108,17 @@ extern "C" const char *lcv_openvino_version(void) {
         }
     }();
     return version.c_str();
+}
+
+extern "C" int32_t lcv_openvino_supports(lcv_precision precision) {
+    try {
+        switch (precision) {
+        case LCV_PRECISION_F32: return lcv::openvino::cpuCapability("FP32") ? 1 : 0;
+        case LCV_PRECISION_BF16: return lcv::openvino::cpuCapability("BF16") ? 1 : 0;
+        }
+    } catch (...) {
+    }
+    return 0;
 }
 
 extern "C" lcv_status lcv_onnx_input_shape(const char *path, int64_t *dims, int32_t max_dims, int32_t *rank,

@@ -21,11 +21,6 @@ namespace {
 
 constexpr size_t maxShapes = 8;
 
-/// Threads per stream for each compiled model (0: the plugin's choice) and CPU pinning (0 off, 1 on, -1 the
-/// plugin's choice): lcv_openvino_threading.
-std::atomic<int32_t> threadsPerStream{0};
-std::atomic<int32_t> cpuPinning{-1};
-
 void check(ov_status_e status, const char *what) {
     if (status == OK) return;
     const char *detail = ov_get_last_err_msg();
@@ -97,8 +92,8 @@ public:
     /// face descriptor's network) and read again from `path` for the next compile; the file must not change
     /// meanwhile (its size and modification time are checked). `deferred`: no copy is compiled here (the file is
     /// still read, so a broken file fails at load).
-    Model(const std::string &path, int32_t workers, bool perWorker, bool eager, bool deferred)
-        : path(path), dedicated(perWorker), eager(eager && !deferred), streams(perWorker ? 1 : std::max(1, workers)),
+    Model(const std::string &path, int32_t workers, bool perWorker, bool eager, bool deferred, const Options &options)
+        : path(path), options(options), dedicated(perWorker), eager(eager && !deferred), streams(perWorker ? 1 : std::max(1, workers)),
           slots(perWorker ? static_cast<size_t>(std::max(1, workers)) : 1) {
         stamp = fileStamp();
         ReadModel read{this->read({})};
@@ -205,7 +200,7 @@ private:
         return model;
     }
 
-    /// Reshapes `model` to `shape` and compiles it with `streams` streams.
+    /// Reshapes `model` to `shape` and compiles it with `streams` streams and ``options``.
     std::shared_ptr<CompiledModel> compile(const std::vector<int64_t> &shape, ov_model_t *model) const {
         ov_partial_shape_t partial{};
         check(ov_partial_shape_create_static(static_cast<int64_t>(shape.size()), shape.data(), &partial), "shape");
@@ -213,34 +208,36 @@ private:
         ov_partial_shape_free(&partial);
         check(reshaped, "reshape");
         auto compiled = std::make_shared<CompiledModel>();
-        const int32_t perStream = threadsPerStream.load();
-        const int32_t pinning = cpuPinning.load();
+        const int32_t perStream = options.threadsPerStream;
+        const int32_t pinning = options.cpuPinning;
+        const char *precision = options.bf16 ? "bf16" : "f32";
         const std::string threads = std::to_string(perStream * streams);
         const std::string streamCount = std::to_string(streams);
         const char *pin = pinning == 0 ? "NO" : "YES";
         ov_status_e status;
         if (perStream > 0 && pinning >= 0) {
             status = ov_core_compile_model(core(), model, "CPU", 8, &compiled->handle, ov_property_key_num_streams,
-                                           streamCount.c_str(), ov_property_key_hint_inference_precision, "f32",
+                                           streamCount.c_str(), ov_property_key_hint_inference_precision, precision,
                                            ov_property_key_inference_num_threads, threads.c_str(),
                                            ov_property_key_hint_enable_cpu_pinning, pin);
         } else if (perStream > 0) {
             status = ov_core_compile_model(core(), model, "CPU", 6, &compiled->handle, ov_property_key_num_streams,
-                                           streamCount.c_str(), ov_property_key_hint_inference_precision, "f32",
+                                           streamCount.c_str(), ov_property_key_hint_inference_precision, precision,
                                            ov_property_key_inference_num_threads, threads.c_str());
         } else if (pinning >= 0) {
             status = ov_core_compile_model(core(), model, "CPU", 6, &compiled->handle, ov_property_key_num_streams,
-                                           streamCount.c_str(), ov_property_key_hint_inference_precision, "f32",
+                                           streamCount.c_str(), ov_property_key_hint_inference_precision, precision,
                                            ov_property_key_hint_enable_cpu_pinning, pin);
         } else {
             status = ov_core_compile_model(core(), model, "CPU", 4, &compiled->handle, ov_property_key_num_streams,
-                                           streamCount.c_str(), ov_property_key_hint_inference_precision, "f32");
+                                           streamCount.c_str(), ov_property_key_hint_inference_precision, precision);
         }
         check(status, "compile");
         return compiled;
     }
 
     std::string path;
+    Options options;
     std::pair<int64_t, int64_t> stamp;
     std::vector<int64_t> staticShape;
     std::vector<std::string> outputNames;
@@ -315,8 +312,18 @@ std::vector<Output> Session::infer(const float *input, const std::vector<int64_t
     return outputs;
 }
 
-std::shared_ptr<Model> load(const std::string &path, int32_t workers, bool perWorker, bool eager, bool deferred) {
-    return std::make_shared<Model>(path, workers, perWorker, eager, deferred);
+std::shared_ptr<Model> load(const std::string &path, int32_t workers, bool perWorker, bool eager, bool deferred,
+                            const Options &options) {
+    return std::make_shared<Model>(path, workers, perWorker, eager, deferred, options);
+}
+
+bool cpuCapability(const std::string &capability) {
+    char *listed = nullptr;
+    if (ov_core_get_property(core(), "CPU", ov_property_key_device_capabilities, &listed) != OK || listed == nullptr) return false;
+    // A space-separated list, e.g. "FP32 BF16 INT8 BIN EXPORT_IMPORT".
+    const std::string text = std::string(" ") + listed + " ";
+    ov_free(listed);
+    return text.find(" " + capability + " ") != std::string::npos;
 }
 
 std::vector<int64_t> inputShape(const std::string &path) {
@@ -349,8 +356,3 @@ std::string version() {
 }
 
 }  // namespace lcv::openvino
-
-extern "C" void lcv_openvino_threading(int32_t threads_per_stream, int32_t cpu_pinning) {
-    lcv::openvino::threadsPerStream.store(std::max(0, threads_per_stream));
-    lcv::openvino::cpuPinning.store(cpu_pinning < 0 ? -1 : (cpu_pinning > 0 ? 1 : 0));
-}

@@ -10,7 +10,17 @@
 
 namespace lcv::openvino {
 
-/// One network compiled on the CPU plugin per input shape, f32 precision: shared (one stream per worker) or per
+/// How every copy of a model is compiled (lcv_openvino_options).
+struct Options {
+    /// Threads per stream (0: the plugin's choice).
+    int32_t threadsPerStream = 0;
+    /// 0 off, 1 on, -1 the plugin's choice.
+    int32_t cpuPinning = -1;
+    /// bf16 instead of f32 (INFERENCE_PRECISION_HINT).
+    bool bf16 = false;
+};
+
+/// One network compiled on the CPU plugin per input shape, with its ``Options``: shared (one stream per worker) or per
 /// worker (one compiled model of one stream for each). Compiled models are cached per input shape and outputs kept
 /// (least recently used first out, `maxShapes` of them), so the detector's aspect-ratio-dependent inputs cost a
 /// compile only the first time, and a network asked for some of its outputs is compiled without the layers only the
@@ -44,8 +54,12 @@ private:
 /// Reads `path` (ONNX) for the CPU plugin, for `workers` workers, compiled per worker or shared; per worker,
 /// `eager` compiles a static network for each worker when its session is made, else on its first inference.
 /// `deferred`: nothing is compiled here or when sessions are made; every copy compiles on its first inference.
-/// Throws std::runtime_error with OpenVINO's message.
-std::shared_ptr<Model> load(const std::string &path, int32_t workers, bool perWorker, bool eager, bool deferred);
+/// Every copy is compiled with `options`. Throws std::runtime_error with OpenVINO's message.
+std::shared_ptr<Model> load(const std::string &path, int32_t workers, bool perWorker, bool eager, bool deferred,
+                            const Options &options);
+
+/// Whether the CPU plugin lists `capability` (e.g. "BF16") among its OPTIMIZATION_CAPABILITIES.
+bool cpuCapability(const std::string &capability);
 
 /// The first input's shape of the ONNX file at `path` (dynamic dimensions: -1), read without compiling.
 std::vector<int64_t> inputShape(const std::string &path);

@@ -83,7 +83,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         await engine.shutdown()
         return StageLatency(
-            decode: LatencySummary(timings.map(\.decode)), detect: LatencySummary(timings.map(\.detect)),
+            engine: engine.inferenceDescription, decode: LatencySummary(timings.map(\.decode)), detect: LatencySummary(timings.map(\.detect)),
             classify: LatencySummary(timings.map(\.classify)), total: LatencySummary(timings.map(\.total)),
             endToEnd: LatencySummary(endToEnd))
     }

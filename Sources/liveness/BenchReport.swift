@@ -2,6 +2,8 @@ import Foundation
 
 /// Per-stage latency summaries of `liveness bench`.
 struct StageLatency: Encodable {
+    /// The engine, runtime version and precision (``LivenessEngine/inferenceDescription``).
+    let engine: String
     let decode: LatencySummary
     let detect: LatencySummary
     let classify: LatencySummary
@@ -51,7 +53,7 @@ struct BenchReport: Encodable {
     }
 
     func table() -> String {
-        var lines = ["image: \(image), \(iterations) sequential checks on 1 worker", "stage        p50 ms   p99 ms  mean ms"]
+        var lines = ["image: \(image), \(iterations) sequential checks on 1 worker, \(latency.engine)", "stage        p50 ms   p99 ms  mean ms"]
         let rows: [(String, LatencySummary)] = [
             ("decode", latency.decode), ("detect", latency.detect), ("classify", latency.classify),
             ("total", latency.total), ("end-to-end", latency.endToEnd),

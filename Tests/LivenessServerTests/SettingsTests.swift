@@ -123,19 +123,21 @@ struct SettingsTests {
         #expect(try Self.read(["MAX_WORKERS": "3", "MAX_QUEUE": "7"]).passive.workers == 3)
         #expect(try Self.read(["LOG_LEVEL": "DEBUG"]).logLevel == .debug)
         for (text, expected) in [("on", true as Bool?), ("OFF", false), ("auto", nil)] {
-            #expect(try Self.read(["OPENVINO_CPU_PINNING": text]).passive.openvinoCPUPinning == expected)
+            #expect(try Self.read(["OPENVINO_CPU_PINNING": text]).passive.openvino.cpuPinning == expected)
         }
-        #expect(try Self.read(["OPENVINO_THREADS_PER_STREAM": "1"]).passive.openvinoThreadsPerStream == 1)
+        #expect(try Self.read(["OPENVINO_THREADS_PER_STREAM": "1"]).passive.openvino.threadsPerStream == 1)
         // Defaults: one thread per stream, no pinning (each worker's check on one core).
         let defaults = try Self.read([:]).passive
-        #expect(defaults.openvinoCPUPinning == false && defaults.openvinoThreadsPerStream == 1)
+        #expect(defaults.openvino.cpuPinning == false && defaults.openvino.threadsPerStream == 1 && defaults.openvino.precision == .f32)
         #expect(defaults.opencvThreads == 1 && defaults.openvinoPerWorker)
         #expect(try Self.read(["OPENVINO_PER_WORKER": "false"]).passive.openvinoPerWorker == false)
         #expect(!defaults.openvinoKeepLiveNetworks)
         #expect(try Self.read(["OPENVINO_KEEP_LIVE_NETWORKS": "true"]).passive.openvinoKeepLiveNetworks)
         #expect(try Self.read(["OPENCV_THREADS": "0"]).passive.opencvThreads == 0)
         #expect(throws: (any Error).self) { try Self.read(["OPENCV_THREADS": "-1"]) }
-        #expect(try Self.read(["OPENVINO_THREADS_PER_STREAM": "0"]).passive.openvinoThreadsPerStream == 0)
+        #expect(try Self.read(["OPENVINO_THREADS_PER_STREAM": "0"]).passive.openvino.threadsPerStream == 0)
+        #expect(try Self.read(["OPENVINO_INFERENCE_PRECISION": "bf16"]).passive.openvino.precision == .bf16)
+        #expect(throws: (any Error).self) { try Self.read(["OPENVINO_INFERENCE_PRECISION": "fp16"]) }
         #expect(try Self.read(["ACTIVE_CHALLENGE": "Blink"]).activeChallenge == .blink)
         #expect(try Self.read([:]).activeChallenge == .actions)
         let actions = try Self.read(["ACTION_TURN_DEGREES": "20", "ACTION_HOLD_MS": "200"]).passive.actions

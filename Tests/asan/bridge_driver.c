@@ -111,11 +111,11 @@ int main(int argc, char **argv) {
     lcv_model *models_used[3] = {NULL, NULL, NULL};
     snprintf(path, sizeof path, "%s/deploy.prototxt", models);
     snprintf(path2, sizeof path2, "%s/Widerface-RetinaFace.caffemodel", models);
-    if (lcv_model_load(engine, path, path2, 1, LCV_SHARING_STREAMS, 0, &models_used[0], &error) != LCV_OK) return fprintf(stderr, "%s\n", error.message), 1;
+    if (lcv_model_load(engine, path, path2, 1, LCV_SHARING_STREAMS, 0, NULL, &models_used[0], &error) != LCV_OK) return fprintf(stderr, "%s\n", error.message), 1;
     snprintf(path, sizeof path, "%s/2.7_80x80_MiniFASNetV2.onnx", models);
-    if (lcv_model_load(engine, path, NULL, 1, LCV_SHARING_STREAMS, 0, &models_used[1], &error) != LCV_OK) return fprintf(stderr, "%s\n", error.message), 1;
+    if (lcv_model_load(engine, path, NULL, 1, LCV_SHARING_STREAMS, 0, NULL, &models_used[1], &error) != LCV_OK) return fprintf(stderr, "%s\n", error.message), 1;
     snprintf(path, sizeof path, "%s/mediapipe_face_landmark_nchw.onnx", models);
-    if (lcv_model_load(engine, path, NULL, 1, LCV_SHARING_STREAMS, 0, &models_used[2], &error) != LCV_OK) return fprintf(stderr, "%s\n", error.message), 1;
+    if (lcv_model_load(engine, path, NULL, 1, LCV_SHARING_STREAMS, 0, NULL, &models_used[2], &error) != LCV_OK) return fprintf(stderr, "%s\n", error.message), 1;
     lcv_net **nets[3] = {&detector, &classifier, &mesh};
     for (int i = 0; i < 3; i++) {
         if (lcv_net_create(models_used[i], nets[i], &error) != LCV_OK) return fprintf(stderr, "%s\n", error.message), 1;
@@ -123,9 +123,9 @@ int main(int argc, char **argv) {
 
     // Invalid arguments and broken models must fail cleanly.
     lcv_model *broken = NULL;
-    lcv_model_load(engine, "/nonexistent.onnx", NULL, 1, LCV_SHARING_STREAMS, 0, &broken, &error);
-    lcv_model_load(engine, path, path, 1, LCV_SHARING_STREAMS, 0, &broken, &error);
-    lcv_model_load((lcv_engine)7, path, NULL, 1, LCV_SHARING_STREAMS, 0, &broken, &error);
+    lcv_model_load(engine, "/nonexistent.onnx", NULL, 1, LCV_SHARING_STREAMS, 0, NULL, &broken, &error);
+    lcv_model_load(engine, path, path, 1, LCV_SHARING_STREAMS, 0, NULL, &broken, &error);
+    lcv_model_load((lcv_engine)7, path, NULL, 1, LCV_SHARING_STREAMS, 0, NULL, &broken, &error);
     lcv_net_create(NULL, NULL, &error);
     lcv_image *none = NULL;
     lcv_image_decode(NULL, 0, &none, &error);

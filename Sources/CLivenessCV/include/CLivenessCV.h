@@ -55,10 +55,22 @@ const char *lcv_opencv_version(void);
 /// The OpenVINO runtime's build number, e.g. "2026.4.1-22982-...".
 const char *lcv_openvino_version(void);
 
-/// OpenVINO's threading for models compiled from now on (process-wide): `threads_per_stream` threads for each
-/// stream (INFERENCE_NUM_THREADS = streams x it; 0: the plugin's choice) and CPU pinning (0 off, 1 on, -1 the
-/// plugin's choice). Call before loading models.
-void lcv_openvino_threading(int32_t threads_per_stream, int32_t cpu_pinning);
+/// The precision OpenVINO's CPU plugin computes in (its INFERENCE_PRECISION_HINT). f32 is the reference
+/// models' own; bf16 runs faster on CPUs with bfloat16 instructions (AVX512_BF16, AMX) and moves the outputs
+/// (docs/performance.md). On a CPU without them the plugin computes in f32 whatever is asked.
+typedef enum lcv_precision { LCV_PRECISION_F32 = 0, LCV_PRECISION_BF16 = 1 } lcv_precision;
+
+/// How OpenVINO compiles every copy of one model (lcv_model_load; the OpenCV engine ignores it).
+typedef struct lcv_openvino_options {
+    /// Threads for each stream (INFERENCE_NUM_THREADS = streams x it); 0: the plugin's choice.
+    int32_t threads_per_stream;
+    /// CPU pinning: 0 off, 1 on, -1 the plugin's choice.
+    int32_t cpu_pinning;
+    lcv_precision precision;
+} lcv_openvino_options;
+
+/// 1 when OpenVINO's CPU plugin computes in `precision` on this CPU (its OPTIMIZATION_CAPABILITIES), else 0.
+int32_t lcv_openvino_supports(lcv_precision precision);
 
 /// Sets the number of threads OpenCV's own parallel loops may use (process-wide).
 void lcv_set_num_threads(int32_t threads);
@@ -145,12 +157,13 @@ typedef enum lcv_sharing {
 /// ONNX). OpenCV: reads one net now, so that a broken file fails here; the first lcv_net_create gets it,
 /// later ones read their own.
 /// OpenVINO: reads the ONNX file and compiles it for the CPU plugin for `workers` workers, shared as `sharing`
-/// says, f32 precision: here for a static input shape, on first use for any other shape (the 8 most recent are
+/// says, with `options` (NULL: the plugin's threading, f32): here for a static input shape, on first use for any other shape (the 8 most recent are
 /// kept). Every lcv_net made from it holds its own infer requests on those compiled models. With `deferred`
 /// (non-zero) nothing is compiled here, for a network most processes seldom or never run: the file is still read
 /// and parsed, and every copy compiles on its first inference (OpenCV: ignored).
 lcv_status lcv_model_load(lcv_engine engine, const char *path, const char *weights_path, int32_t workers,
-                          lcv_sharing sharing, int32_t deferred, lcv_model **out, lcv_error *error);
+                          lcv_sharing sharing, int32_t deferred, const lcv_openvino_options *options, lcv_model **out,
+                          lcv_error *error);
 void lcv_model_free(lcv_model *model);
 /// One worker's network on `model`.
 lcv_status lcv_net_create(lcv_model *model, lcv_net **out, lcv_error *error);

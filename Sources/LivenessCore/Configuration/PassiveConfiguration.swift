@@ -3,7 +3,7 @@ import Foundation
 /// Settings of the passive liveness check, passed in by the caller: the core reads no environment. The server
 /// and the CLI read them from the settings table (`Setting.passiveSettings` in LivenessServer: `MODEL_DIR`, `MODEL_PATH`,
 /// `EXTRA_MODELS`, `MODEL_CROP_SCALE`, `CONFIDENCE_THRESHOLD`, `ACTIVE_CHECK_POLICY`, `SMALL_FACE_RECOVERY`, the
-/// `QUALITY_*` thresholds, `FACE_MATCH_THRESHOLD`, the `ACTION_*` thresholds, `INFERENCE_ENGINE`, `OPENVINO_THREADS_PER_STREAM`, `OPENVINO_CPU_PINNING`, `MAX_WORKERS`, `MAX_QUEUE`), which
+/// `QUALITY_*` thresholds, `FACE_MATCH_THRESHOLD`, the `ACTION_*` thresholds, `INFERENCE_ENGINE`, `OPENVINO_THREADS_PER_STREAM`, `OPENVINO_CPU_PINNING`, `OPENVINO_INFERENCE_PRECISION`, `MAX_WORKERS`, `MAX_QUEUE`), which
 /// shows the defaults set here.
 public struct PassiveConfiguration: Hashable, Sendable {
     public var modelDirectory: String
@@ -16,12 +16,8 @@ public struct PassiveConfiguration: Hashable, Sendable {
     public var limits: ImageLimits
     public var activeCheck = ActiveCheckPolicy.adaptive
     public var inferenceEngine = InferenceEngine.openvino
-    /// OpenVINO's threads per stream (one stream per worker; 0: the CPU plugin's choice), and whether it pins its
-    /// threads to cores (nil: the plugin's choice). Measured defaults (docs/performance.md): one thread, no
-    /// pinning: a worker's whole check runs on one core, and two workers give 1.8-2.0x one (the plugin's choices:
-    /// 1.3x).
-    public var openvinoThreadsPerStream = 1
-    public var openvinoCPUPinning: Bool? = false
+    /// How OpenVINO compiles the networks: threads per stream, pinning, precision.
+    public var openvino = OpenVINOCompilation()
     /// Whether each worker compiles its own copy of the networks that run on every image and frame (detector,
     /// classifiers, Face Mesh, Iris) on OpenVINO, so that their inference runs on the worker's thread. Measured
     /// default (docs/performance.md): on; two workers 1.95-2.08x one (shared: 1.5-1.75x), 5-10 % more req/s, a

@@ -24,11 +24,14 @@ public final class LoadedModels: Sendable {
     /// worker's first clip (startup stays within a second of the OpenCV engine's). The face descriptor, run on a
     /// few frames per clip, always shares one compiled model with a stream per worker (a copy is 47 MB).
     /// `keepLiveNetworks`: see ``keepsLiveNetworks`` (always true on OpenCV, whose nets hold their weights once read).
+    /// `compilation`: how OpenVINO compiles every copy of every network (ignored on OpenCV); its precision applies to
+    /// the detector and the classifiers only, the video networks always compute in f32.
     ///
     /// - Throws: ``ModelError`` naming the missing or broken file. OpenVINO needs the detector's ONNX
     ///   conversion (``ModelCatalog/detectorONNX``).
     public init(
-        catalog: ModelCatalog, engine: InferenceEngine, workers: Int, perWorker: Bool = true, keepLiveNetworks: Bool = true
+        catalog: ModelCatalog, engine: InferenceEngine, workers: Int, perWorker: Bool = true, keepLiveNetworks: Bool = true,
+        compilation: OpenVINOCompilation = OpenVINOCompilation()
     ) throws(ModelError) {
         self.catalog = catalog
         self.engine = engine
@@ -36,10 +39,15 @@ public final class LoadedModels: Sendable {
         self.keepsLiveNetworks = keep
         let passive = perWorker ? LCV_SHARING_PER_WORKER : LCV_SHARING_STREAMS
         let video = perWorker ? LCV_SHARING_PER_WORKER_ON_USE : LCV_SHARING_STREAMS
-        var files: [(path: String, weights: String?, what: String, sharing: lcv_sharing, deferred: Bool)] = []
+        // The video networks always compute in f32: bf16's landmark noise alone reads as motion (a still photo's clip
+        // measured 0.0019 instead of 0.0004 and lost `static_video`; docs/performance.md).
+        let passiveOptions = compilation
+        var videoOptions = compilation
+        videoOptions.precision = .f32
+        var files: [(path: String, weights: String?, what: String, sharing: lcv_sharing, deferred: Bool, options: OpenVINOCompilation)] = []
         switch engine {
         case .opencv:
-            files.append((catalog.detectorPrototxt, catalog.detectorWeights, "Caffe detector", passive, false))
+            files.append((catalog.detectorPrototxt, catalog.detectorWeights, "Caffe detector", passive, false, passiveOptions))
         case .openvino:
             guard let onnx = catalog.detectorONNX else {
                 let folder = (catalog.detectorPrototxt as NSString).deletingLastPathComponent
@@ -47,9 +55,9 @@ public final class LoadedModels: Sendable {
                     "\(folder)/\(ModelCatalog.detectorONNXName)",
                     "the OpenVINO engine needs the detector converted to ONNX: run scripts/fetch-models, or set INFERENCE_ENGINE=opencv")
             }
-            files.append((onnx, nil, "detector", passive, false))
+            files.append((onnx, nil, "detector", passive, false, passiveOptions))
         }
-        files += catalog.classifiers.map { ($0.path, nil, "ONNX classifier", passive, false) }
+        files += catalog.classifiers.map { ($0.path, nil, "ONNX classifier", passive, false, passiveOptions) }
         // Iris always runs on both eyes as one batch for its eye contour alone (``BlinkPipeline``), never on its file's
         // static shape with both heads, which is all a compile at load could make: it compiles on first use, or at the
         // first worker's probe when the live networks are kept.
@@ -57,14 +65,14 @@ public final class LoadedModels: Sendable {
             (catalog.faceMesh, "landmark model", video, !keep), (catalog.iris, "landmark model", video, true),
             (catalog.supportsFaceMatch ? catalog.faceRecognition : nil, "face-recognition model", LCV_SHARING_STREAMS, !keep),
         ]
-        files += live.compactMap { path, what, own, deferred in path.map { ($0, nil, what, own, deferred) } }
+        files += live.compactMap { path, what, own, deferred in path.map { ($0, nil, what, own, deferred, videoOptions) } }
         // Loading (OpenVINO compiles here) runs in parallel; the first failure in file order is reported.
         let list = files
         let results = Self.loadAll(list.count) { index throws(ModelError) in
             let file = list[index]
             return try SharedNetwork(
                 engine: engine, path: file.path, weights: file.weights, workers: workers, sharing: file.sharing,
-                deferred: file.deferred, what: file.what)
+                deferred: file.deferred, options: file.options.bridge, what: file.what)
         }
         var networks: [SharedNetwork] = []
         for result in results { networks.append(try result.get()) }

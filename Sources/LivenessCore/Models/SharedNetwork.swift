@@ -13,14 +13,17 @@ final class SharedNetwork: @unchecked Sendable {  // lcv_model is safe to share 
     /// Loads `path` (ONNX, or a Caffe prototxt with `weights`) for `workers` concurrent workers, shared on OpenVINO
     /// as `sharing` says: the hot path's networks per worker (inference on the worker's own thread), the rest
     /// with one compiled model and a stream per worker (less memory, a hand-off to the plugin's thread per inference).
-    /// `deferred`: compiled on first use only (`lcv_model_load`).
+    /// `deferred`: compiled on first use only (`lcv_model_load`). `options`: how OpenVINO compiles every copy.
     init(
         engine: InferenceEngine, path: String, weights: String? = nil, workers: Int, sharing: lcv_sharing,
-        deferred: Bool = false, what: String
+        deferred: Bool = false, options: lcv_openvino_options = OpenVINOCompilation().bridge, what: String
     ) throws(ModelError) {
         var handle: OpaquePointer?
+        var options = options
         do {
-            try BridgeError.check { lcv_model_load(engine.bridge, path, weights, Int32(workers), sharing, deferred ? 1 : 0, &handle, $0) }
+            try BridgeError.check {
+                lcv_model_load(engine.bridge, path, weights, Int32(workers), sharing, deferred ? 1 : 0, &options, &handle, $0)
+            }
         } catch {
             throw .corrupt(weights ?? path, "\(engine.rawValue) could not load the \(what): \(error.message)")
         }

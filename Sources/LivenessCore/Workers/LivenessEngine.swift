@@ -23,10 +23,10 @@ public final class LivenessEngine: Sendable {
         // the decoder's own guard: no image buffer larger than the largest image the header guard lets through.
         Self.configureProcess()
         lcv_set_max_buffer_bytes(configuration.limits.decoderBytes)
-        lcv_openvino_threading(Int32(configuration.openvinoThreadsPerStream), configuration.openvinoCPUPinning.map { $0 ? 1 : 0 } ?? -1)
         let models = try LoadedModels(
             catalog: catalog, engine: configuration.inferenceEngine, workers: configuration.workers,
-            perWorker: configuration.openvinoPerWorker, keepLiveNetworks: configuration.openvinoKeepLiveNetworks)
+            perWorker: configuration.openvinoPerWorker, keepLiveNetworks: configuration.openvinoKeepLiveNetworks,
+            compilation: configuration.openvino)
         self.models = models
         self.pool = try await WorkerPool(
             workers: configuration.workers, maxQueue: configuration.maxQueue, name: "passive"
@@ -47,6 +47,15 @@ public final class LivenessEngine: Sendable {
 
     /// The number of workers.
     public var workerCount: Int { pool.workerCount }
+
+    /// The precision the networks compute in: f32 on OpenCV; on OpenVINO `OPENVINO_INFERENCE_PRECISION` where the
+    /// CPU supports it, else f32.
+    public var precision: InferencePrecision {
+        configuration.inferenceEngine == .opencv ? .f32 : configuration.openvino.precision.effective
+    }
+
+    /// The engine, its runtime's version and the precision, e.g. `openvino 2026.4.1-22982-... (bf16)`.
+    public var inferenceDescription: String { "\(models.engine) (\(precision.rawValue))" }
 
     /// True when a check submitted now would be refused as `overloaded`.
     public var isFull: Bool { pool.isFull }

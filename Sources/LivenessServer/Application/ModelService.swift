@@ -24,7 +24,14 @@ struct ModelService: Service {
                 "model_version": "\(engine.modelVersion)", "workers": "\(engine.workerCount)",
                 "max_queue": "\(configuration.maxQueue)", "load_ms": "\(Int(((clock.now - start).seconds * 1000).rounded()))",
                 "face_match": "\(engine.supportsFaceMatch)", "inference_engine": "\(engine.models.engine)",
+                "inference_precision": "\(engine.precision.rawValue)",
             ])
+        let requested = configuration.openvino.precision
+        if configuration.inferenceEngine == .openvino && engine.precision != requested {
+            logger.warning(
+                "OPENVINO_INFERENCE_PRECISION=\(requested.rawValue): this CPU has no instructions for it; the networks compute in \(engine.precision.rawValue)"
+            )
+        }
         for note in engine.catalog.notes { logger.notice("classifier \(note)") }
         for spec in engine.catalog.classifiers {
             if case .veto(let threshold) = spec.role {

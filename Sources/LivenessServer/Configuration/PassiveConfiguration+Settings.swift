@@ -23,15 +23,16 @@ extension PassiveConfiguration {
         quality.maxClipped = try settings.number(.qualityMaxClipped, default: quality.maxClipped)
         quality.minSharpness = try settings.number(.qualityMinSharpness, default: quality.minSharpness)
         inferenceEngine = try settings.choice(.inferenceEngine, default: inferenceEngine)
-        openvinoThreadsPerStream = try settings.integer(.openvinoThreadsPerStream, default: openvinoThreadsPerStream)
+        openvino.threadsPerStream = try settings.integer(.openvinoThreadsPerStream, default: openvino.threadsPerStream)
+        openvino.precision = try settings.choice(.openvinoInferencePrecision, default: openvino.precision)
         opencvThreads = try settings.integer(.opencvThreads, default: opencvThreads)
         openvinoPerWorker = try settings.flag(.openvinoPerWorker, default: openvinoPerWorker)
         openvinoKeepLiveNetworks = try settings.flag(.openvinoKeepLiveNetworks, default: openvinoKeepLiveNetworks)
         if let pinning = settings.text(.openvinoCPUPinning)?.lowercased() {
             switch pinning {
-            case "on": openvinoCPUPinning = true
-            case "off": openvinoCPUPinning = false
-            case "auto": openvinoCPUPinning = nil
+            case "on": openvino.cpuPinning = true
+            case "off": openvino.cpuPinning = false
+            case "auto": openvino.cpuPinning = nil
             default: throw settings.refusal(.openvinoCPUPinning, "'\(pinning.prefix(40))' is not auto, on or off")
             }
         }

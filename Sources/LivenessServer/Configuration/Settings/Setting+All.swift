@@ -6,7 +6,8 @@ extension Setting {
         let rows: [Setting] = [
             modelDirectory, modelPath, extraModels, modelCropScale, confidenceThreshold, activeCheckPolicy, smallFaceRecovery,
             qualityMinFaceSize, qualityMinBrightness, qualityMaxBrightness, qualityMaxClipped, qualityMinSharpness,
-            inferenceEngine, openvinoThreadsPerStream, openvinoCPUPinning, openvinoPerWorker, openvinoKeepLiveNetworks, opencvThreads, maxWorkers,
+            inferenceEngine, openvinoThreadsPerStream, openvinoCPUPinning, openvinoInferencePrecision, openvinoPerWorker, openvinoKeepLiveNetworks,
+            opencvThreads, maxWorkers,
             maxQueue, faceMatchThreshold,
             actionTurnDegrees,
             actionNodDegrees, actionMouthOpening,

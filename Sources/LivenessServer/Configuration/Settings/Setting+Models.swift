@@ -49,8 +49,13 @@ extension Setting {
         flag: "engine", group: .models,
         "`openvino` (OpenVINO's CPU plugin) or `opencv` (`cv::dnn`, the parity reference)")
     public static let openvinoThreadsPerStream = Setting(
-        "openvino.threads.per.stream", .integer(0...64), default: passive.openvinoThreadsPerStream, group: .models,
+        "openvino.threads.per.stream", .integer(0...64), default: passive.openvino.threadsPerStream, group: .models,
         "OpenVINO CPU threads per stream (one stream per worker; 1: each check on one core); 0 leaves it to the plugin")
+    public static let openvinoInferencePrecision = Setting(
+        "openvino.inference.precision", .choice(InferencePrecision.allCases.map(\.rawValue)),
+        default: passive.openvino.precision.rawValue, group: .models,
+        "precision of the detector and classifiers on OpenVINO: `f32` (the reference models') or `bf16`, faster on CPUs with bfloat16 instructions (AVX512_BF16, AMX) but scores move by up to about 0.03 and face boxes by 1-2 px (f32 on CPUs without them; the video networks always run f32)"
+    )
     public static let openvinoPerWorker = Setting(
         "openvino.per.worker", .flag, default: passive.openvinoPerWorker, group: .models,
         "each worker compiles its own detector, classifiers, Face Mesh and Iris on OpenVINO and runs them on its own thread; false shares one copy (less memory, fewer checks per second, slower clips)"
@@ -64,7 +69,7 @@ extension Setting {
         "OpenCV threads for each worker's resizing, colour conversion and `cv::dnn` (1: each check on one core); 0 is OpenCV's default")
     public static let openvinoCPUPinning = Setting(
         "openvino.cpu.pinning", .choice(["auto", "on", "off"]),
-        default: passive.openvinoCPUPinning.map { $0 ? "on" : "off" } ?? "auto", group: .models,
+        default: passive.openvino.cpuPinning.map { $0 ? "on" : "off" } ?? "auto", group: .models,
         "whether OpenVINO pins its threads to cores; `auto` leaves it to the plugin")
     public static let maxWorkers = Setting(
         "max.workers", .integer(1...256), default: "number of cores", group: .models,
