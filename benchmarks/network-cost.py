@@ -12,7 +12,8 @@ depend on the pixels.
     python3 -m venv .venv-bench && .venv-bench/bin/pip install openvino==2026.4.1 onnxruntime numpy
     .venv-bench/bin/python benchmarks/network-cost.py models [--batch]
 
-`--batch` also times each network on 2 and 4 inputs per inference.
+`--batch` also times each network on 2 and 4 inputs per inference; `--bf16` also times OpenVINO computing in bf16
+(OPENVINO_INFERENCE_PRECISION=bf16; the plugin falls back to f32 on CPUs without bfloat16 instructions).
 """
 
 import sys
@@ -33,7 +34,7 @@ def inputs():
     return [(generator.random(shape, dtype=np.float32) * 255, name) for name, shape in NETWORKS]
 
 
-def openvino_runners(folder, counters=False, batch=1):
+def openvino_runners(folder, counters=False, batch=1, precision="f32"):
     import openvino as ov
 
     core = ov.Core()
@@ -44,7 +45,7 @@ def openvino_runners(folder, counters=False, batch=1):
         model = core.read_model(f"{folder}/{name}")
         model.reshape(shape)
         config = {"NUM_STREAMS": "1", "INFERENCE_NUM_THREADS": "1", "ENABLE_CPU_PINNING": "NO",
-                  "INFERENCE_PRECISION_HINT": "f32", "PERF_COUNT": "YES" if counters else "NO"}
+                  "INFERENCE_PRECISION_HINT": precision, "PERF_COUNT": "YES" if counters else "NO"}
         request = core.compile_model(model, "CPU", config).create_infer_request()
         runners.append((name, request, lambda request=request, tensor=tensor: request.infer({0: tensor})))
     return runners
@@ -110,6 +111,8 @@ def main():
     if "--batch" in sys.argv:
         for batch in (2, 4):
             measure(f"openvino, {batch} images per inference (divide by {batch})", openvino_runners(folder, batch=batch))
+    if "--bf16" in sys.argv:
+        measure("openvino bf16", openvino_runners(folder, precision="bf16"))
     kernels(openvino_runners(folder, counters=True))
     try:
         measure("onnxruntime", onnxruntime_runners(folder))

@@ -10,7 +10,7 @@ public enum InferencePrecision: String, Hashable, Sendable, CaseIterable {
     /// The reference models' own precision: the parity suites hold both engines to the reference within 1e-4.
     case f32
     /// bfloat16 on CPUs with bfloat16 instructions (AVX512_BF16, AMX): measured on an AMD EPYC (Zen 4) host,
-    /// 1.3x the checks per second, but the outputs move (on the 12 golden fixtures: face boxes by 1-2 px, scores
+    /// 1.3-1.4x the checks per second, but the outputs move (on the 12 golden fixtures: face boxes by 1-2 px, scores
     /// by up to 0.03, no decision changed; docs/performance.md). On a CPU without those instructions the plugin
     /// computes in f32 (``isSupported``).
     case bf16
