@@ -121,6 +121,14 @@ extern "C" int32_t lcv_openvino_supports(lcv_precision precision) {
     return 0;
 }
 
+extern "C" int32_t lcv_cpu_has_bf16(void) {
+#if defined(__x86_64__)
+    return __builtin_cpu_supports("avx512bf16") || __builtin_cpu_supports("amx-bf16") ? 1 : 0;
+#else
+    return 0;
+#endif
+}
+
 extern "C" lcv_status lcv_onnx_input_shape(const char *path, int64_t *dims, int32_t max_dims, int32_t *rank,
                                            lcv_error *error) {
     return lcv::guarded(error, LCV_MODEL_LOAD_FAILED, [&]() -> lcv_status {

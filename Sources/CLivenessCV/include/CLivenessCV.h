@@ -57,7 +57,8 @@ const char *lcv_openvino_version(void);
 
 /// The precision OpenVINO's CPU plugin computes in (its INFERENCE_PRECISION_HINT). f32 is the reference
 /// models' own; bf16 runs faster on CPUs with bfloat16 instructions (AVX512_BF16, AMX) and moves the outputs
-/// (docs/performance.md). On a CPU without them the plugin computes in f32 whatever is asked.
+/// (docs/performance.md). On AVX-512 CPUs without them the plugin emulates bf16, slower than f32; on others it
+/// computes in f32 whatever is asked.
 typedef enum lcv_precision { LCV_PRECISION_F32 = 0, LCV_PRECISION_BF16 = 1 } lcv_precision;
 
 /// How OpenVINO compiles every copy of one model (lcv_model_load; the OpenCV engine ignores it).
@@ -69,8 +70,12 @@ typedef struct lcv_openvino_options {
     lcv_precision precision;
 } lcv_openvino_options;
 
-/// 1 when OpenVINO's CPU plugin computes in `precision` on this CPU (its OPTIMIZATION_CAPABILITIES), else 0.
+/// 1 when OpenVINO's CPU plugin computes in `precision` on this CPU (its OPTIMIZATION_CAPABILITIES), else 0. It
+/// lists bf16 on every AVX-512 CPU, emulated (slower than f32) where the CPU lacks bfloat16 instructions.
 int32_t lcv_openvino_supports(lcv_precision precision);
+
+/// 1 when the CPU has bfloat16 instructions (AVX512_BF16 or AMX-BF16), else 0.
+int32_t lcv_cpu_has_bf16(void);
 
 /// Sets the number of threads OpenCV's own parallel loops may use (process-wide).
 void lcv_set_num_threads(int32_t threads);

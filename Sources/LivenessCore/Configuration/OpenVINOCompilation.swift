@@ -11,7 +11,8 @@ public struct OpenVINOCompilation: Hashable, Sendable {
     /// 1.3x).
     public var threadsPerStream = 1
     public var cpuPinning: Bool? = false
-    /// f32 by default, the reference models' precision.
+    /// f32 by default, the reference models' precision. The networks compile in its ``InferencePrecision/effective``
+    /// one (bf16 only where the CPU has bfloat16 instructions).
     public var precision = InferencePrecision.f32
 
     public init(threadsPerStream: Int = 1, cpuPinning: Bool? = false, precision: InferencePrecision = .f32) {
@@ -23,6 +24,6 @@ public struct OpenVINOCompilation: Hashable, Sendable {
     var bridge: lcv_openvino_options {
         lcv_openvino_options(
             threads_per_stream: Int32(clamping: threadsPerStream), cpu_pinning: cpuPinning.map { $0 ? 1 : 0 } ?? -1,
-            precision: precision.bridge)
+            precision: precision.effective.bridge)
     }
 }

@@ -29,7 +29,7 @@ struct ModelService: Service {
         let requested = configuration.openvino.precision
         if configuration.inferenceEngine == .openvino && engine.precision != requested {
             logger.warning(
-                "OPENVINO_INFERENCE_PRECISION=\(requested.rawValue): this CPU has no instructions for it; the networks compute in \(engine.precision.rawValue)"
+                "OPENVINO_INFERENCE_PRECISION=\(requested.rawValue): this CPU has no instructions for it (OpenVINO would emulate it, slower than f32); the networks compute in \(engine.precision.rawValue)"
             )
         }
         for note in engine.catalog.notes { logger.notice("classifier \(note)") }
