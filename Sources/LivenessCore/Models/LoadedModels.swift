@@ -41,13 +41,12 @@ public final class LoadedModels: Sendable {
         let video = perWorker ? LCV_SHARING_PER_WORKER_ON_USE : LCV_SHARING_STREAMS
         // The video networks always compute in f32: bf16's landmark noise alone reads as motion (a still photo's clip
         // measured 0.0019 instead of 0.0004 and lost `static_video`; docs/performance.md).
-        let passiveOptions = compilation
         var videoOptions = compilation
         videoOptions.precision = .f32
         var files: [(path: String, weights: String?, what: String, sharing: lcv_sharing, deferred: Bool, options: OpenVINOCompilation)] = []
         switch engine {
         case .opencv:
-            files.append((catalog.detectorPrototxt, catalog.detectorWeights, "Caffe detector", passive, false, passiveOptions))
+            files.append((catalog.detectorPrototxt, catalog.detectorWeights, "Caffe detector", passive, false, compilation))
         case .openvino:
             guard let onnx = catalog.detectorONNX else {
                 let folder = (catalog.detectorPrototxt as NSString).deletingLastPathComponent
@@ -55,9 +54,9 @@ public final class LoadedModels: Sendable {
                     "\(folder)/\(ModelCatalog.detectorONNXName)",
                     "the OpenVINO engine needs the detector converted to ONNX: run scripts/fetch-models, or set INFERENCE_ENGINE=opencv")
             }
-            files.append((onnx, nil, "detector", passive, false, passiveOptions))
+            files.append((onnx, nil, "detector", passive, false, compilation))
         }
-        files += catalog.classifiers.map { ($0.path, nil, "ONNX classifier", passive, false, passiveOptions) }
+        files += catalog.classifiers.map { ($0.path, nil, "ONNX classifier", passive, false, compilation) }
         // Iris always runs on both eyes as one batch for its eye contour alone (``BlinkPipeline``), never on its file's
         // static shape with both heads, which is all a compile at load could make: it compiles on first use, or at the
         // first worker's probe when the live networks are kept.

@@ -48,8 +48,8 @@ public final class LivenessEngine: Sendable {
     /// The number of workers.
     public var workerCount: Int { pool.workerCount }
 
-    /// The precision the networks compute in: f32 on OpenCV; on OpenVINO `OPENVINO_INFERENCE_PRECISION` where the
-    /// CPU supports it, else f32.
+    /// The precision the detector and classifiers compute in (the video networks always use f32): f32 on OpenCV; on
+    /// OpenVINO `OPENVINO_INFERENCE_PRECISION` where the CPU has the instructions for it, else f32.
     public var precision: InferencePrecision {
         configuration.inferenceEngine == .opencv ? .f32 : configuration.openvino.precision.effective
     }
