@@ -1,5 +1,5 @@
 // What the in-process bridge benchmarks (stage-cost.cpp, clip-cost.cpp) share: timing, failing loudly, medians,
-// the service's threading, and reading an input file whole.
+// the service's threading and compile options, and reading an input file whole.
 #pragma once
 #include "CLivenessCV.h"
 
@@ -33,10 +33,25 @@ inline double median(std::vector<double> values) {
     return values[values.size() / 2];
 }
 
-/// The service's defaults: one OpenVINO thread per stream, no pinning, OpenCV on one thread.
+/// How the service compiles Face Mesh, Iris and the face descriptor: OPENVINO_THREADS_PER_STREAM 1,
+/// OPENVINO_CPU_PINNING off, always f32.
+inline lcv_openvino_options videoNetworkOptions() { return lcv_openvino_options{1, 0, LCV_PRECISION_F32}; }
+
+/// How the service compiles the detector and the classifiers: as the video networks, in bf16 when the environment
+/// sets OPENVINO_INFERENCE_PRECISION=bf16 and the CPU has bfloat16 instructions (the service's rule).
+inline lcv_openvino_options passiveNetworkOptions() {
+    const char *asked = std::getenv("OPENVINO_INFERENCE_PRECISION");
+    lcv_openvino_options options = videoNetworkOptions();
+    if (asked != nullptr && std::string(asked) == "bf16" && lcv_cpu_has_bf16() != 0 &&
+        lcv_openvino_supports(LCV_PRECISION_BF16) != 0) {
+        options.precision = LCV_PRECISION_BF16;
+    }
+    return options;
+}
+
+/// The service's process set-up: OpenCV on one thread (OPENCV_THREADS 1).
 inline void configureAsTheService() {
     lcv_configure_process();
-    lcv_openvino_threading(1, 0);
     lcv_set_num_threads(1);
 }
 

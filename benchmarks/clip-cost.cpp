@@ -69,7 +69,9 @@ struct Landmarks {
         lcv_model *model = nullptr;
         lcv_net *net = nullptr;
         lcv_error error{};
-        require(lcv_model_load(engine, path.c_str(), nullptr, 1, LCV_SHARING_PER_WORKER, 0, &model, &error), error, path.c_str());
+        const lcv_openvino_options options = bench::videoNetworkOptions();
+        require(lcv_model_load(engine, path.c_str(), nullptr, 1, LCV_SHARING_PER_WORKER, 0, &options, &model, &error), error,
+                path.c_str());
         require(lcv_net_create(model, &net, &error), error, path.c_str());
         return net;
     }

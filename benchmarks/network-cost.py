@@ -14,6 +14,9 @@ depend on the pixels.
 
 `--batch` also times each network on 2 and 4 inputs per inference; `--bf16` also times OpenVINO computing in bf16
 (OPENVINO_INFERENCE_PRECISION=bf16; the plugin falls back to f32 on CPUs without bfloat16 instructions).
+`--arithmetic` also counts each network's floating-point operations (2 per multiply-add of its convolutions and
+matrix products, from the compiled graph's shapes) and prints the rate each network and its fastest layer reach
+on one core: how close the kernels are to what the core can do, and so what a faster kernel could still gain.
 """
 
 import sys
@@ -103,6 +106,51 @@ def kernels(runners):
     print("openvino kernels only: " + ", ".join(parts))
 
 
+def layer_flops(op):
+    """Floating-point operations of one layer of OpenVINO's compiled (runtime) graph: 2 per multiply-add."""
+    kind = op.get_rt_info()["layerType"].astype(str)
+    shapes = [list(op.input(i).get_partial_shape().to_shape()) for i in range(min(op.get_input_size(), 2))]
+    if kind == "Convolution" and len(shapes) == 2 and op.get_output_size() == 1:
+        output = list(op.output(0).get_partial_shape().to_shape())
+        weights = shapes[1]
+        # [out, in, kh, kw], or grouped [groups, out / groups, in / groups, kh, kw]
+        per_output = int(np.prod(weights[2:])) if len(weights) == 5 else int(np.prod(weights[1:]))
+        return 2 * int(np.prod(output)) * per_output
+    if kind == "Deconvolution" and len(shapes) == 2:
+        return 2 * int(np.prod(shapes[0])) * int(np.prod(shapes[1][1:]))
+    if kind in ("MatMul", "FullyConnected") and len(shapes) == 2:
+        return 2 * int(np.prod(shapes[0])) * shapes[1][0 if kind == "FullyConnected" else -1]
+    return 0
+
+
+def arithmetic(folder):
+    """Each network's operations and the rates its kernels reach on one thread (f32, OpenVINO's per-layer
+    counters averaged over 300 inferences); the fastest layer of 5 MFLOP or more stands for what the core can do."""
+    import openvino as ov
+
+    total_flops, total_seconds, fastest = 0, 0.0, (0.0, "")
+    for name, request, run in openvino_runners(folder, counters=True):
+        compiled = request.get_compiled_model()
+        flops = {op.get_friendly_name(): layer_flops(op) for op in compiled.get_runtime_model().get_ordered_ops()}
+        for _ in range(50):
+            run()
+        seconds = {}
+        for _ in range(300):
+            run()
+            for item in request.get_profiling_info():
+                seconds[item.node_name] = seconds.get(item.node_name, 0.0) + item.real_time.total_seconds() / 300
+        network_flops, network_seconds = sum(flops.values()), sum(seconds.values())
+        for layer, count in flops.items():
+            if count >= 5e6 and seconds.get(layer, 0) > 0 and count / seconds[layer] > fastest[0]:
+                fastest = (count / seconds[layer], f"{name.split('.onnx')[0]} {layer}")
+        total_flops, total_seconds = total_flops + network_flops, total_seconds + network_seconds
+        print(f"arithmetic {name.split('.onnx')[0]}: {network_flops / 1e6:.1f} MFLOP in {network_seconds * 1e3:.2f} ms "
+              f"of kernels: {network_flops / network_seconds / 1e9:.1f} GFLOP/s")
+    print(f"arithmetic, one image: {total_flops / 1e6:.1f} MFLOP in {total_seconds * 1e3:.2f} ms: "
+          f"{total_flops / total_seconds / 1e9:.1f} GFLOP/s; the fastest layer {fastest[0] / 1e9:.1f} GFLOP/s "
+          f"({fastest[1]}); at that rate throughout, {total_flops / fastest[0] * 1e3:.2f} ms")
+
+
 def main():
     arguments = [argument for argument in sys.argv[1:] if not argument.startswith("--")]
     folder = arguments[0] if arguments else "models"
@@ -114,6 +162,8 @@ def main():
     if "--bf16" in sys.argv:
         measure("openvino bf16", openvino_runners(folder, precision="bf16"))
     kernels(openvino_runners(folder, counters=True))
+    if "--arithmetic" in sys.argv:
+        arithmetic(folder)
     try:
         measure("onnxruntime", onnxruntime_runners(folder))
     except ImportError:

@@ -25,7 +25,8 @@ lcv_net *network(const std::string &path) {
     lcv_model *model = nullptr;
     lcv_net *net = nullptr;
     lcv_error error{};
-    if (lcv_model_load(LCV_ENGINE_OPENVINO, path.c_str(), nullptr, 1, LCV_SHARING_PER_WORKER, 0, &model, &error) != LCV_OK ||
+    const lcv_openvino_options options = bench::passiveNetworkOptions();
+    if (lcv_model_load(LCV_ENGINE_OPENVINO, path.c_str(), nullptr, 1, LCV_SHARING_PER_WORKER, 0, &options, &model, &error) != LCV_OK ||
         lcv_net_create(model, &net, &error) != LCV_OK) {
         std::fprintf(stderr, "%s: %s\n", path.c_str(), error.message);
         std::exit(1);
