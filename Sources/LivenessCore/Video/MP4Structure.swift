@@ -7,6 +7,9 @@
 /// count FFmpeg allocates by: each table must fit its box, and what the tables imply (``MP4Track``) must fit the
 /// file and the clip limits. Every sample entry must be H.264 video, AAC or Opus audio, or timed metadata.
 struct MP4Structure {
+    /// What an `unsupported_video` refusal of an MP4/MOV asks for instead.
+    static let accepted = "send H.264 in MP4/MOV or VP8/VP9 in WebM"
+
     let limits: VideoLimits
     let reader: ByteReader
     /// The tracks seen, in order.
@@ -27,7 +30,7 @@ struct MP4Structure {
         try walk(from: 0, to: reader.count, parent: "", depth: 0)
         guard movies == 1 else { throw LivenessError(.invalidVideo, "the MP4/MOV file has no movie box (moov)") }
         guard tracks.contains(where: \.isVideo) else {
-            throw LivenessError(.unsupportedVideo, "the MP4/MOV file has no H.264 video track; send H.264 in MP4/MOV or VP8/VP9 in WebM")
+            throw LivenessError(.unsupportedVideo, "the MP4/MOV file has no H.264 video track; \(Self.accepted)")
         }
     }
 
@@ -171,8 +174,7 @@ struct MP4Structure {
                 throw malformed()
             }
             guard let kind = MP4Boxes.sampleEntries[format] else {
-                throw LivenessError(
-                    .unsupportedVideo, "the codec '\(printable(format))' is not accepted; send H.264 in MP4/MOV or VP8/VP9 in WebM")
+                throw LivenessError(.unsupportedVideo, RefusedCodec.message(for: format, accepted: Self.accepted))
             }
             try MP4SampleEntry(reader: reader, start: offset, end: offset + size, kind: kind).check()
             track?.kinds.insert(kind)

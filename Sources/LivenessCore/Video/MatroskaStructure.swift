@@ -82,11 +82,12 @@ struct MatroskaStructure {
                 throw LivenessError(.invalidVideo, "a WebM SeekHead entry points at something other than the element it names")
             }
         }
+        // A refused codec is named before a missing video track: a WebM of AV1 or H.264 alone says which codec it has.
+        if let other = codecs.first(where: { !Self.videoCodecs.contains($0) && !Self.audioCodecs.contains($0) }) {
+            throw LivenessError(.unsupportedVideo, RefusedCodec.message(for: other, accepted: "send VP8 or VP9 in WebM"))
+        }
         guard codecs.contains(where: Self.videoCodecs.contains) else {
             throw LivenessError(.unsupportedVideo, "the WebM file has no VP8 or VP9 video track")
-        }
-        if let other = codecs.first(where: { !Self.videoCodecs.contains($0) && !Self.audioCodecs.contains($0) }) {
-            throw LivenessError(.unsupportedVideo, "the codec '\(other.prefix(24))' is not accepted; send VP8 or VP9 in WebM")
         }
     }
 
