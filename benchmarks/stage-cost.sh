@@ -4,6 +4,9 @@
 #   benchmarks/stage-cost.sh [IMAGE.jpg] [ORIENTATION] [CHECKS]   the passive check's calls (stage-cost.cpp)
 #   benchmarks/clip-cost.sh [VIDEO] [ROUNDS]                       a clip's decode and landmark networks, both
 #                                                                  engines (clip-cost.cpp)
+# Both compile OpenVINO's networks as the service does by default (one thread per stream, no pinning, f32);
+# OPENVINO_INFERENCE_PRECISION=bf16 makes stage-cost's detector and classifiers bf16, as the service's setting
+# does (f32 on CPUs without bfloat16 instructions). The video networks are always f32, in the service too.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 program=$(basename "$0" .sh)
