@@ -125,9 +125,7 @@ public final class DecodedClip: @unchecked Sendable {
                 throw LivenessError(.videoTooLong, "the video is longer than \(Int(limits.maxSeconds)) s")
             }
             if decodedPixels > limits.maxDecodedPixels {
-                throw LivenessError(
-                    .videoTooLong,
-                    "the video needs more than \(limits.maxDecodedPixels / 1_000_000) megapixels of decoding: send 3-5 s at 720p")
+                throw LivenessError(.videoTooLong, limits.decodingBudgetAdvice)
             }
         }
         guard decoded > 0 else { throw LivenessError(.invalidVideo, "the video has no decodable frame") }

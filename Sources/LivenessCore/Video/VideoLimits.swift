@@ -34,4 +34,15 @@ public struct VideoLimits: Hashable, Sendable {
 
     /// The most frames decoded: the highest rate for the longest clip.
     public var maxDecodedFrames: Int { Int((maxFPS * maxSeconds).rounded(.up)) }
+
+    /// What a clip past `maxDecodedPixels` is told: how long a 30 fps clip of 1080p and of 720p may be (the action
+    /// challenge asks for 5-6 s, which fits at 720p with the default budget: 7.5 s, and not at 1080p: 3.3 s).
+    var decodingBudgetAdvice: String {
+        func seconds(_ width: Int, _ height: Int) -> String {
+            let tenths = Int((Double(maxDecodedPixels) / Double(width * height * 30) * 10).rounded(.down))
+            return "\(tenths / 10).\(tenths % 10) s"
+        }
+        return "the video needs more than \(maxDecodedPixels / 1_000_000) megapixels of decoding, which is \(seconds(1920, 1080)) "
+            + "of 1080p or \(seconds(1280, 720)) of 720p at 30 fps: record at 720p"
+    }
 }
