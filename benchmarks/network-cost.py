@@ -126,8 +126,6 @@ def layer_flops(op):
 def arithmetic(folder):
     """Each network's operations and the rates its kernels reach on one thread (f32, OpenVINO's per-layer
     counters averaged over 300 inferences); the fastest layer of 5 MFLOP or more stands for what the core can do."""
-    import openvino as ov
-
     total_flops, total_seconds, fastest = 0, 0.0, (0.0, "")
     for name, request, run in openvino_runners(folder, counters=True):
         compiled = request.get_compiled_model()

@@ -7,13 +7,14 @@ import TestSupport
 /// default HEVC camera format was answered "the codec 'hvc1' is not accepted", which told nobody what to change).
 @Suite("Refused codecs")
 struct RefusedCodecTests {
-    /// A 1.5 s test pattern encoded with `codec` into `format` (ffmpeg's names); `extra` goes before the output.
-    static func clip(_ codec: [String], format: String, extra: [String] = []) async throws -> [UInt8] {
+    /// A 1.5 s test pattern encoded with `codec` into `format` (ffmpeg's names).
+    static func clip(_ codec: [String], format: String) async throws -> [UInt8] {
         try await onThread {
             try withTemporaryFolder { folder in
                 try FFmpeg.run(
-                    ["-f", "lavfi", "-i", "testsrc2=size=128x96:rate=10:duration=1.5", "-pix_fmt", "yuv420p"] + codec + extra
-                        + ["-f", format, "\(folder)/out"])
+                    ["-f", "lavfi", "-i", "testsrc2=size=128x96:rate=10:duration=1.5", "-pix_fmt", "yuv420p"] + codec + [
+                        "-f", format, "\(folder)/out",
+                    ])
                 return try Fixtures.bytes("\(folder)/out")
             }
         }
